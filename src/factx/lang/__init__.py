@@ -1,0 +1,21 @@
+"""Per-language word lists, kept as data: ``lang/<code>/<topic>.toml``.
+
+Code never spells out month names or country aliases; it asks for a topic here. A language
+without a file for a topic simply has no words for it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+
+@cache
+def load(lang: str, topic: str) -> dict[str, Any]:
+    path = files(__package__) / lang / f"{topic}.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)

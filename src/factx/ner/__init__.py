@@ -1,0 +1,1 @@
+"""NER backends: one module per model library, each an extractor plugin."""

@@ -1,0 +1,109 @@
+"""Vietnamese NER with underthesea's CRF tagger, whose model ships inside its wheel.
+
+underthesea normalises its tokens (tone-mark placement "hoà"→"hòa", quotes, spacing), so
+its words are not substrings of the input. Each token is aligned back to the original
+characters by comparing both sides without diacritics and case before a Mention is made.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+from underthesea import ner
+
+from factx.model import Document, Label, Mention
+
+LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
+LINE = regex.compile(r"[^\n]+")
+LEADING = regex.compile(r"[\p{P}\p{S}\s]+")
+TRAILING = regex.compile(r"[\p{Ps}\p{Pi}\p{Po}\s]+$")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop the punctuation the tagger glues to entity edges (", Nghệ An").
+
+    A dot stays, since abbreviations such as "TP." keep theirs, and an opened bracket is
+    closed: "Diễn đàn Kinh tế Phương Đông (EEF)".
+    """
+    lead = LEADING.match(text, start, end)
+    if lead:
+        start = lead.end()
+    trail = TRAILING.search(text, start, end)
+    if trail and not text[trail.start() : trail.end()].startswith("."):
+        end = trail.start()
+    span = text[start:end]
+    if span.count("(") > span.count(")") and text[end : end + 1] == ")":
+        end += 1  # the tagger split "(EEF)" and kept only "(EEF"
+    return start, end
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """Text without combining marks, case-folded, with each folded char's source index."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for part in unicodedata.normalize("NFD", ch):
+            if not unicodedata.combining(part):
+                for c in part.casefold():
+                    out.append(c)
+                    index.append(i)
+    return "".join(out), index
+
+
+def align(text: str, tokens: list[str]) -> list[tuple[int, int] | None]:
+    """Character span in ``text`` of each token, or None where a token cannot be found."""
+    folded, index = _fold(text)
+    spans: list[tuple[int, int] | None] = []
+    pos = 0
+    for token in tokens:
+        key, _ = _fold(token)
+        key = key.strip()
+        at = folded.find(key, pos) if key else -1
+        if at < 0:
+            spans.append(None)
+            continue
+        end = at + len(key)
+        spans.append((index[at], index[end - 1] + 1))
+        pos = end
+    return spans
+
+
+def entities(text: str, tagged: list[tuple[str, ...]]) -> Iterator[tuple[str, int, int]]:
+    """BIO tags over aligned tokens → (tag, start, end) in ``text``."""
+    spans = align(text, [t[0] for t in tagged])
+    current: list = []
+    for (_, *_, tag), span in zip(tagged, spans, strict=True):
+        kind = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if current and (tag.startswith("B-") or kind != current[0] or span is None):
+            yield tuple(current)
+            current = []
+        if kind and span is not None:
+            if current:
+                current[2] = span[1]
+            else:
+                current = [kind, span[0], span[1]]
+    if current:
+        yield tuple(current)
+
+
+class UndertheseaNER:
+    """underthesea's CRF NER, run line by line, mapped back to the original characters."""
+
+    languages: ClassVar[tuple[str, ...]] = ("vi",)
+    labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
+
+    def __init__(self, lang: str = "vi") -> None:
+        ner("Hà Nội")  # underthesea loads its CRF model on first use: do it now, once.
+
+    def extract(self, doc: Document) -> Iterator[Mention]:
+        for line in LINE.finditer(doc.text):
+            if not line.group().strip():
+                continue
+            for kind, start, end in entities(line.group(), ner(line.group())):
+                label = LABELS.get(kind)
+                s, e = trim(doc.text, line.start() + start, line.start() + end)
+                if label and s < e:
+                    yield Mention(label, s, e, doc.text[s:e])

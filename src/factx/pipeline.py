@@ -1,0 +1,126 @@
+"""Pipelines: per language, the extractors a config names, built once per process.
+
+A config is TOML (``pipelines/news.toml``). Extractors load their models in their
+constructors, so a :class:`Pipelines` object is the one place models live: build it once
+and pass it to whatever runs documents.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factx import registry
+from factx.model import Document, Mention
+from factx.resolve.countries import CountryResolver
+from factx.resolve.overlaps import resolve_overlaps
+
+PACKAGED = Path(__file__).parent / "pipelines"
+
+
+class PipelineError(ValueError):
+    """A pipeline config that cannot be used as written."""
+
+
+@dataclass(frozen=True)
+class ExtractorSpec:
+    name: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    languages: dict[str, tuple[ExtractorSpec, ...]]
+
+
+def find_config(name: str | Path) -> Path:
+    """A path as given, else a packaged pipeline by name ("news")."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    packaged = PACKAGED / f"{name}.toml"
+    if packaged.is_file():
+        return packaged
+    have = ", ".join(sorted(p.stem for p in PACKAGED.glob("*.toml")))
+    raise PipelineError(
+        f"Pipeline '{name}' not found: no such file, and no packaged pipeline of that name "
+        f"(packaged: {have}). Pass a path to a TOML file, e.g. --pipeline pipelines/news.toml."
+    )
+
+
+def load_config(name: str | Path = "news") -> Config:
+    path = find_config(name)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise PipelineError(f"{path}: not valid TOML: {exc}") from exc
+    langs: dict[str, tuple[ExtractorSpec, ...]] = {}
+    for lang, section in data.get("lang", {}).items():
+        specs = []
+        for i, entry in enumerate(section.get("extractors", [])):
+            if "name" not in entry:
+                raise PipelineError(f"{path}: [lang.{lang}] extractor #{i + 1} has no name.")
+            specs.append(ExtractorSpec(entry["name"], dict(entry.get("options", {}))))
+        langs[lang] = tuple(specs)
+    if not langs:
+        raise PipelineError(f"{path}: no [[lang.<code>.extractors]] tables; nothing to run.")
+    return Config(path, langs)
+
+
+class Pipeline:
+    """The extractors and resolvers of one language."""
+
+    def __init__(self, lang: str, specs: tuple[ExtractorSpec, ...], source: Path) -> None:
+        self.lang = lang
+        self.extractors: list[tuple[str, registry.Extractor]] = []
+        for spec in specs:
+            cls = registry.load(spec.name)
+            if "*" not in cls.languages and lang not in cls.languages:
+                raise PipelineError(
+                    f"{source}: extractor '{spec.name}' supports {', '.join(cls.languages)}, "
+                    f"not '{lang}'. Remove it from [lang.{lang}]."
+                )
+            try:
+                self.extractors.append((spec.name, cls(lang, **spec.options)))
+            except TypeError as exc:
+                raise PipelineError(
+                    f"{source}: options for extractor '{spec.name}' in [lang.{lang}] do not "
+                    f"fit: {exc}. Fix its options table."
+                ) from exc
+        self.countries = CountryResolver(lang)
+
+    def run(self, doc: Document) -> list[Mention]:
+        view = doc.body_view()
+        found: list[Mention] = []
+        for name, extractor in self.extractors:
+            found.extend(
+                dataclasses.replace(m, extractor=m.extractor or name)
+                for m in extractor.extract(view)
+            )
+        return self.countries(resolve_overlaps(found, [n for n, _ in self.extractors]))
+
+
+class Pipelines:
+    """Pipelines by language, each built the first time a document needs it."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._built: dict[str, Pipeline] = {}
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.config.languages)
+
+    def get(self, lang: str) -> Pipeline:
+        if lang not in self._built:
+            if lang not in self.config.languages:
+                raise PipelineError(
+                    f"No pipeline for language '{lang}' in {self.config.path} (it has "
+                    f"{', '.join(self.languages)}). Add a [[lang.{lang}.extractors]] table."
+                )
+            self._built[lang] = Pipeline(lang, self.config.languages[lang], self.config.path)
+        return self._built[lang]

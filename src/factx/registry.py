@@ -1,0 +1,75 @@
+"""Extractor plugins, found through the ``factx.extractors`` entry-point group.
+
+Built-in extractors register in factx's own pyproject exactly as third-party packages do,
+so there is one way in and no hidden registry to keep in sync.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from factx.model import Document, Mention
+
+GROUP = "factx.extractors"
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """What a plugin class provides.
+
+    ``languages`` lists ISO 639-1 codes, or ``("*",)`` for any language. The constructor
+    takes the document language and the options written in the pipeline config, and is
+    where models load, so a pipeline built once per process loads each model once.
+    """
+
+    languages: ClassVar[tuple[str, ...]]
+    labels: ClassVar[tuple[str, ...]]
+
+    def __init__(self, lang: str, **options: Any) -> None: ...
+
+    def extract(self, doc: Document) -> Iterable[Mention]: ...
+
+
+class PluginError(LookupError):
+    """A pipeline names an extractor that is not installed or cannot load."""
+
+
+def installed() -> dict[str, EntryPoint]:
+    return {ep.name: ep for ep in entry_points(group=GROUP)}
+
+
+def load(name: str) -> type[Extractor]:
+    """The extractor class registered as ``name``, or an error that says how to get it."""
+    eps = installed()
+    if name not in eps:
+        have = ", ".join(sorted(eps)) or "none"
+        raise PluginError(
+            f"Could not find extractor '{name}'. Installed extractors: {have}. "
+            f"Ensure that you've installed the package providing the '{name}' entry point "
+            f"in the '{GROUP}' group, or fix the name in the pipeline config."
+        )
+    try:
+        return eps[name].load()
+    except ImportError as exc:
+        dist = eps[name].dist.name if eps[name].dist else "its package"
+        raise PluginError(
+            f"Extractor '{name}' is registered by {dist} but cannot be imported: {exc}. "
+            f"Install its optional dependencies, e.g. pip install 'factx[all]'."
+        ) from exc
+
+
+def describe() -> list[dict[str, str]]:
+    """One row per installed extractor, for ``factx plugins``."""
+    rows = []
+    for name, ep in sorted(installed().items()):
+        dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else ""
+        try:
+            cls = ep.load()
+            langs = ", ".join(cls.languages)
+            labels = ", ".join(cls.labels)
+        except ImportError as exc:
+            langs, labels = "", f"(not importable: {exc.name or exc})"
+        rows.append({"name": name, "package": dist, "languages": langs, "labels": labels})
+    return rows

@@ -1,0 +1,1 @@
+"""Resolvers: passes over one document's mentions, after all extractors have run."""

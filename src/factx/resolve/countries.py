@@ -1,0 +1,107 @@
+"""Mentions that name a country become COUNTRY, normalised to ISO 3166-1 alpha-2.
+
+Names come from CLDR's territory names per locale (Babel) and ISO 3166 (pycountry), plus a
+small per-language file of informal names (``lang/<code>/countries.toml``). Inflected
+forms ("России", "Китаем") match through a Snowball stemmer run to a fixed point on both
+sides; where two countries share a stem (Австрия, Австралия), the name sharing the longest
+prefix with the mention wins.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+import pycountry
+import regex
+import snowballstemmer
+from babel import Locale, UnknownLocaleError
+
+from factx import lang as langdata
+from factx.model import Label, Mention
+
+STEMMERS = {"ru": "russian", "uk": "russian", "en": "english"}
+WORD = regex.compile(r"\w+")
+ISO2 = frozenset(c.alpha_2 for c in pycountry.countries)
+# Labels a statistical tagger may give a bare country name ("Nga" tagged PER is common).
+RELABEL = frozenset({Label.LOCATION, Label.PERSON, Label.ORG})
+
+
+def shared_prefix(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+class CountryNames:
+    """A lookup from a place name, in any case form, to its ISO code, for one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        name = STEMMERS.get(lang)
+        self.stemmer = snowballstemmer.stemmer(name) if name else None
+        data = langdata.load(lang, "countries")
+        self.prefixes = tuple(p.casefold() + " " for p in data.get("prefixes", ()))
+        names = [(n, c) for n, c in self.official()]
+        # Informal names are curated: listed last, they win over CLDR on an exact form.
+        names += list(data.get("aliases", {}).items())
+        self.exact = {self.clean(n): c for n, c in names}
+        self.stems: dict[str, dict[str, str]] = defaultdict(dict)
+        for n, c in names:
+            self.stems[self.stem(self.clean(n))][self.clean(n)] = c
+
+    def official(self) -> list[tuple[str, str]]:
+        try:
+            territories = Locale.parse(self.lang).territories
+        except (UnknownLocaleError, ValueError):
+            territories = {}
+        names = [(n, c) for c, n in territories.items() if c in ISO2]
+        if self.lang == "en":
+            for field in ("name", "official_name", "common_name"):
+                names += [
+                    (getattr(c, field), c.alpha_2) for c in pycountry.countries if hasattr(c, field)
+                ]
+        return names
+
+    def clean(self, text: str) -> str:
+        text = text.casefold().replace("ё", "е").replace(".", "").replace("’", "'")
+        text = " ".join(WORD.findall(text))
+        for prefix in self.prefixes:
+            text = text.removeprefix(prefix)
+        return text
+
+    def stem(self, clean: str) -> str:
+        if not self.stemmer:
+            return clean
+        return " ".join(self._fixpoint(w) for w in clean.split())
+
+    def _fixpoint(self, word: str) -> str:
+        while (shorter := self.stemmer.stemWord(word)) != word:
+            word = shorter
+        return word
+
+    def code(self, text: str) -> str | None:
+        clean = self.clean(text)
+        if clean in self.exact:
+            return self.exact[clean]
+        candidates = self.stems.get(self.stem(clean), {})
+        if len(set(candidates.values())) <= 1:
+            return next(iter(candidates.values()), None)
+        scored = sorted(((shared_prefix(clean, n), c) for n, c in candidates.items()), reverse=True)
+        return scored[0][1] if scored[0][0] > scored[1][0] else None
+
+
+class CountryResolver:
+    """Turns mentions that are countries into COUNTRY with an ISO code."""
+
+    def __init__(self, lang: str) -> None:
+        self.names = CountryNames(lang)
+
+    def __call__(self, mentions: list[Mention]) -> list[Mention]:
+        out = []
+        for m in mentions:
+            code = self.names.code(m.text) if m.label in RELABEL else None
+            if code and (m.label == Label.LOCATION or self.names.clean(m.text) in self.names.exact):
+                m = dataclasses.replace(m, label=Label.COUNTRY, norm=code)
+            out.append(m)
+        return out

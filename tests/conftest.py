@@ -1,0 +1,56 @@
+"""Shared fixtures: each model loads once per test session, and skips only without its extra."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factx.api import load
+from factx.runner import Tools
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def tools() -> Tools:
+    """The default pipeline; each language's models load the first time a test needs them."""
+    return load("news")
+
+
+@pytest.fixture(scope="session")
+def natasha_ner():
+    pytest.importorskip("natasha", reason="the ru extra is not installed: pip install factx[ru]")
+    from factx.ner.natasha import NatashaNER
+
+    return NatashaNER("ru")
+
+
+@pytest.fixture(scope="session")
+def underthesea_ner():
+    pytest.importorskip(
+        "underthesea", reason="the vi extra is not installed: pip install factx[vi]"
+    )
+    from factx.ner.underthesea import UndertheseaNER
+
+    return UndertheseaNER("vi")
+
+
+@pytest.fixture(scope="session")
+def spacy_ner():
+    pytest.importorskip("spacy", reason="the en extra is not installed: pip install factx[en]")
+    from factx.ner.spacy import SpacyNER
+
+    return SpacyNER("en")
+
+
+@pytest.fixture(scope="session")
+def all_languages(natasha_ner, underthesea_ner, spacy_ner, tools) -> Tools:
+    """The default pipeline, skipped unless every NER extra is installed."""
+    return tools

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from factx.cli import main
+
+FIRST_COLUMNS = [
+    "doc_id",
+    "lang",
+    "doc_date",
+    "label",
+    "text",
+    "start",
+    "end",
+    "norm",
+    "value",
+    "unit",
+    "sentence",
+    "extractor",
+]
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory, seeds, all_languages):
+    """The README's main job, run as a user runs it: the console script on the seeds."""
+    out = tmp_path_factory.mktemp("out")
+    proc = subprocess.run(
+        [sys.executable, "-m", "factx.cli", "run", str(seeds), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out, proc.stdout
+
+
+def test_seeds_run_writes_the_three_tables(seeds_run):
+    out, stdout = seeds_run
+    assert "2 documents" in stdout and "0 errors" in stdout
+    mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
+    assert list(mentions.columns[:12]) == FIRST_COLUMNS
+    docs = pd.read_csv(out / "documents.csv")
+    assert docs["mentions"].sum() == len(mentions)
+    assert pd.read_csv(out / "errors.csv").empty
+
+
+def test_seeds_offsets_point_into_the_file_text(seeds_run, seeds):
+    out, _ = seeds_run
+    mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
+    for row in mentions.itertuples():
+        text = (seeds / f"{row.doc_id}.txt").read_text(encoding="utf-8")
+        assert text[row.start : row.end] == row.text
+        assert row.text in row.sentence
+
+
+EXPECTED = [
+    ("000_2937e06c744ea3c2", "PERSON", "Владимир Путин", ""),
+    ("000_2937e06c744ea3c2", "COUNTRY", "России", "RU"),
+    ("000_2937e06c744ea3c2", "COUNTRY", "США", "US"),
+    ("000_2937e06c744ea3c2", "COUNTRY", "Китая", "CN"),
+    ("003_11e9db3739fcbb72", "COUNTRY", "Nga", "RU"),
+    ("003_11e9db3739fcbb72", "COUNTRY", "Mỹ", "US"),
+    ("003_11e9db3739fcbb72", "COUNTRY", "Trung Quốc", "CN"),
+    ("003_11e9db3739fcbb72", "PERSON", "Putin", ""),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "label", "text", "norm"), EXPECTED)
+def test_seeds_give_the_people_and_countries_a_reader_finds(seeds_run, doc_id, label, text, norm):
+    out, _ = seeds_run
+    mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
+    rows = mentions[(mentions.doc_id == doc_id) & (mentions.text == text)]
+    assert (label, norm) in set(zip(rows.label, rows.norm, strict=True))
+
+
+def test_a_batch_with_bad_files_goes_on_and_reports_each(tmp_path, all_languages, capsys):
+    (tmp_path / "good.txt").write_text(" date 2025-11-05 Путин прибыл в Китай.", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\xff")
+    (tmp_path / "cp.txt").write_bytes("Привет".encode("cp1251"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "b.jsonl").write_text(
+        '{"id": "j1", "text": "Hello from the US."}\n{oops\n', encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert main(["run", str(tmp_path), "--out", str(out)]) == 0
+    errors = pd.read_csv(out / "errors.csv")
+    assert len(errors) == 4
+    assert errors["source"].str.contains("bin.txt|cp.txt|empty.txt|b.jsonl:2").all()
+    docs = pd.read_csv(out / "documents.csv")
+    assert sorted(docs["doc_id"]) == ["good", "j1"]
+    assert "4 errors" in capsys.readouterr().out
+
+
+def test_a_run_where_nothing_succeeds_exits_non_zero(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["run", str(tmp_path), "--out", str(tmp_path / "out")]) == 1
+    assert "no document could be processed" in capsys.readouterr().err
+
+
+def test_unknown_pipeline_is_one_line_with_the_fix(tmp_path, capsys):
+    assert main(["run", str(tmp_path), "--pipeline", "nope"]) == 2
+    assert "Pass a path" in capsys.readouterr().err
+
+
+def test_plugins_lists_extractors_with_languages_and_labels(capsys):
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    assert "natasha" in out and "PERSON" in out

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from factx.model import Document, Label
+
+CASES = [
+    (
+        "Президент России Владимир Путин поручил правительству подготовить карту.",
+        {("Владимир Путин", Label.PERSON), ("России", Label.LOCATION)},
+    ),
+    (
+        "Министерство финансов России и Сбербанк подписали соглашение в Москве.",
+        {("Москве", Label.LOCATION)},
+    ),
+    (
+        "Дональд Трамп заявил, что США и Китай договорились.",
+        {("Дональд Трамп", Label.PERSON), ("США", Label.LOCATION), ("Китай", Label.LOCATION)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_natasha_finds_entities_with_exact_offsets(natasha_ner, text, expected):
+    doc = Document("d", text, "ru")
+    found = list(natasha_ner.extract(doc))
+    assert expected <= {(m.text, m.label) for m in found}
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_natasha_reads_past_a_blanked_header(natasha_ner):
+    text = " date 2025-11-13 Владимир Путин прибыл в Пекин."
+    doc = Document("d", text, "ru", body_start=17).body_view()
+    found = list(natasha_ner.extract(doc))
+    assert ("Владимир Путин", 17) in {(m.text, m.start) for m in found}

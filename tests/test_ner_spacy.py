@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from factx.model import Document, Label
+
+CASES = [
+    (
+        "President Donald Trump met Chinese officials in Washington on Monday.",
+        {("Donald Trump", Label.PERSON), ("Washington", Label.LOCATION)},
+    ),
+    (
+        "Apple Inc. said sales in China rose.",
+        {("Apple Inc.", Label.ORG), ("China", Label.LOCATION)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_spacy_maps_labels_and_offsets(spacy_ner, text, expected):
+    found = list(spacy_ner.extract(Document("d", text, "en")))
+    assert expected <= {(m.text, m.label) for m in found}
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_spacy_runs_only_the_ner_component(spacy_ner):
+    assert spacy_ner.nlp.pipe_names == ["ner"]
+
+
+def test_spacy_names_the_fix_when_no_pipeline_is_installed():
+    pytest.importorskip("spacy", reason="the en extra is not installed")
+    from factx.ner.spacy import SpacyNER
+
+    with pytest.raises(RuntimeError, match=r"pip install 'factx\[en\]'"):
+        SpacyNER("en", model="no_such_pipeline_xx")
+
+
+def test_spacy_falls_back_to_the_installed_pipeline(spacy_ner):
+    from factx.ner.spacy import find_model
+
+    assert find_model(("no_such_pipeline_xx", spacy_ner.model_name)) == spacy_ner.model_name

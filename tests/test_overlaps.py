@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from factx.model import Label, Mention
+from factx.resolve.overlaps import resolve_overlaps
+
+
+def m(start, end, extractor, label=Label.ORG):
+    return Mention(label, start, end, "x" * (end - start), extractor=extractor)
+
+
+CASES = [
+    ("earlier extractor wins", [m(0, 5, "b"), m(2, 8, "a")], ["a", "b"], [(2, 8, "a")]),
+    ("longer span wins within one extractor", [m(0, 3, "a"), m(0, 8, "a")], ["a"], [(0, 8, "a")]),
+    (
+        "disjoint spans all stay",
+        [m(5, 8, "b"), m(0, 4, "a")],
+        ["a", "b"],
+        [(0, 4, "a"), (5, 8, "b")],
+    ),
+    (
+        "touching spans do not overlap",
+        [m(0, 4, "a"), m(4, 8, "b")],
+        ["a", "b"],
+        [(0, 4, "a"), (4, 8, "b")],
+    ),
+    ("unknown extractor ranks last", [m(0, 4, "zz"), m(1, 3, "a")], ["a"], [(1, 3, "a")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "mentions", "order", "expected"), CASES, ids=[c[0] for c in CASES]
+)
+def test_overlaps(case, mentions, order, expected):
+    out = resolve_overlaps(mentions, order)
+    assert [(x.start, x.end, x.extractor) for x in out] == expected
