@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from factx import __version__, registry, sources, tables
+from factx import __version__, entities, registry, sources, tables
 from factx.pipeline import PipelineError, Pipelines, load_config
 from factx.runner import Tools, run
 
@@ -34,6 +34,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         ("mentions", result.mentions),
         ("documents", result.documents),
         ("errors", result.errors),
+        ("entities", entities.build(result.mentions)),
     ):
         tables.write_csv(df, args.out / f"{name}.csv")
     labels = result.mentions["label"].value_counts().sort_index()

@@ -86,7 +86,7 @@ class Pipeline:
                 )
             try:
                 self.extractors.append((spec.name, cls(lang, **spec.options)))
-            except TypeError as exc:
+            except (TypeError, ValueError) as exc:
                 raise PipelineError(
                     f"{source}: options for extractor '{spec.name}' in [lang.{lang}] do not "
                     f"fit: {exc}. Fix its options table."
