@@ -58,14 +58,14 @@ def test_seeds_offsets_point_into_the_file_text(seeds_run, seeds):
 
 
 EXPECTED = [
-    ("000_2937e06c744ea3c2", "PERSON", "Владимир Путин", ""),
+    ("000_2937e06c744ea3c2", "PERSON", "Владимир Путин", "Vladimir Putin"),
     ("000_2937e06c744ea3c2", "COUNTRY", "России", "RU"),
     ("000_2937e06c744ea3c2", "COUNTRY", "США", "US"),
     ("000_2937e06c744ea3c2", "COUNTRY", "Китая", "CN"),
     ("003_11e9db3739fcbb72", "COUNTRY", "Nga", "RU"),
     ("003_11e9db3739fcbb72", "COUNTRY", "Mỹ", "US"),
     ("003_11e9db3739fcbb72", "COUNTRY", "Trung Quốc", "CN"),
-    ("003_11e9db3739fcbb72", "PERSON", "Putin", ""),
+    ("003_11e9db3739fcbb72", "PERSON", "Putin", "Vladimir Putin"),
 ]
 
 

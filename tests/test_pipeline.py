@@ -63,7 +63,7 @@ def test_pipeline_is_built_once_and_records_the_extractor(tools, natasha_ner):
     assert tools.pipelines.get("ru") is ru
     mentions = ru.run(Document("d", "Владимир Путин прибыл в Россию.", "ru"))
     assert {(m.text, m.label, m.norm, m.extractor) for m in mentions} >= {
-        ("Владимир Путин", Label.PERSON, None, "natasha"),
+        ("Владимир Путин", Label.PERSON, "Vladimir Putin", "natasha"),
         ("Россию", Label.COUNTRY, "RU", "natasha"),
     }
 

@@ -16,6 +16,7 @@ from typing import Any
 from factx import registry
 from factx.model import Document, Mention
 from factx.resolve.countries import CountryResolver
+from factx.resolve.names import NameResolver
 from factx.resolve.overlaps import resolve_overlaps
 
 PACKAGED = Path(__file__).parent / "pipelines"
@@ -92,6 +93,7 @@ class Pipeline:
                     f"fit: {exc}. Fix its options table."
                 ) from exc
         self.countries = CountryResolver(lang)
+        self.names = NameResolver(lang)
 
     def run(self, doc: Document) -> list[Mention]:
         view = doc.body_view()
@@ -101,7 +103,9 @@ class Pipeline:
                 dataclasses.replace(m, extractor=m.extractor or name)
                 for m in extractor.extract(view)
             )
-        return self.countries(resolve_overlaps(found, [n for n, _ in self.extractors]))
+        # Resolvers, in this order: one reading per span, then countries, then names.
+        kept = resolve_overlaps(found, [n for n, _ in self.extractors])
+        return self.names(view, self.countries(kept))
 
 
 class Pipelines:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from factx import tables
+from factx.entities import unify
 from factx.langid import LanguageIdentifier
 from factx.model import DocError, Document, Mention
 from factx.pipeline import PipelineError, Pipelines
@@ -76,7 +77,7 @@ def collect(results: Iterable[Processed | DocError]) -> Tables:
         documents.append(tables.document_row(result.doc, len(result.mentions)))
         mentions.extend(tables.mention_row(result.doc, m, s) for m, s in result.mentions)
     return Tables(
-        tables.frame(mentions, tables.MENTIONS),
+        unify(tables.frame(mentions, tables.MENTIONS)),
         tables.frame(documents, tables.DOCUMENTS),
         tables.frame(errors, tables.ERRORS),
     )

@@ -1,0 +1,170 @@
+"""One canonical norm per person and organisation within a document.
+
+PERSON: each name is lemmatised (Russian case forms through pymorphy3, when the ``ru``
+extra is installed), written in Latin letters (``lang/<code>/translit.toml``), and a short
+form ("Путина", "Trump", "Xuân Phúc") takes the norm of the one longer name in the document
+that it ends. ORG: an abbreviation defined in parentheses after a name ("… (EEF)") takes
+that name's norm; Russian names are put in the nominative. The corpus-wide step, which
+merges the same person across documents and scripts, is :func:`factx.entities.unify`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections import defaultdict
+from functools import cache
+
+import regex
+
+from factx import lang as langdata
+from factx.model import Document, Label, Mention
+
+ABBREVIATION = regex.compile(r"\s*[(\[]\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*[)\]]")
+OWN_ABBREVIATION = regex.compile(r"^(.*?\S)\s*\(\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*\)$")
+QUOTES = regex.compile(r"[«»“”„\"']")
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
+SPACE = regex.compile(r"\s+")
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+CASES = ("gent", "accs", "datv", "ablt", "loct")
+
+
+@cache
+def _morph():  # pymorphy3 takes ~0.3 s and 15 MB to load: once per process, when needed
+    try:
+        import pymorphy3
+    except ImportError:
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+def latin(text: str, lang: str) -> str:
+    """Cyrillic letters spelt in Latin, capitals kept; any other script left as it is."""
+    if not CYRILLIC.search(text):
+        return text
+    data = langdata.load(lang if lang in ("ru", "uk") else "ru", "translit")
+    letters, endings = data.get("letters", {}), data.get("endings", {})
+    words = []
+    for word in text.split(" "):
+        low = word.lower()
+        tail = next((e for e in endings if low.endswith(e) and len(low) > len(e)), "")
+        body = word[: len(word) - len(tail)]
+        out = "".join(_letter(ch, letters) for ch in body)
+        if tail:
+            out += endings[tail]
+        words.append(out)
+    return " ".join(words)
+
+
+def _letter(ch: str, letters: dict[str, str]) -> str:
+    low = ch.lower()
+    if low not in letters:
+        return ch
+    out = letters[low]
+    return out.capitalize() if ch != low else out
+
+
+def _capitalise(word: str, like: str) -> str:
+    return "-".join(p.capitalize() for p in word.split("-")) if like[:1].isupper() else word
+
+
+def person_lemma(text: str, lang: str) -> str:
+    """A person's name in the nominative, its words agreeing in gender and case."""
+    words = SPACE.sub(" ", text.strip()).split(" ")
+    morph = _morph() if lang == "ru" else None
+    if morph is None:
+        return " ".join(words)
+    parses = [
+        [p for p in morph.parse(w) if PERSON_TAGS & p.tag.grammemes and p.tag.number != "plur"]
+        for w in words
+    ]
+    genders = [p.tag.gender for ps in parses for p in ps if "Name" in p.tag.grammemes]
+    gender = genders[0] if genders else next((ps[0].tag.gender for ps in parses if ps), None)
+    fits = [[p for p in ps if p.tag.gender in (gender, None)] or ps for ps in parses]
+    cases = [{p.tag.case for p in fit} for fit in fits if fit]
+    common = set.intersection(*cases) if cases else {"nomn"}
+    if "nomn" in common:
+        return " ".join(words)
+    case = next((c for c in CASES if c in common), None)
+    out = []
+    for word, fit in zip(words, fits, strict=True):
+        parse = next((p for p in fit if p.tag.case == case), fit[0] if fit else None)
+        form = parse.inflect({"nomn", "sing"}) if parse else None
+        out.append(_capitalise(form.word, word) if form else word)
+    return " ".join(out)
+
+
+def org_lemma(text: str, lang: str) -> str:
+    """An organisation's name with its leading adjectives and head noun in the nominative."""
+    text = SPACE.sub(" ", QUOTES.sub("", text)).strip()
+    morph = _morph() if lang == "ru" else None
+    if morph is None:
+        return text
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if word.isupper() or not word.isalpha():
+            break  # abbreviations and codes are not inflected: "ООН", "АБН24"
+        parse = morph.parse(word)[0]
+        if parse.tag.POS not in ("ADJF", "NOUN"):
+            break
+        head = next(
+            (morph.parse(w)[0] for w in words[i:] if morph.parse(w)[0].tag.POS == "NOUN"), None
+        )
+        wanted = {"nomn"} | ({head.tag.number} if head and head.tag.number else set())
+        if parse.tag.POS == "ADJF" and head is not None and head.tag.gender:
+            wanted.add(head.tag.gender)
+        form = parse.inflect(wanted)
+        if form:
+            words[i] = _capitalise(form.word, word) if word[:1].isupper() else form.word
+        if parse.tag.POS == "NOUN":
+            break
+    return " ".join(words)
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-free form, for comparing names."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
+
+
+class NameResolver:
+    """Norms for the PERSON and ORG mentions of one document."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        norms = self.person_norms([m for m in mentions if m.label == Label.PERSON])
+        norms.update(self.org_norms(doc.text, [m for m in mentions if m.label == Label.ORG]))
+        return [dataclasses.replace(m, norm=norms[m]) if m in norms else m for m in mentions]
+
+    def person_norms(self, people: list[Mention]) -> dict[Mention, str]:
+        lemmas = {m: person_lemma(m.text, self.lang) for m in people}
+        names = {tuple(fold(lemma).split(" ")): lemma for lemma in lemmas.values()}
+        by_tail: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        for key in names:
+            for i in range(1, len(key)):
+                by_tail[key[i:]].add(key)
+        out = {}
+        for m, lemma in lemmas.items():
+            key = tuple(fold(lemma).split(" "))
+            longer = by_tail.get(key, set())
+            full = names[next(iter(longer))] if len(longer) == 1 else lemma
+            out[m] = latin(full, self.lang)
+        return out
+
+    def org_norms(self, text: str, orgs: list[Mention]) -> dict[Mention, str]:
+        out: dict[Mention, str] = {}
+        defined: dict[str, str] = {}
+        for m in orgs:
+            own = OWN_ABBREVIATION.match(m.text)
+            name, abbr = (own.group(1), own.group(2)) if own else (m.text, None)
+            after = ABBREVIATION.match(text, m.end)
+            abbr = abbr or (after.group(1) if after else None)
+            out[m] = org_lemma(name, self.lang)
+            if abbr and abbr != name:
+                defined.setdefault(abbr, out[m])
+        for m in orgs:
+            if m.text in defined:
+                out[m] = defined[m.text]
+        return out

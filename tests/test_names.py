@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import pytest
+
+from factx.model import Document, Label, Mention
+from factx.resolve.names import NameResolver, latin, org_lemma, person_lemma
+
+needs_morph = pytest.mark.skipif(
+    pytest.importorskip("importlib").util.find_spec("pymorphy3") is None,
+    reason="the ru extra (pymorphy3) is not installed: pip install factx[ru]",
+)
+
+RU_PEOPLE = [
+    ("Путина", "Путин"),
+    ("Владимира Путина", "Владимир Путин"),
+    ("Марии Захаровой", "Мария Захарова"),
+    ("Дональдом Трампом", "Дональд Трамп"),
+    ("Сергею Лаврову", "Сергей Лавров"),
+    ("Си Цзиньпин", "Си Цзиньпин"),
+]
+
+
+@needs_morph
+@pytest.mark.parametrize(("text", "lemma"), RU_PEOPLE)
+def test_russian_person_names_go_to_the_nominative(text, lemma):
+    assert person_lemma(text, "ru") == lemma
+
+
+RU_ORGS = [
+    ("Министерства финансов", "Министерство финансов"),
+    ("Российской академии наук", "Российская академия наук"),
+    ("Центральным банком России", "Центральный банк России"),
+    ("«Газпрома»", "Газпром"),
+    ("ООН", "ООН"),
+]
+
+
+@needs_morph
+@pytest.mark.parametrize(("text", "lemma"), RU_ORGS)
+def test_russian_organisations_go_to_the_nominative(text, lemma):
+    assert org_lemma(text, "ru") == lemma
+
+
+LATIN = [
+    ("Владимир Путин", "Vladimir Putin"),
+    ("Сергей Шойгу", "Sergey Shoygu"),
+    ("Владимир Зеленский", "Vladimir Zelensky"),
+    ("Юрий Ушаков", "Yury Ushakov"),
+    ("Donald Trump", "Donald Trump"),
+    ("Nguyễn Xuân Phúc", "Nguyễn Xuân Phúc"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LATIN)
+def test_names_are_written_in_latin_letters(text, expected):
+    assert latin(text, "ru") == expected
+
+
+def people(lang, text, names):
+    mentions = []
+    for name in names:
+        start = text.index(name, mentions[-1].end if mentions else 0)
+        mentions.append(Mention(Label.PERSON, start, start + len(name), name))
+    return NameResolver(lang)(Document("d", text, lang), mentions)
+
+
+DOCS = [
+    (
+        "ru",
+        "Владимир Путин заявил. Слова Путина привели. Путин уехал.",
+        ["Владимир Путин", "Путина", "Путин"],
+        "Vladimir Putin",
+    ),
+    (
+        "vi",
+        "Tổng thống Donald Trump nói. Ông Trump cho biết.",
+        ["Donald Trump", "Trump"],
+        "Donald Trump",
+    ),
+    (
+        "vi",
+        "Thủ tướng Nguyễn Xuân Phúc đến. Ông Xuân Phúc nói.",
+        ["Nguyễn Xuân Phúc", "Xuân Phúc"],
+        "Nguyễn Xuân Phúc",
+    ),
+    ("en", "Donald Trump said. Trump added.", ["Donald Trump", "Trump"], "Donald Trump"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "names", "norm"), DOCS)
+def test_one_person_has_one_norm_within_a_document(lang, text, names, norm):
+    if lang == "ru" and person_lemma("Путина", "ru") != "Путин":
+        pytest.skip("the ru extra (pymorphy3) is not installed")
+    assert {m.norm for m in people(lang, text, names)} == {norm}
+
+
+def test_a_surname_shared_by_two_people_stays_apart():
+    text = "Hunter Biden and Joe Biden met. Biden said."
+    out = people("en", text, ["Hunter Biden", "Joe Biden", "Biden"])
+    assert [m.norm for m in out] == ["Hunter Biden", "Joe Biden", "Biden"]
+
+
+ABBREVIATIONS = [
+    (
+        "vi",
+        "Diễn đàn Kinh tế Phương Đông (EEF) diễn ra. EEF năm nay lớn.",
+        "Diễn đàn Kinh tế Phương Đông",
+        "EEF",
+    ),
+    (
+        "en",
+        "The International Energy Agency (IEA) said. The IEA added.",
+        "International Energy Agency",
+        "IEA",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "abbr"), ABBREVIATIONS)
+def test_an_abbreviation_defined_in_the_document_shares_the_full_norm(lang, text, name, abbr):
+    full = text.index(name)
+    short = text.rindex(abbr)
+    mentions = [
+        Mention(Label.ORG, full, full + len(name), name),
+        Mention(Label.ORG, short, short + len(abbr), abbr),
+    ]
+    out = NameResolver(lang)(Document("d", text, lang), mentions)
+    assert [m.norm for m in out] == [name, name]
+
+
+def test_an_abbreviation_inside_the_span_is_left_out_of_the_norm():
+    text = "Liên minh châu Âu (EU) họp. EU quyết định."
+    mentions = [Mention(Label.ORG, 0, 22, text[:22]), Mention(Label.ORG, 28, 30, "EU")]
+    out = NameResolver("vi")(Document("d", text, "vi"), mentions)
+    assert [m.norm for m in out] == ["Liên minh châu Âu", "Liên minh châu Âu"]
