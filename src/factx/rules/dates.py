@@ -1,0 +1,261 @@
+"""DATE mentions in ru, vi and en, normalised to ISO 8601 at the precision the text gives.
+
+Each language's patterns (``dates_grammar``) propose candidates; checks here drop the
+readings a number or word only *might* have ("1/3 dân số" is a fraction, "lần thứ hai" an
+ordinal, "to 2030 tonnes" a count); the longest surviving candidate wins each stretch of
+text; and two dates joined by "to/по/đến" become one ISO interval. Relative dates resolve
+against ``doc.date`` and keep an empty norm without one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, insort
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol, TypeVar
+
+import regex
+
+from factx.model import Document, Label, Mention
+from factx.rules import periods as p
+from factx.rules.dates_grammar import Rule, rules
+from factx.rules.dates_resolve import Groups, NoReference, resolve
+from factx.rules.numbers import number_pattern
+from factx.rules.periods import Interval, Invalid, Period, Value
+from factx.rules.timewords import TimeWords, alternation, key, time_words
+
+# Backstop per pattern and document; the patterns themselves are linear (see tests).
+TIMEOUT = 1.0
+# Matched right to left from a candidate's start: the word before it, across one comma.
+PREVIOUS_WORD = regex.compile(r"(?r)(\w+)(?<gap>[^\S\n]*,?[^\S\n]*)\Z")
+NEXT_WORD = regex.compile(r"[^\S\n]*(\w+)")
+NEXT_TEXT = regex.compile(r"[^\S\n]*([^\s])?")
+# Kinds whose Vietnamese head word ("tháng", "quý", "năm") is a unit after a count.
+COUNT_SENSITIVE = {"month", "relative", "quarter", "date"}
+
+
+def quantity_sign(ch: str | None) -> bool:
+    """A percent or any currency sign (Unicode Sc): a number touching one is a value."""
+    return ch is not None and (ch in "%‰" or unicodedata.category(ch) == "Sc")
+
+
+class Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+T = TypeVar("T", bound=Spanned)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rank: int
+    value: Value | None
+    year_given: bool
+    # A calendar date ("среду 12 мая") beats a longer vaguer overlap ("минувшую среду").
+    strength: int = 0
+
+
+def keep_disjoint(ranked: Sequence[T]) -> list[T]:
+    """The items (anything with ``start``/``end``) that overlap no better-ranked kept item,
+    in text order; O(n log n), so a megabyte of dates stays fast."""
+    spans: list[tuple[int, int]] = []
+    kept: list[T] = []
+    for item in ranked:
+        i = bisect_left(spans, (item.start, item.end))
+        if (i > 0 and spans[i - 1][1] > item.start) or (i < len(spans) and spans[i][0] < item.end):
+            continue
+        insort(spans, (item.start, item.end))
+        kept.append(item)
+    return sorted(kept, key=lambda item: item.start)
+
+
+def previous_word(text: str, start: int) -> tuple[str | None, bool]:
+    """The word just before ``start`` on the same line, across at most one comma, and
+    whether only spaces separate them."""
+    m = PREVIOUS_WORD.search(text, max(0, start - 40), start, timeout=TIMEOUT)
+    return (m[1], "," not in m["gap"]) if m else (None, False)
+
+
+def next_char(text: str, end: int) -> str | None:
+    m = NEXT_TEXT.match(text, end, min(len(text), end + 40))
+    return m[1] if m else None
+
+
+class DateExtractor:
+    """Dates, months, quarters, years, relative dates and year ranges."""
+
+    languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
+    labels: ClassVar[tuple[str, ...]] = (Label.DATE,)
+
+    def __init__(self, lang: str, **options: Any) -> None:
+        self.lang = lang
+        self.words: TimeWords = time_words(lang)
+        self.rules: tuple[Rule, ...] = rules(lang)
+        w = self.words
+        self.day_cues = {key(c) for c in w.words("day_cues")}
+        self.weak_cues = {key(c) for c in w.words("year_cues_weak")}
+        self.followers = {key(c) for c in w.words("year_followers")}
+        self.ambiguous = {key(c) for c in w.words("ambiguous")}
+        self.standalone_cues = {key(c) for c in w.words("standalone_cues")}
+        self.count_forms = {key(c) for c in w.words("count_forms")}
+        self.vague = {key(c) for c in w.words("vague_counts")}
+        self.padded_months = bool(w.data.get("day_month_padded"))
+        self.blockers = {key(c) for c in w.words("shift_blockers")}
+        self.lowercase_names = bool(w.data.get("lowercase_names"))
+        # Which kinds need a look at their context in this language.
+        self.checked = {"day_month", "weekday_abbr", "month"}
+        self.checked |= COUNT_SENSITIVE | {"weekday"} if lang == "vi" else set()
+        self.count = regex.compile(rf"(?r)(?:{number_pattern(lang)})\s+\Z", regex.IGNORECASE)
+        self.join = regex.compile(rf"\s*(?:{alternation(w.words('range_join'))})\s*")
+        self.open = regex.compile(rf"(?:{alternation(w.words('range_open'))})\s+$", regex.I)
+
+    def extract(self, doc: Document) -> Iterator[Mention]:
+        text = doc.text
+        found: list[Candidate] = []
+        for rank, rule in enumerate(self.rules):
+            # Matches are collected first: the timeout bounds the regex, not our own work.
+            for m in list(rule.pattern.finditer(text, timeout=TIMEOUT)):
+                g = Groups.of(m)
+                start, end = m.span()
+                if rule.kind == "year_cue":
+                    start = m.start("y")  # "in 2023": the cue is context, not the date
+                if rule.prefix is not None:
+                    before = rule.prefix_before(text, start)
+                    if before is None and rule.required:
+                        continue
+                    if before is not None:
+                        g.update({k: v for k, v in before.groupdict().items() if v})
+                        start = before.start()
+                if not self.plausible(rule.kind, g, start, end, text):
+                    continue
+                try:
+                    value: Value | None = resolve(rule.kind, g, self.words, doc.date)
+                except NoReference:
+                    value = None
+                except Invalid:
+                    continue
+                given = bool(g["y"] or g["yy"] or g["yrel"])
+                strong = int(bool(g["d"] or g["dw"]) and bool(g["m"] or g["mw"]))
+                found.append(Candidate(start, end, rank, value, given, strong))
+        for c in self.join_ranges(text, self.select(found)):
+            norm = c.value.iso() if c.value is not None else None
+            yield Mention(Label.DATE, c.start, c.end, text[c.start : c.end], norm)
+
+    # --- choosing among candidates ---------------------------------------------------
+
+    @staticmethod
+    def select(found: list[Candidate]) -> list[Candidate]:
+        """Longest first, then the earlier rule; no two kept candidates overlap."""
+        ranked = sorted(found, key=lambda c: (-c.strength, c.start - c.end, c.rank, c.start))
+        return keep_disjoint(ranked)
+
+    def join_ranges(self, text: str, kept: list[Candidate]) -> list[Candidate]:
+        """ "с 1 июля по 15 августа 2025 года", "from January to March 2025": one interval.
+        The first date borrows the second's year when it has none of its own."""
+        out: list[Candidate] = []
+        for c in kept:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and isinstance(prev.value, Period)
+                and isinstance(c.value, Period)
+                and self.join.fullmatch(text, prev.end, c.start)
+                and (
+                    self.open.search(text, max(0, prev.start - 30), prev.start)
+                    or not text[prev.end : c.start].strip().isalpha()
+                )
+            ):
+                first = prev.value
+                if not prev.year_given and c.year_given:
+                    first = p.with_year(first, c.value.start.year)
+                if first.start < c.value.start:
+                    out[-1] = Candidate(
+                        prev.start, c.end, prev.rank, Interval(first, c.value), True
+                    )
+                    continue
+            out.append(c)
+        return out
+
+    # --- readings a pattern allows but the context rules out -------------------------
+
+    def plausible(self, kind: str, g: Groups, start: int, end: int, text: str) -> bool:
+        if kind == "year_cue":
+            return self.year_follows(g, end, text)
+        if kind in ("quarter", "half") and (g["q"] or g["h"]) and not (g["y"] or g["yrel"]):
+            # "3 квартала" counts quarters; "3-й квартал", "3 квартале" name one.
+            unit = text[start:end].split()[-1]
+            if key(unit) in self.count_forms and text[start + 1 : start + 2].isspace():
+                return False
+        if kind == "shift":
+            return self.shift_is_dated(g, start, end, text)
+        if self.lowercase_names and kind in ("weekday", "month") and text[start].isupper():
+            # "Виктор Понедельник": a capitalised weekday inside a sentence is a name.
+            before = text[max(0, start - 3) : start].rstrip()
+            if before and before[-1] not in '.!?:;«"\n(—–-':
+                return False
+        if kind not in self.checked:
+            return True
+        before, adjacent = previous_word(text, start)
+        prev = key(before) if before else None
+        after = next_char(text, end)
+        if kind == "day_month":
+            # "ngày 4/11", "до 15.02" and a lone "7/3" are dates; "1/3 dân số", "tỷ lệ 3/4"
+            # and "в 1.5 раза" are not. A cue needs a two-digit month where the separator
+            # is also a decimal point.
+            if g["dayw"]:
+                return True
+            if prev in self.day_cues:
+                return not self.padded_months or len(g["m"] or "") == 2
+            sign_before = quantity_sign(text[start - 1] if start else None)
+            return (
+                before is None
+                and not sign_before
+                and not (after and (after.isalnum() or quantity_sign(after)))
+            )
+        vi_count = self.lang == "vi" and kind in COUNT_SENSITIVE and before and adjacent
+        if vi_count and self.count.search(text, max(0, start - 40), start):
+            return False  # "3 tháng trước", "ba năm qua": a count makes the word a unit
+        if self.lang == "vi" and kind == "weekday":
+            # "thứ hai" is Monday, but "lần thứ hai" is "the second time".
+            return before is None or prev in self.day_cues or not adjacent
+        if kind in ("month", "weekday_abbr"):
+            return self.standalone(g, prev, after)
+        return True
+
+    def shift_is_dated(self, g: Groups, start: int, end: int, text: str) -> bool:
+        """ "несколько дней назад" has no count to shift by; "через 65 лет после войны"
+        counts from the war, not from the document date."""
+        if not g["n"] and not g["art"]:
+            before, adjacent = previous_word(text, start)
+            if before and adjacent and key(before) in self.vague:
+                return False
+        nxt = NEXT_WORD.match(text, end)
+        return not (g["before"] and nxt and key(nxt[1]) in self.blockers)
+
+    def year_follows(self, g: Groups, end: int, text: str) -> bool:
+        if key(g["cue"] or "") not in self.weak_cues:
+            return True
+        nxt = NEXT_WORD.match(text, end)
+        if nxt is None or text[end : nxt.start(1)].strip():
+            after = next_char(text, end)
+            return not quantity_sign(after)
+        word = nxt[1]
+        return key(word) in self.followers or (self.lang == "en" and word[:1].isupper())
+
+    def standalone(self, g: Groups, prev: str | None, after: str | None) -> bool:
+        """A month or weekday word with no day or year: fine in Russian; in English it
+        must be capitalised and unambiguous ("January") or follow a cue ("in May")."""
+        if self.lang != "en" or g["mrel"]:
+            return True
+        word = g["mw"] or g["wd"] or ""
+        if key(word).rstrip(".") in self.ambiguous:
+            # "in May" and "Sun." alone on a line are dates; "the sun", "may be" are not.
+            alone = prev is None and (after is None or not after.isalnum())
+            return alone or (word[:1].isupper() and prev in self.standalone_cues)
+        return word[:1].isupper() or prev in self.standalone_cues or g["wd"] is not None

@@ -1,0 +1,270 @@
+"""From a matched date pattern to a calendar value, one resolver per kind of rule.
+
+Resolvers read the named groups the templates share (``d``, ``mw``, ``y``, ``rel``…), so a
+new template in any language needs no new code as long as it reuses those names. A date
+that needs the document date to mean anything raises :class:`NoReference` when there is
+none: it stays a mention, with an empty norm, rather than a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import regex
+
+from factx.rules import periods as p
+from factx.rules.periods import Interval, Invalid, Period, Value
+from factx.rules.timewords import TimeWords, key
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Vietnamese "đầu/cuối năm": the first or the last months of a year.
+PARTS = {"đầu": 1, "cuối": 2}
+
+
+class NoReference(LookupError):
+    """The date is relative and the document has no date."""
+
+
+class Groups(dict[str | int, str | None]):
+    """A match's named groups; a group the rule's template lacks reads as None."""
+
+    def __missing__(self, name: str | int) -> None:
+        return None
+
+    @classmethod
+    def of(cls, m: regex.Match[str]) -> Groups:
+        g = cls(m.groupdict())
+        g[0] = m[0]
+        return g
+
+
+Resolver = Callable[[Groups, TimeWords, "dt.date | None"], Value]
+
+
+def need(ref: dt.date | None) -> dt.date:
+    if ref is None:
+        raise NoReference
+    return ref
+
+
+def offset(w: TimeWords, word: str) -> int:
+    return int(w.relative[key(word)])
+
+
+def year_of(m: Groups, w: TimeWords, ref: dt.date | None) -> int | None:
+    """The year the text gives, absolutely or relative to now; None if it gives none."""
+    if m["y"]:
+        return int(m["y"])
+    if m["yy"]:
+        return p.two_digit_year(int(m["yy"]), ref)
+    if m["yrel"]:
+        return need(ref).year + offset(w, m["yrel"])
+    return None
+
+
+def number(text: str | None, w: TimeWords) -> int | None:
+    """A small number written as digits, a Roman numeral or an ordinal word."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    return ROMAN.get(text.casefold()) or w.ordinal(text)
+
+
+def date(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    month = int(m["m"]) if m["m"] else w.month(m["mw"])
+    day = int(m["d"]) if m["d"] else number(m["dw"], w)
+    if month is None:
+        raise Invalid(m[0])
+    year = year_of(m, w, ref)
+    explicit = year is not None
+    if year is None:
+        year = p.infer_year(need(ref), month)
+    if day is None:
+        return Period("month", p.make(year, month), explicit)
+    return Period("day", p.make(year, month, day), explicit)
+
+
+def date_us(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    """US order, month first, unless the first number cannot be a month ("15/12/2025")."""
+    first, second = int(m["m"]), int(m["d"])
+    month, day = (second, first) if first > 12 else (first, second)
+    year = year_of(m, w, ref) or 0
+    return Period("day", p.make(year, month, day))
+
+
+def month(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    number = w.month(m["mw"]) if m["mw"] else int(m["m"])
+    if number is None:
+        raise Invalid(m[0])
+    ref = need(ref)
+    if m["mrel"]:
+        # "next March" is the first March after this month, "last March" the last before.
+        step = offset(w, m["mrel"])
+        year = ref.year
+        if step > 0 and number <= ref.month:
+            year += 1
+        elif step < 0 and number >= ref.month:
+            year -= 1
+        return Period("month", p.make(year, number))
+    return Period("month", p.make(p.infer_year(ref, number), number), False)
+
+
+def weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    """A weekday after the document date, as Duckling reads one: "вторник" on a Tuesday is
+    next week's, "last tuesday" the one before, "thứ tư tuần tới" Wednesday of next week."""
+    ref = need(ref)
+    wd = w.weekday(m["wd"])
+    if wd is None:
+        raise Invalid(m[0])
+    if m["rel"]:
+        return Period("day", p.weekday_in_week(ref, wd, offset(w, m["rel"])))
+    step = offset(w, m["wrel"]) if m["wrel"] else 0
+    if step < 0:
+        return Period("day", p.weekday_from(ref, wd, -1))
+    if m["wrel"] and step == 0 and wd - 1 == ref.weekday():
+        return Period("day", ref)
+    return Period("day", p.weekday_from(ref, wd, 1 if m["after"] else 0))
+
+
+def relative(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    unit = w.units[key(m["unit"])]
+    return p.relative_period(need(ref), unit, offset(w, m["rel"]))
+
+
+def deictic(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    return Period("day", need(ref) + dt.timedelta(days=w.deictic[key(m["dayrel"])]))
+
+
+def count(m: Groups, w: TimeWords) -> int:
+    n = w.count(m["n"])
+    if n is None or n != int(n) or not 0 < n < 10_000:
+        raise Invalid(m[0])
+    return int(n)
+
+
+def shift(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    """ "две недели назад", "через неделю", "3 fridays from now"."""
+    ref = need(ref)
+    n = count(m, w)
+    sign = w.after_count[key(m["ago"])] if m["ago"] else w.before_count[key(m["before"])]
+    if m["wd"]:
+        wd = w.weekday(m["wd"]) or 0
+        return Period("day", p.weekday_from(ref, wd, n - 1 if sign > 0 else -n))
+    unit = w.units[key(m["unit"])]
+    return p.period(p.SHIFT_GRAIN[unit], p.shift(ref, unit, sign * n))
+
+
+def upcoming(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    unit = w.units[key(m["unit"])]
+    return p.relative_period(need(ref), unit, count(m, w))
+
+
+def quarter(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    q = number(m["q"] or m["qr"] or m["qw"], w)
+    if q is None:
+        raise Invalid(m[0])
+    year = year_of(m, w, ref)
+    if year is None:
+        ref = need(ref)
+        # Q4 named in the first quarter is last year's, as December is in January.
+        year = ref.year - 1 if q - ((ref.month - 1) // 3 + 1) == 3 else ref.year
+    return Period("quarter", p.quarter_start(year, q))
+
+
+def half(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    h = PARTS.get(key(m["part"] or "")) or number(m["h"] or m["hr"] or m["hw"], w)
+    if m["hr"] and m["hr"][:1] in "Hh":
+        h = int(m["hr"][1:])
+    if h not in (1, 2):
+        raise Invalid(m[0])
+    year = year_of(m, w, ref) or need(ref).year
+    return Period("half", p.make(year, 6 * h - 5))
+
+
+def months_of_year(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    """ "9 месяцев 2025 года", "6 tháng đầu năm": January to month N (or the last N)."""
+    n = count(m, w)
+    year = year_of(m, w, ref) or need(ref).year
+    if PARTS.get(key(m["part"] or "")) == 2:
+        return p.months_of_year(year, 13 - n, 12)
+    return p.months_of_year(year, 1, n)
+
+
+def year(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    return Period("year", p.make(int(m["y"])))
+
+
+def decade(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    """ "в 2020-х годах", "the 1990s", "thập niên 1990": ten years from a round year."""
+    start = int(m["y"] or 0)
+    if start % 10:
+        raise Invalid(m[0])
+    return Interval(Period("year", p.make(start)), Period("year", p.make(start + 9)))
+
+
+def year_range(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    if m["d2"]:
+        first = date(m, w, ref)
+        assert isinstance(first, Period)
+        last = Period("day", first.start.replace(day=1) + dt.timedelta(days=int(m["d2"]) - 1))
+        if last.start.month != first.start.month or last.start <= first.start:
+            raise Invalid(m[0])
+        return Interval(first, last)
+    start = int(m["y"])
+    end = int(m["y2"]) if m["y2"] else start // 100 * 100 + int(m["yy2"])
+    if not start < end <= start + 100:
+        raise Invalid(m[0])
+    return Interval(Period("year", p.make(start)), Period("year", p.make(end)))
+
+
+def holiday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    rule = w.holidays[key(m["hol"])]
+    year = year_of(m, w, ref)
+    if year is not None:
+        return Period("day", p.holiday(rule, year))
+    step = offset(w, m["hrel"]) if m["hrel"] else 0
+    return Period("day", p.holiday_near(rule, need(ref), step))
+
+
+def nth_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    """ "second wednesday of october 2014", "last friday in october"."""
+    n = -1 if m["nthl"] else number(m["nth"] or m["nthd"], w)
+    wd = w.weekday(m["wd"])
+    if n is None or wd is None:
+        raise Invalid(m[0])
+    if m["rel"]:
+        start = p.relative_period(need(ref), "month", offset(w, m["rel"])).start
+        year, month_no = start.year, start.month
+    else:
+        month_no = w.month(m["mw"]) or 0
+        year = year_of(m, w, ref) or p.infer_year(need(ref), month_no)
+    return Period("day", p.nth_weekday(year, month_no, wd, n))
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "date": date,
+    "day_month": date,
+    "date_us": date_us,
+    "month": month,
+    "weekday": weekday,
+    "weekday_abbr": weekday,
+    "relative": relative,
+    "deictic": deictic,
+    "shift": shift,
+    "upcoming": upcoming,
+    "quarter": quarter,
+    "half": half,
+    "months_of_year": months_of_year,
+    "year": year,
+    "year_cue": year,
+    "range": year_range,
+    "decade": decade,
+    "holiday": holiday,
+    "nth_weekday": nth_weekday,
+}
+
+
+def resolve(kind: str, m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    return RESOLVERS[kind](m, w, ref)

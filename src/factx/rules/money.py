@@ -1,0 +1,294 @@
+"""MONEY: an amount with its currency, the scale applied and the currency as ISO 4217.
+
+"350 tỷ đô la" → 350e9 USD, "$350bn" → 350e9 USD, "2,3 трлн рублей" → 2.3e12 RUB,
+"3.200 tỷ đồng" → 3.2e12 VND. Currency names and symbols come from
+``lang/<code>/currencies.toml``; every active ISO 4217 code is read as well.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_left, insort
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+
+import pycountry
+import regex
+
+from factx import lang as langdata
+from factx.model import Document, Label, Mention
+from factx.rules import numbers
+
+TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
+GAP = r"[ \u00a0\u202f]*"
+SPACE = r"[ \u00a0\u202f]"
+# Cents written as a bare number count only at the end of the phrase: "$20 43".
+PHRASE_END = regex.compile(r"[ \u00a0]*(?:$|[.;!?)\]\n])")
+YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+LETTERS = regex.compile(r"\p{L}+")
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str | None
+    factor: float = 1.0
+    needs: regex.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Currencies:
+    """One language's ``currencies.toml`` plus the ISO 4217 codes."""
+
+    symbols: dict[str, Currency]
+    words: dict[str, Currency]
+    prefix_words: dict[str, Currency]
+    bare: dict[str, Currency]
+    sub_symbols: dict[str, Currency]
+    sub_words: dict[str, Currency]
+    after_amount: dict[str, Currency]
+    joiners: tuple[str, ...]
+    range_words: frozenset[str]
+    articles: tuple[str, ...]
+
+    @classmethod
+    def load(cls, lang: str) -> Currencies:
+        data: dict[str, Any] = langdata.load(lang, "currencies")
+        if not data.get("currencies"):
+            raise ValueError(
+                f"No currencies for language '{lang}': add src/factx/lang/{lang}/currencies.toml "
+                f"(see lang/en/currencies.toml for the keys)."
+            )
+        excluded = set(data.get("not_codes", ()))
+        codes = (c.alpha_3 for c in pycountry.currencies)
+        symbols = {code: Currency(code) for code in codes if code not in excluded}
+        words: dict[str, Currency] = {}
+        prefix: dict[str, Currency] = {}
+        bare: dict[str, Currency] = {}
+        for entry in data["currencies"]:
+            cur = currency(entry)
+            symbols.update((s, cur) for s in entry.get("symbols", ()))
+            words.update((numbers.fold(w), cur) for w in entry.get("words", ()))
+            prefix.update((numbers.fold(w), cur) for w in entry.get("prefix", ()))
+            bare.update((numbers.fold(w), cur) for w in entry.get("bare", ()))
+        sub_symbols: dict[str, Currency] = {}
+        sub_words: dict[str, Currency] = {}
+        after_amount: dict[str, Currency] = {}
+        for entry in data.get("subunits", ()):
+            cur = currency(entry, default_factor=0.01)
+            sub_symbols.update((s, cur) for s in entry.get("symbols", ()))
+            after_amount.update((s, cur) for s in entry.get("after_amount", ()))
+            sub_words.update((numbers.fold(w), cur) for w in entry.get("words", ()))
+        return cls(
+            symbols=symbols,
+            words=words,
+            prefix_words=prefix,
+            bare=bare,
+            sub_symbols=sub_symbols,
+            sub_words=sub_words,
+            after_amount=after_amount,
+            joiners=tuple(data.get("joiners", ())),
+            range_words=frozenset(w.casefold() for w in data.get("range_words", ())),
+            articles=tuple(data.get("articles", ())),
+        )
+
+    def main(self, form: str) -> Currency | None:
+        return self.symbols.get(form) or self.words.get(numbers.fold(form))
+
+    def sub(self, form: str) -> Currency | None:
+        return (
+            self.sub_symbols.get(form)
+            or self.sub_words.get(numbers.fold(form))
+            or self.after_amount.get(form)
+        )
+
+
+def currency(entry: dict[str, Any], default_factor: float = 1.0) -> Currency:
+    code = entry.get("code") or None
+    if code is not None and not regex.fullmatch(r"[A-Z]{3}", code):
+        raise ValueError(f"currencies.toml: '{code}' is not an ISO 4217 code like 'USD'.")
+    needs = regex.compile(entry["needs"]) if entry.get("needs") else None
+    return Currency(code, float(entry.get("factor", default_factor)), needs)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    prefix: regex.Pattern[str]  # a symbol or code, then the amount: "$350bn", "RM42"
+    scan: regex.Pattern[str]  # amounts that a currency may follow
+    after: regex.Pattern[str]  # anchored after an amount: the currency or a subunit
+    bare: regex.Pattern[str] | None  # "a dollar"
+    cents: regex.Pattern[str]  # anchored after an amount: "and 43c"
+
+
+@cache
+def vocabulary(lang: str) -> Currencies:
+    return Currencies.load(lang)
+
+
+@cache
+def patterns(lang: str) -> Patterns:
+    cur = vocabulary(lang)
+    # Before the amount: a symbol or code, or one of the few names written first ("RM 42").
+    symbols = numbers.alternation(cur.symbols)
+    pre_words = numbers.forms_pattern(cur.prefix_words)
+    first = numbers.initials(cur.prefix_words, cur.symbols)
+    prefix = (
+        rf"(?<![\w$€£¥₽₴]){first}"
+        rf"(?:(?P<cur>{symbols})(?!(?<=\p{{L}})\p{{L}})|(?P<cur>{pre_words}))"
+        rf"{SPACE}?{numbers.amount_pattern(lang, glued=True)}"
+    )
+    words, signs = [*cur.words, *cur.sub_words], [*cur.symbols, *cur.sub_symbols]
+    after_first = numbers.initials(words, signs)
+    main = numbers.forms_pattern(cur.words, cur.symbols)
+    sub = numbers.forms_pattern(cur.sub_words, cur.sub_symbols)
+    after = rf"{GAP}{after_first}(?:(?P<cur>{main})|(?P<sub>{sub}))"
+    joiner = numbers.forms_pattern(cur.joiners) if cur.joiners else r"(?!)"
+    subunits = numbers.forms_pattern(cur.sub_words, {**cur.sub_symbols, **cur.after_amount})
+    cents = (
+        rf"{SPACE}*(?:(?P<joiner>{joiner}|,){SPACE}+)?(?P<num>{numbers.number_pattern(lang)})"
+        rf"(?:{GAP}(?P<sub>{subunits}))?"
+    )
+    bare = None
+    if cur.articles and cur.bare:
+        article = numbers.forms_pattern(cur.articles)
+        bare = regex.compile(
+            rf"(?<!\w)(?P<article>{article}){SPACE}+(?P<cur>{numbers.forms_pattern(cur.bare)})"
+        )
+    return Patterns(
+        regex.compile(prefix),
+        regex.compile(numbers.amount_before(lang, after_first)),
+        regex.compile(after),
+        bare,
+        regex.compile(cents),
+    )
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: float
+    code: str | None
+    whole: bool  # no scale and an integer: cents may follow
+
+
+class MoneyExtractor:
+    """Amounts of money with a currency symbol, code or name before or after them."""
+
+    languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
+    labels: ClassVar[tuple[str, ...]] = (Label.MONEY,)
+
+    def __init__(self, lang: str, **options: Any) -> None:
+        if options:
+            raise ValueError(f"the money extractor takes no options, got {sorted(options)}")
+        self.lang = lang
+        self.cur = vocabulary(lang)
+        self.patterns = patterns(lang)
+
+    def extract(self, doc: Document) -> Iterator[Mention]:
+        text = doc.text
+        p = self.patterns
+        timeout = TIMEOUT * max(1.0, len(text) / 200_000)
+        # Each scan runs to the end before its matches are read, so the timeout measures the
+        # regex alone, not the work done per match.
+        found = [f for m in list(p.prefix.finditer(text, timeout=timeout)) if (f := self.before(m))]
+        found += [f for m in list(p.scan.finditer(text, timeout=timeout)) if (f := self.after(m))]
+        if p.bare is not None:
+            bare = list(p.bare.finditer(text, timeout=timeout))
+            found += [f for m in bare if (f := self.one(m))]
+        for f in longest_first([self.with_cents(text, f) for f in found]):
+            yield Mention(
+                Label.MONEY,
+                f.start,
+                f.end,
+                text[f.start : f.end],
+                value=numbers.tidy(f.value),
+                unit=f.code,
+            )
+
+    def before(self, m: regex.Match[str]) -> Found | None:
+        """A currency written before its amount: "$350bn", "US$ 3.9 billion", "RM42"."""
+        cur = self.cur.symbols.get(m["cur"]) or self.cur.prefix_words.get(numbers.fold(m["cur"]))
+        if cur is None:
+            return None
+        if LETTERS.fullmatch(m["cur"]) and (
+            YEAR.fullmatch(m["num"]) or m["num"][:1] in "-−" or m["num"][:1].isalpha()
+        ):
+            return None  # "Euro 2024", "SR-71": a name with a year or a model number
+        return self.found(m.start(), m.end(), m["num"], m["scale"] or m["suffix"], cur)
+
+    def after(self, amount: regex.Match[str]) -> Found | None:
+        """A currency or subunit after its amount: "350 tỷ đô la", "10к$", "43 цента"."""
+        text = amount.string
+        scale = amount["scale"] or amount["suffix"]
+        m = self.patterns.after.match(text, amount.end())
+        if m is None and scale:
+            m, scale = self.patterns.after.match(text, amount.end("num")), None
+        if m is None:
+            return None
+        cur = self.cur.sub(m["sub"]) if m["sub"] else self.cur.main(m["cur"])
+        if cur is None or (cur.needs and not cur.needs.match(text, m.end())):
+            return None
+        found = self.found(amount.start(), m.end(), amount["num"], scale, cur)
+        return dataclasses.replace(found, whole=False) if found and m["sub"] else found
+
+    def found(
+        self, start: int, end: int, number: str, scale: str | None, cur: Currency
+    ) -> Found | None:
+        value = numbers.parse_number(number, self.lang)
+        if value is None:
+            return None
+        if scale:
+            value *= numbers.parse_scale(scale, self.lang) or 1.0
+        whole = not scale and value == int(value)
+        return Found(start, end, value * cur.factor, cur.code, whole)
+
+    def one(self, m: regex.Match[str]) -> Found | None:
+        """One unit after an article ("a dollar"), unless it is a rate after an amount."""
+        cur = self.cur.bare.get(numbers.fold(m["cur"]))
+        before = m.string[max(0, m.start() - 30) : m.start()].split()
+        if cur is None or (before and any(ch.isdigit() for ch in before[-1])):
+            return None
+        return Found(m.start(), m.end(), cur.factor, cur.code, True)
+
+    def with_cents(self, text: str, f: Found) -> Found:
+        """The cents after an amount: "$20 and 43c", "20 долларов 43 цента", "hai đô 23"."""
+        if not f.whole:
+            return f
+        m = self.patterns.cents.match(text, f.end)
+        if m is None:
+            return f
+        cents = numbers.parse_number(m["num"], self.lang)
+        if cents is None or not 0 < cents < 100 or cents != int(cents):
+            return f
+        if m["sub"]:
+            sub = self.cur.sub(m["sub"])
+            if sub is None or (sub.needs and not sub.needs.match(text, m.end())):
+                return f
+            factor = sub.factor
+        else:
+            # A bare number is cents only where the phrase ends and no range is open.
+            ends = m["joiner"] != "," and PHRASE_END.match(text, m.end())
+            if not ends or (m["joiner"] and self.in_range(text, f.start)):
+                return f
+            factor = 0.01
+        return Found(f.start, m.end(), f.value + cents * factor, f.code, False)
+
+    def in_range(self, text: str, start: int) -> bool:
+        """Whether a range is open before the amount: "between $5 and 10" is no $5.10."""
+        before = text[max(0, start - 40) : start].casefold().split()
+        return bool(before) and bool(self.cur.range_words & set(before[-3:]))
+
+
+def longest_first(found: list[Found]) -> list[Found]:
+    """One reading per stretch of text: the longest match wins, then the earliest."""
+    spans: list[tuple[int, int]] = []  # kept spans, sorted and disjoint
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        i = bisect_left(spans, (f.start, f.end))
+        if (i and spans[i - 1][1] > f.start) or (i < len(spans) and spans[i][0] < f.end):
+            continue
+        insort(spans, (f.start, f.end))
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.start)

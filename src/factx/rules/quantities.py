@@ -1,0 +1,312 @@
+"""QUANTITY: a number with a unit of measure, normalised to a pint symbol and scaled value.
+
+"28,5 triệu tấn" → 28 500 000 t; "3,5 км²" → 3.5 km**2; "7 feet, 10 inches" → 94 inch.
+A number counts only next to a unit from ``lang/<code>/units.toml``, so counts of things
+("15 loại đất hiếm", "3 people"), years, phone and page numbers and model names never
+become quantities: they simply have no unit after them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+
+import pint
+import regex
+
+from factx import lang as langdata
+from factx.model import Document, Label, Mention
+from factx.rules import numbers
+
+TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
+GAP = r"[ \u00a0\u202f]*"
+# A currency sign before the number makes it money ("$350m" is not 350 metres).
+MONEY_SIGN = regex.compile(r"[$€£¥₽₴₹₩₫฿][ \u00a0]?$")
+# A unit followed by "/unit" or "per" is a rate ("40 ц/га", "5 kg/m2"), not an amount.
+RATE = r"(?![ \u00a0]?/[ \u00a0]?\w)"
+YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+WORD = regex.compile(r"\w+")
+
+
+def budget(text: str) -> float:
+    """The regex timeout for a text: linear patterns take time in proportion to its length."""
+    return TIMEOUT * max(1.0, len(text) / 200_000)
+
+
+@cache
+def ureg() -> pint.UnitRegistry:
+    return pint.UnitRegistry()
+
+
+@dataclass(frozen=True)
+class Unit:
+    symbol: str
+    factor: float = 1.0
+    needs: regex.Pattern[str] | None = None
+    not_after: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Units:
+    """One language's ``units.toml``: forms → unit, plus the rules around bare units."""
+
+    words: dict[str, Unit]
+    symbols: dict[str, Unit]
+    glued: dict[str, Unit]
+    bare: dict[str, Unit]
+    per: tuple[str, ...]
+    articles: tuple[str, ...]
+    joiners: tuple[str, ...]
+    hyphen: bool
+    not_after_year: frozenset[str]
+    adjective_endings: tuple[str, ...]
+
+    @classmethod
+    def load(cls, lang: str) -> Units:
+        data: dict[str, Any] = langdata.load(lang, "units")
+        if not data.get("units"):
+            raise ValueError(
+                f"No units for language '{lang}': add src/factx/lang/{lang}/units.toml "
+                f"(see lang/en/units.toml for the keys)."
+            )
+        words: dict[str, Unit] = {}
+        symbols: dict[str, Unit] = {}
+        glued: dict[str, Unit] = {}
+        bare: dict[str, Unit] = {}
+        for entry in data["units"]:
+            unit = Unit(
+                entry["unit"],
+                float(entry.get("factor", 1.0)),
+                compile_needs(entry),
+                frozenset(numbers.fold(w) for w in entry.get("not_after", ())),
+            )
+            check_symbol(unit.symbol, lang)
+            for form in entry.get("words", ()):
+                words.setdefault(numbers.fold(form), unit)
+            for form in entry.get("symbols", ()):
+                symbols.setdefault(form, unit)
+            for form in entry.get("glued", ()):
+                glued[form] = unit
+            for form in entry.get("bare", ()):
+                bare[numbers.fold(form)] = unit
+        return cls(
+            words=words,
+            symbols=symbols,
+            glued=glued,
+            bare=bare,
+            per=tuple(data.get("per", ())),
+            articles=tuple(data.get("articles", ())),
+            joiners=tuple(data.get("joiners", ())),
+            hyphen=bool(data.get("hyphen", False)),
+            not_after_year=frozenset(data.get("not_after_year", ())),
+            adjective_endings=tuple(data.get("adjective_endings", ())),
+        )
+
+    def lookup(self, form: str) -> Unit | None:
+        return self.symbols.get(form) or self.words.get(numbers.fold(form)) or self.glued.get(form)
+
+
+def compile_needs(entry: dict[str, Any]) -> regex.Pattern[str] | None:
+    return regex.compile(entry["needs"]) if entry.get("needs") else None
+
+
+def check_symbol(symbol: str, lang: str) -> None:
+    """Fail at load time, naming the file, if a data file gives a unit pint cannot read."""
+    try:
+        ureg().Unit(symbol)
+    except (pint.UndefinedUnitError, ValueError, AttributeError) as exc:
+        raise ValueError(
+            f"lang/{lang}/units.toml: unit '{symbol}' is not a pint unit ({exc}). "
+            f"Use a symbol pint parses, e.g. 't', 'km**2', 'L', 'MW'."
+        ) from exc
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: float
+    unit: Unit
+    bare: bool = False  # a unit with no number: "a litre"
+
+
+class QuantityExtractor:
+    """Numbers with units of measure, in every language that has a ``units.toml``."""
+
+    languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
+    labels: ClassVar[tuple[str, ...]] = (Label.QUANTITY,)
+
+    def __init__(self, lang: str, **options: Any) -> None:
+        if options:
+            raise ValueError(f"the quantities extractor takes no options, got {sorted(options)}")
+        self.lang = lang
+        self.units = vocabulary(lang)
+        self.scan, self.unit_pattern, self.bare_pattern = compile_patterns(lang)
+
+    def extract(self, doc: Document) -> Iterator[Mention]:
+        text = doc.text
+        timeout = budget(text)
+        # The scan runs to the end before its matches are read, so the timeout measures the
+        # regex alone, not the work done per match.
+        amounts = list(self.scan.finditer(text, timeout=timeout))
+        found = [f for m in amounts if (f := self.read(text, m))]
+        if self.bare_pattern is not None:
+            # Amounts come sorted and disjoint; a bare unit inside one ("tenth of a gallon")
+            # is part of it.
+            ends = [f.end for f in found]
+            bare = list(self.bare_pattern.finditer(text, timeout=timeout))
+            found += [
+                f
+                for m in bare
+                if not inside(found, ends, m.start(), m.end()) and (f := self.read_bare(text, m))
+            ]
+        found.sort(key=lambda f: f.start)
+        for f in self.join(text, found):
+            yield Mention(
+                Label.QUANTITY,
+                f.start,
+                f.end,
+                text[f.start : f.end],
+                value=numbers.tidy(f.value * f.unit.factor),
+                unit=f.unit.symbol,
+            )
+
+    def read(self, text: str, amount: regex.Match[str]) -> Found | None:
+        """The unit right after an amount; without its scale if only that way a unit follows
+        ("5m" is five metres, while "0.5k miles" keeps its "k")."""
+        if MONEY_SIGN.search(text, max(0, amount.start() - 2), amount.start()):
+            return None
+        scaled = True
+        m = self.unit_pattern.match(text, amount.end())
+        if m is None and (amount["scale"] or amount["suffix"]):
+            scaled = False
+            m = self.unit_pattern.match(text, amount.end("num"))
+        if m is None:
+            return None
+        unit = self.units.lookup(m["unit"] or m["glue"])
+        if unit is None or not needs_ok(unit, text, m.end()):
+            return None
+        if m["glue"] and (m["gap"] or closes_quote(text, m.start("glue"))):
+            return None
+        if unit.not_after and unit.not_after & words_before(text, amount.start()):
+            return None
+        if (m["unit"] or "") in self.units.not_after_year and YEAR.fullmatch(amount["num"]):
+            return None
+        value = numbers.amount_value(amount, self.lang, scaled)
+        if value is None:
+            return None
+        return Found(amount.start(), m.end(), value, unit)
+
+    def read_bare(self, text: str, m: regex.Match[str]) -> Found | None:
+        """A unit with no number means one, unless it is a rate ("за литр", "$5 a gallon")
+        or the tail of a longer name ("квадратный метр")."""
+        unit = self.units.bare.get(numbers.fold(m["unit"]))
+        if unit is None or not needs_ok(unit, text, m.end()):
+            return None
+        before = text[max(0, m.start() - 40) : m.start()].split()
+        if before:
+            last = before[-1].casefold()
+            if (
+                last.rstrip(".,") in self.units.per
+                or last.endswith("/")
+                or any(ch.isdigit() for ch in last)
+                or any(c in last for c in "$€£¥₽₴₹%")
+                or (not m["article"] and last.endswith(self.units.adjective_endings))
+            ):
+                return None
+        return Found(m.start(), m.end(), 1.0, unit, bare=True)
+
+    def join(self, text: str, found: list[Found]) -> Iterator[Found]:
+        """One length in several units ("2 yards 7 ft 10 inches") becomes one mention, in
+        the smallest unit, when each part is a smaller unit of the same kind."""
+        i = 0
+        while i < len(found):
+            head = found[i]
+            j = i
+            while j + 1 < len(found) and self.continues(text, found[j], found[j + 1]):
+                j += 1
+            if j == i:
+                yield head
+            else:
+                last = found[j].unit
+                total = sum(convert(f, last.symbol) for f in found[i : j + 1])
+                yield Found(head.start, found[j].end, total / last.factor, last)
+            i = j + 1
+
+    def continues(self, text: str, a: Found, b: Found) -> bool:
+        gap = text[a.end : b.start].strip().casefold()
+        if (
+            gap
+            and gap not in {j.casefold() for j in self.units.joiners}
+            and gap not in {f", {j}".casefold() for j in self.units.joiners}
+        ):
+            return False
+        if len(text[a.end : b.start]) > 8 or a.unit.symbol == b.unit.symbol or b.bare:
+            return False
+        try:
+            ua, ub = ureg().Unit(a.unit.symbol), ureg().Unit(b.unit.symbol)
+            return ua.dimensionality == ub.dimensionality and (1 * ua).to(ub).magnitude > 1
+        except pint.errors.PintError:
+            return False
+
+
+def words_before(text: str, start: int, count: int = 3) -> set[str]:
+    return {numbers.fold(w) for w in WORD.findall(text, max(0, start - 60), start)[-count:]}
+
+
+def inside(found: list[Found], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``found``, sorted and disjoint, ``ends`` theirs."""
+    i = bisect_right(ends, start)
+    return i < len(found) and found[i].start < end
+
+
+def convert(f: Found, symbol: str) -> float:
+    return ureg().Quantity(f.value * f.unit.factor, f.unit.symbol).to(symbol).magnitude
+
+
+def closes_quote(text: str, at: int) -> bool:
+    """A '"' after a number that closes a quotation ('the "Group of 7" said') is no inch."""
+    if text[at] != '"':
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.count('"', line_start, at) % 2 == 1
+
+
+def needs_ok(unit: Unit, text: str, end: int) -> bool:
+    return unit.needs is None or unit.needs.match(text, end) is not None
+
+
+@cache
+def vocabulary(lang: str) -> Units:
+    return Units.load(lang)
+
+
+Patterns = tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str] | None]
+
+
+@cache
+def compile_patterns(lang: str) -> Patterns:
+    """The amount scan, the unit pattern matched right after each amount, and the pattern of
+    bare units."""
+    units = vocabulary(lang)
+    unit = numbers.forms_pattern(units.words, units.symbols)
+    # A glued sign may touch what follows ("6'2\""); a glued letter ("44.6C") may not.
+    glued = rf"(?:{numbers.alternation(units.glued)})(?!(?<=\w)\w)" if units.glued else "(?!)"
+    gap = rf"{GAP}|-(?=\w)" if units.hyphen else GAP
+    first = numbers.initials(units.words, [*units.symbols, *units.glued])
+    pattern = regex.compile(rf"(?P<gap>{gap}){first}(?:(?P<unit>{unit})|(?P<glue>{glued})){RATE}")
+    scan = regex.compile(numbers.amount_before(lang, first))
+    if not units.bare:
+        return scan, pattern, None
+    if units.articles:
+        # After an article, bare units are matched as written: "a litre", not "a Cup final".
+        article = numbers.forms_pattern(units.articles)
+        bare = numbers.forms_pattern((), units.bare)
+        bare_source = rf"(?<!\w)(?P<article>{article})[ \u00a0]+(?P<unit>{bare}){RATE}"
+    else:
+        bare = numbers.forms_pattern(units.bare)
+        bare_source = rf"(?<!\w)(?P<article>)(?P<unit>{bare}){RATE}"
+    return scan, pattern, regex.compile(bare_source)

@@ -1,0 +1,261 @@
+"""DateExtractor: per-language case tables, traps that must give nothing, relative dates with
+and without a document date, and robustness on any text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factx.model import Document
+from factx.rules.dates import DateExtractor
+from factx.testing import check_extractor, check_robust
+
+DOC_DATE = dt.date(2025, 11, 5)  # a Wednesday
+
+
+@pytest.fixture(scope="module", params=["ru", "vi", "en"])
+def any_lang(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def norms(lang: str, text: str, date: dt.date | None = DOC_DATE) -> list[str | None]:
+    return [m.norm for m in DateExtractor(lang).extract(Document("t", text, lang, date))]
+
+
+RU = [
+    ("Указ подписан 13 ноября 2025 года.", ["2025-11-13"]),
+    ("Документ от 15.12.2025 вступает в силу.", ["2025-12-15"]),
+    ("Постановление № 1182 от 29.08.2024", ["2024-08-29"]),
+    ("В феврале 2025 года экспорт сократился.", ["2025-02"]),
+    ("в 2024 году урожай вырос", ["2024"]),
+    ("к 2030 году", ["2030"]),
+    ("по итогам 2023 г. компания", ["2023"]),
+    ("В третьем квартале 2025 года", ["2025-Q3"]),
+    ("Во II квартале выручка выросла", ["2025-Q2"]),
+    ("в 4-м квартале", ["2025-Q4"]),
+    ("в первом полугодии 2024 года", ["2024-01/2024-06"]),
+    ("за 9 месяцев 2025 года", ["2025-01/2025-09"]),
+    ("Вчера морозы усилились", ["2025-11-04"]),
+    ("Позавчера", ["2025-11-03"]),
+    ("Завтра Минфин разместит ОФЗ", ["2025-11-06"]),
+    ("в прошлом месяце", ["2025-10"]),
+    ("в этом году", ["2025"]),
+    ("в прошлом году", ["2024"]),
+    ("в следующем году", ["2026"]),
+    ("на следующей неделе", ["2025-W46"]),
+    ("в мае прошлого года", ["2024-05"]),
+    ("С 1 июля тариф вырос", ["2025-07-01"]),
+    ("десятого августа", ["2025-08-10"]),
+    ("к двадцать четвёртому февраля", ["2025-02-24"]),
+    ("В декабре отгрузки выросли", ["2025-12"]),
+    ("в 2020–2025 годах", ["2020/2025"]),
+    ("с 2020 по 2025 год", ["2020/2025"]),
+    ("с 1 по 15 июля", ["2025-07-01/2025-07-15"]),
+    ("три недели назад", ["2025-10-15"]),
+    ("через неделю", ["2025-11-12"]),
+    ("в пятницу", ["2025-11-07"]),
+    ("в прошлый вторник", ["2025-11-04"]),
+    ("Пт, 18 июля 2014", ["2014-07-18"]),
+    ("Новый год", ["2026-01-01"]),
+    ("подписали в минувшую среду 12 мая соглашение", ["2025-05-12"]),
+    ("2025-11-13", ["2025-11-13"]),
+]
+
+VI = [
+    ("vào ngày 4/11", ["2025-11-04"]),
+    ("Ngày 19/7, nhiệt độ lên cao", ["2025-07-19"]),
+    ("đến hết ngày 30/6/2026", ["2026-06-30"]),
+    ("vào tháng 12/2025", ["2025-12"]),
+    ("tháng 6 năm 2024", ["2024-06"]),
+    ("Trong tháng 3, giá tăng", ["2025-03"]),
+    ("tháng ba", ["2025-03"]),
+    ("Năm 2024, xuất khẩu đạt", ["2024"]),
+    ("ngày 1 tháng 6 năm 2024", ["2024-06-01"]),
+    ("ngày mồng 3 tháng ba", ["2025-03-03"]),
+    ("quý 3/2025", ["2025-Q3"]),
+    ("quý III/2025", ["2025-Q3"]),
+    ("trong quý 2 năm 2024", ["2024-Q2"]),
+    ("tháng trước", ["2025-10"]),
+    ("năm ngoái", ["2024"]),
+    ("năm nay", ["2025"]),
+    ("năm sau", ["2026"]),
+    ("tuần tới", ["2025-W46"]),
+    ("hôm qua", ["2025-11-04"]),
+    ("Sáng nay", ["2025-11-05"]),
+    ("ngày mai", ["2025-11-06"]),
+    ("thứ hai tới", ["2025-11-10"]),
+    ("thứ sáu tuần này", ["2025-11-07"]),
+    ("2 tháng trước", ["2025-09-05"]),
+    ("6 tháng đầu năm 2025", ["2025-01/2025-06"]),
+    ("giai đoạn 2021-2025", ["2021/2025"]),
+    ("từ năm 2020 đến năm 2025", ["2020/2025"]),
+    ("tháng 5 năm ngoái", ["2024-05"]),
+]
+
+EN = [
+    ("The tariff took effect on March 15, 2025.", ["2025-03-15"]),
+    ("It closed on 3 December 2024 after flooding.", ["2024-12-03"]),
+    ("The tanker ran aground on Nov. 18.", ["2025-11-18"]),
+    ("In February 2024, the port unloaded coal.", ["2024-02"]),
+    ("deliveries in April", ["2025-04"]),
+    ("output in 2023 rose", ["2023"]),
+    ("by 2030, the country aims", ["2030"]),
+    ("fell 7% in Q4 2022", ["2022-Q4"]),
+    ("Revenue for the third quarter of 2025 rose", ["2025-Q3"]),
+    ("in the first half of 2024", ["2024-01/2024-06"]),
+    ("yesterday", ["2025-11-04"]),
+    ("tomorrow", ["2025-11-06"]),
+    ("last month", ["2025-10"]),
+    ("last year", ["2024"]),
+    ("next year", ["2026"]),
+    ("this week", ["2025-W45"]),
+    ("last week", ["2025-W44"]),
+    ("on Monday", ["2025-11-10"]),
+    ("last Tuesday", ["2025-11-04"]),
+    ("three months ago", ["2025-08-05"]),
+    ("from 2020 to 2025", ["2020/2025"]),
+    ("the 2020-2025 plan", ["2020/2025"]),
+    ("mid-2024", ["2024"]),
+    ("Christmas 2024", ["2024-12-25"]),
+    ("Thanksgiving 2025", ["2025-11-27"]),
+    ("Easter 2024", ["2024-03-31"]),
+    ("the second Wednesday of October 2014", ["2014-10-08"]),
+    ("Monday, Feb 18, 2013", ["2013-02-18"]),
+    ("12/25/2024", ["2024-12-25"]),
+]
+
+CASES = [("ru", *c) for c in RU] + [("vi", *c) for c in VI] + [("en", *c) for c in EN]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES, ids=[c[1][:40] for c in CASES])
+def test_dates(lang: str, text: str, expected: list[str]) -> None:
+    assert norms(lang, text) == expected
+
+
+TRAPS = [
+    ("ru", "Горячая линия 8 800 200-34-11 работает с 9:00 до 18:00."),
+    ("ru", "Истребитель Су-57 и самолёт МС-21-310."),
+    ("ru", "Матч завершился со счётом 2:1."),
+    ("ru", "занятия в 1–4 классах отменены"),
+    ("ru", "выпущено 2025 тонн зерна"),
+    ("ru", "прибыль выросла в 15.2 раза"),
+    ("ru", "за 3 квартала"),
+    ("ru", "Нападающий Виктор Понедельник забил гол."),
+    ("ru", "Производство завершилось несколько дней назад."),
+    ("ru", "спор не решён и через 65 лет после войны"),
+    ("vi", "Theo Nghị định số 95/2025/NĐ-CP"),
+    ("vi", "Khoảng 1/3 dân số sống ở nông thôn."),
+    ("vi", "Trận đấu kết thúc với tỷ số 2-1."),
+    ("vi", "đường dây nóng 1900 6868 từ 7 giờ đến 22 giờ"),
+    ("vi", "Việt Nam xuất khẩu 2025 tấn gạo."),
+    ("vi", "lần thứ hai trong lịch sử"),
+    ("vi", "trong 3 năm qua"),
+    ("vi", "Bộ trưởng Đặng Quốc Khánh cho biết"),
+    ("en", "Call 1-800-555-0142 between 8 a.m. and 6 p.m."),
+    ("en", "After the 3-1 win, the club celebrated."),
+    ("en", "according to page 14 of the notice"),
+    ("en", "the 3rd consecutive month"),
+    ("en", "imports rose to 2030 tonnes"),
+    ("en", "It may rain, and the sun rose as he sat down."),
+    ("en", "25 Boeing 737 MAX 10 jets"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TRAPS, ids=[t[1][:40] for t in TRAPS])
+def test_traps_give_nothing(lang: str, text: str) -> None:
+    assert norms(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Вчера"),
+        ("ru", "в прошлом месяце"),
+        ("vi", "tháng trước"),
+        ("vi", "ngày 4/11"),
+        ("en", "last week"),
+        ("en", "on Monday"),
+        ("en", "in April"),
+    ],
+)
+def test_relative_without_document_date_keeps_norm_empty(lang: str, text: str) -> None:
+    assert norms(lang, text, date=None) == [None]
+
+
+def test_absolute_dates_need_no_document_date() -> None:
+    assert norms("ru", "13 ноября 2025 года", date=None) == ["2025-11-13"]
+    assert norms("vi", "năm 2022", date=None) == ["2022"]
+
+
+@pytest.mark.parametrize(
+    ("doc_date", "text", "expected"),
+    [
+        (dt.date(2026, 1, 22), "В декабре отгрузки выросли", "2025-12"),
+        (dt.date(2026, 6, 10), "в мае", "2026-05"),
+        (dt.date(2024, 2, 1), "в апреле", "2024-04"),
+        (dt.date(2024, 2, 10), "в четвёртом квартале", "2023-Q4"),
+    ],
+)
+def test_month_without_year_takes_the_documents_year_or_the_month_just_before(
+    doc_date: dt.date, text: str, expected: str
+) -> None:
+    assert norms("ru", text, doc_date) == [expected]
+
+
+def test_offsets_and_contract(any_lang: str) -> None:
+    texts = [text for lang, text, _ in CASES if lang == any_lang]
+    found = check_extractor(DateExtractor, texts, any_lang)
+    assert found
+    check_robust(DateExtractor, any_lang)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=200), lang=st.sampled_from(["ru", "vi", "en"]))
+def test_any_text_never_raises(text: str, lang: str) -> None:
+    check_extractor(DateExtractor, [text], lang)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    parts=st.lists(
+        st.sampled_from(
+            [
+                "12",
+                "2025",
+                ".",
+                "/",
+                "-",
+                " ",
+                "ngày",
+                "tháng",
+                "năm",
+                "в",
+                "году",
+                "May",
+                "Q3",
+                "quý",
+                "III",
+                "2/3",
+                "1",
+                "31",
+            ]
+        ),
+        max_size=30,
+    ),
+    lang=st.sampled_from(["ru", "vi", "en"]),
+)
+def test_date_shaped_text_keeps_offsets(parts: list[str], lang: str) -> None:
+    check_extractor(DateExtractor, [" ".join(parts), "".join(parts)], lang)
+
+
+def test_a_megabyte_of_digits_and_separators_finishes(any_lang: str) -> None:
+    """Must finish without the regex timeout firing; timing is measured separately."""
+    rng = random.Random(7)
+    text = "".join(rng.choice("0123456789 .,/-:") for _ in range(1_000_000))
+    extractor = DateExtractor(any_lang)
+    mentions = list(extractor.extract(Document("big", text, any_lang, DOC_DATE)))
+    assert all(text[m.start : m.end] == m.text for m in mentions)

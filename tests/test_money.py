@@ -1,0 +1,173 @@
+"""MONEY per language: value with scale, ISO 4217 code; prices per unit keep only the money."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factx.model import Document
+from factx.rules.money import MoneyExtractor
+from factx.testing import check_extractor, check_robust
+
+LANGS = ("ru", "vi", "en")
+
+
+@pytest.fixture(scope="module", params=LANGS)
+def extractor(request: pytest.FixtureRequest) -> MoneyExtractor:
+    return MoneyExtractor(request.param)
+
+
+def found(lang: str, text: str) -> list[tuple[str, float, str | None]]:
+    mentions = check_extractor(MoneyExtractor(lang), [text], lang)
+    return [(m.text, m.value, m.unit) for m in mentions]
+
+
+CASES = {
+    "ru": [
+        ("Дефицит составит 2,3 трлн рублей.", "2,3 трлн рублей", 2.3e12, "RUB"),
+        ("Выручка достигла 412 млрд руб.", "412 млрд руб", 412e9, "RUB"),
+        ("Цена 68 900 рублей за тонну.", "68 900 рублей", 68900, "RUB"),
+        ("Зарплата 124,6 тыс. рублей.", "124,6 тыс. рублей", 124_600, "RUB"),
+        ("Ремонт обойдётся в 2 450 млн рублей.", "2 450 млн рублей", 2.45e9, "RUB"),
+        ("Убытки — полтора миллиарда рублей.", "полтора миллиарда рублей", 1.5e9, "RUB"),
+        ("Разместит ОФЗ на 25 млрд ₽.", "25 млрд ₽", 25e9, "RUB"),
+        ("Нефть по $58,7 за баррель.", "$58,7", 58.7, "USD"),
+        ("Экспорт принёс 11,2 млрд долл. США.", "11,2 млрд долл. США", 11.2e9, "USD"),
+        ("Сделка оценена в 640 млн USD.", "640 млн USD", 640e6, "USD"),
+        ("Инвестиции 1,8 млрд евро.", "1,8 млрд евро", 1.8e9, "EUR"),
+        ("Расчёты достигли 320 млрд юаней.", "320 млрд юаней", 320e9, "CNY"),
+        ("Стоит один доллар.", "один доллар", 1, "USD"),
+        ("Всего 20 долларов 43 цента.", "20 долларов 43 цента", 20.43, "USD"),
+        ("Цена 10к$.", "10к$", 10_000, "USD"),
+        ("Курс 42 BGN.", "42 BGN", 42, "BGN"),
+    ],
+    "vi": [
+        ("Mỹ đã chi khoảng 350 tỷ đô la cho Kiev.", "350 tỷ đô la", 350e9, "USD"),
+        ("Xuất khẩu đạt 5,68 tỷ USD.", "5,68 tỷ USD", 5.68e9, "USD"),
+        ("Tổng vốn 3.200 tỷ đồng.", "3.200 tỷ đồng", 3.2e12, "VND"),
+        ("Vốn đầu tư 146.990 tỷ đồng.", "146.990 tỷ đồng", 146_990e9, "VND"),
+        ("Ngân sách 196 ngàn tỷ đồng.", "196 ngàn tỷ đồng", 196e12, "VND"),
+        ("Dư nợ 12,1 triệu tỷ đồng.", "12,1 triệu tỷ đồng", 12.1e15, "VND"),
+        ("Giá 21.380 đồng/lít.", "21.380 đồng", 21380, "VND"),
+        ("Lên 62 nghìn đồng/kg.", "62 nghìn đồng", 62000, "VND"),
+        ("Doanh thu 4.500 tỉ đồng.", "4.500 tỉ đồng", 4.5e12, "VND"),
+        ("Giải ngân 512.000 tỷ VND.", "512.000 tỷ VND", 512e12, "VND"),
+        ("Thu về 4,2 tỷ VNĐ.", "4,2 tỷ VNĐ", 4.2e9, "VND"),
+        ("Vay tối đa ba trăm triệu đồng.", "ba trăm triệu đồng", 300e6, "VND"),
+        ("Mục tiêu 25 tỷ đô la Mỹ.", "25 tỷ đô la Mỹ", 25e9, "USD"),
+        ("Giá 4.150 USD/tấn.", "4.150 USD", 4150, "USD"),
+        ("Giá 1.200 nhân dân tệ.", "1.200 nhân dân tệ", 1200, "CNY"),
+        ("Tài trợ 500 triệu yên.", "500 triệu yên", 500e6, "JPY"),
+        ("Hợp đồng 1,15 tỷ euro.", "1,15 tỷ euro", 1.15e9, "EUR"),
+        ("Giá 10K đồng.", "10K đồng", 10_000, "VND"),
+    ],
+    "en": [
+        ("Aid totalled $350bn.", "$350bn", 350e9, "USD"),
+        ("A €1.2 billion loan.", "€1.2 billion", 1.2e9, "EUR"),
+        ("It received 620,000 yuan.", "620,000 yuan", 620_000, "CNY"),
+        ("It pledged £65m.", "£65m", 65e6, "GBP"),
+        ("Revenue rose to $4.27 billion.", "$4.27 billion", 4.27e9, "USD"),
+        ("Jets worth US$3.9 billion.", "US$3.9 billion", 3.9e9, "USD"),
+        ("Worth about USD 3.2 billion.", "USD 3.2 billion", 3.2e9, "USD"),
+        ("A 116.2 trillion yen budget.", "116.2 trillion yen", 116.2e12, "JPY"),
+        ("A 652.3 trillion won budget.", "652.3 trillion won", 652.3e12, "KRW"),
+        ("It cost 85 million dollars.", "85 million dollars", 85e6, "USD"),
+        ("Palladium rose to $1,184.50 an ounce.", "$1,184.50", 1184.5, "USD"),
+        ("Paid 2.8 million euros.", "2.8 million euros", 2.8e6, "EUR"),
+        ("It costs $20 and 43c.", "$20 and 43c", 20.43, "USD"),
+        ("Only ten cents.", "ten cents", 0.1, "USD"),
+        ("Less than a dollar a day.", "a dollar", 1, "USD"),
+        ("It is 5 lakh rupees.", "5 lakh rupees", 500_000, "INR"),
+        ("Paid RM42.", "RM42", 42, "MYR"),
+        ("Fined 10 dinars.", "10 dinars", 10, None),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "value", "code"),
+    [(lang, *case) for lang, cases in CASES.items() for case in cases],
+)
+def test_money(lang: str, text: str, span: str, value: float, code: str | None) -> None:
+    assert found(lang, text) == [(span, pytest.approx(value), code)]
+
+
+TRAPS = {
+    "ru": [
+        "В 2024 году выпущено 15 моделей.",
+        "Урожайность 40 ц/га.",
+        "Бензин АИ-95 подорожал на 3%.",
+        "Звоните 8 800 200-34-11.",
+        "Поставят 12 самолётов МС-21-310.",
+    ],
+    "vi": [
+        "Giá xăng RON 95 tăng mạnh.",
+        "Có 3 đồng chí và 5 đồng nghiệp dự họp.",
+        "Hà Nội có 3 đô thị vệ tinh.",
+        "Trận đấu có 3 bảng đấu.",
+        "Tỷ số 2-1, bán được 18.000 vé.",
+    ],
+    "en": [
+        "Euro 2024 starts in June.",
+        "The team won 3 games.",
+        "At 6 p.m. on Monday.",
+        "He traded between $5 and 10.",  # the range end is no cents
+        "Call 1-800-555-0142 or see page 14.",
+        "PHP 8 and AMD 7000 chips.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(lang, t) for lang, ts in TRAPS.items() for t in ts])
+def test_trap(lang: str, text: str) -> None:
+    got = found(lang, text)
+    if text.startswith("He traded"):
+        assert got == [("$5", 5.0, "USD")]
+    else:
+        assert got == []
+
+
+def test_rejects_options() -> None:
+    with pytest.raises(ValueError, match="no options"):
+        MoneyExtractor("en", currency="USD")
+
+
+def test_robust(extractor: MoneyExtractor) -> None:
+    check_robust(extractor, extractor.lang)
+
+
+@given(text=st.text(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_any_text(text: str) -> None:
+    for lang in LANGS:
+        check_extractor(MoneyExtractor(lang), [text], lang)
+
+
+MONEYISH = st.text(alphabet="0123456789 .,-$€£₽kKmb USD tỷ đồng руб млрд and và и c¢", max_size=300)
+
+
+@given(text=MONEYISH)
+@settings(max_examples=200, deadline=None)
+def test_money_like_text(text: str) -> None:
+    for lang in LANGS:
+        check_extractor(MoneyExtractor(lang), [text], lang)
+
+
+SEPARATED = ("0123456789 .,-/%$€\u00a0\u202f" * 60_000)[:1_000_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [SEPARATED, "7" * 1_000_000, ("1 234 567,89." * 80_000)[:1_000_000], "1,234," * 170_000],
+    ids=["mixed", "digits", "groups", "commas"],
+)
+def test_megabyte_of_digits_finishes(extractor: MoneyExtractor, text: str) -> None:
+    """No timing assertion (it would flake); the regex timeout raises on a hang."""
+    list(extractor.extract(Document("big", text, extractor.lang)))
+
+
+def test_dense_mentions_finish(extractor: MoneyExtractor) -> None:
+    """100 KB that is all mentions: the per-mention work stays linear."""
+    text = ("$1,234 " * 20_000)[:100_000]
+    list(extractor.extract(Document("dense", text, extractor.lang)))

@@ -1,0 +1,113 @@
+"""PERCENT per language: digits or words, "%" or a percent word, value in percent."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factx.model import Document
+from factx.rules.percent import PercentExtractor
+from factx.testing import check_extractor, check_robust
+
+LANGS = ("ru", "vi", "en")
+
+
+@pytest.fixture(scope="module", params=LANGS)
+def extractor(request: pytest.FixtureRequest) -> PercentExtractor:
+    return PercentExtractor(request.param)
+
+
+def found(lang: str, text: str) -> list[tuple[str, float]]:
+    mentions = check_extractor(PercentExtractor(lang), [text], lang)
+    assert all(m.unit == "%" for m in mentions)
+    return [(m.text, m.value) for m in mentions]
+
+
+CASES = {
+    "ru": [
+        ("Экспорт сократился на 12,5%.", [("12,5%", 12.5)]),
+        ("Рост на 70 процентов.", [("70 процентов", 70)]),
+        ("На пять процентов больше.", [("пять процентов", 5)]),
+        ("Выросло на 3,6 процента.", [("3,6 процента", 3.6)]),
+        ("Ставка 16% годовых.", [("16%", 16)]),
+        ("Продажа 49% акций.", [("49%", 49)]),
+        ("Доля 15 %.", [("15 %", 15)]),
+    ],
+    "vi": [
+        ("Tăng 21,4% so với năm 2023.", [("21,4%", 21.4)]),
+        ("Giảm từ 10% xuống 8%.", [("10%", 10), ("8%", 8)]),
+        ("Đạt 90 phần trăm kế hoạch.", [("90 phần trăm", 90)]),
+        ("Còn 2,1 phần trăm.", [("2,1 phần trăm", 2.1)]),
+        ("Tăng hai mươi phần trăm.", [("hai mươi phần trăm", 20)]),
+    ],
+    "en": [
+        ("Tariffs of 15% apply.", [("15%", 15)]),
+        ("Inflation slowed to 3.2 percent.", [("3.2 percent", 3.2)]),
+        ("Rates fell 12 per cent.", [("12 per cent", 12)]),
+        ("About ten percent above.", [("ten percent", 10)]),
+        ("Revenue rose 11.8% to $4 billion.", [("11.8%", 11.8)]),
+        ("Twenty-five percent of voters.", [("Twenty-five percent", 25)]),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"), [(lang, t, e) for lang, cs in CASES.items() for t, e in cs]
+)
+def test_percent(lang: str, text: str, expected: list[tuple[str, float]]) -> None:
+    assert found(lang, text) == [(s, pytest.approx(v)) for s, v in expected]
+
+
+TRAPS = {
+    "ru": ["В 2024 году 15 моделей.", "Процент по вкладу вырос.", "Счёт 3:1."],
+    "vi": ["Lãi suất phần trăm tăng.", "Tỷ số 2-1.", "Năm 2024 có 15 loại."],
+    "en": ["A percentage of voters.", "The 3-1 win in 2024.", "Call 1-800-555-0142."],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(lang, t) for lang, ts in TRAPS.items() for t in ts])
+def test_trap(lang: str, text: str) -> None:
+    assert found(lang, text) == []
+
+
+def test_rejects_options() -> None:
+    with pytest.raises(ValueError, match="no options"):
+        PercentExtractor("en", sign="%")
+
+
+def test_robust(extractor: PercentExtractor) -> None:
+    check_robust(extractor, extractor.lang)
+
+
+@given(text=st.text(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_any_text(text: str) -> None:
+    for lang in LANGS:
+        check_extractor(PercentExtractor(lang), [text], lang)
+
+
+@given(text=st.text(alphabet="0123456789 .,-%процентphầntrăm", max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_percent_like_text(text: str) -> None:
+    for lang in LANGS:
+        check_extractor(PercentExtractor(lang), [text], lang)
+
+
+SEPARATED = ("0123456789 .,-/%$€\u00a0\u202f" * 60_000)[:1_000_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [SEPARATED, "7" * 1_000_000, ("1 234 567,89." * 80_000)[:1_000_000], "1,234," * 170_000],
+    ids=["mixed", "digits", "groups", "commas"],
+)
+def test_megabyte_of_digits_finishes(extractor: PercentExtractor, text: str) -> None:
+    """No timing assertion (it would flake); the regex timeout raises on a hang."""
+    list(extractor.extract(Document("big", text, extractor.lang)))
+
+
+def test_dense_mentions_finish(extractor: PercentExtractor) -> None:
+    """100 KB that is all mentions: the per-mention work stays linear."""
+    text = ("12,5% " * 20_000)[:100_000]
+    list(extractor.extract(Document("dense", text, extractor.lang)))
