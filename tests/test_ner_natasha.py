@@ -33,3 +33,24 @@ def test_natasha_reads_past_a_blanked_header(natasha_ner):
     doc = Document("d", text, "ru", body_start=17).body_view()
     found = list(natasha_ner.extract(doc))
     assert ("Владимир Путин", 17) in {(m.text, m.start) for m in found}
+
+
+RULES = [
+    # organisation words in any case form make an organisation; a country stays a place
+    (
+        "Представители Европейского союза и Российской Федерации встретились в Брюсселе.",
+        {("Европейского союза", Label.ORG), ("Российской Федерации", Label.LOCATION)},
+    ),
+    # a name with its original spelling in brackets is two mentions
+    (
+        "Глава компании Джон Смит (John Smith) прибыл в Москву.",
+        {("Джон Смит", Label.PERSON), ("John Smith", Label.PERSON)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
+def test_natasha_rules_relabel_and_split_spans(natasha_ner, text, expected):
+    found = list(natasha_ner.extract(Document("d", text, "ru")))
+    assert expected <= {(m.text, m.label) for m in found}
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -39,3 +39,31 @@ def test_spacy_falls_back_to_the_installed_pipeline(spacy_ner):
     from factx.ner.spacy import find_model
 
     assert find_model(("no_such_pipeline_xx", spacy_ner.model_name)) == spacy_ner.model_name
+
+
+RULES = [
+    # articles and possessives stay outside; a country before a state body is its own place
+    (
+        "The US Department of Energy said Kenya's Safaricom would join the project.",
+        {("US", Label.LOCATION), ("Department of Energy", Label.ORG), ("Kenya", Label.LOCATION)},
+    ),
+    # a parenthesised abbreviation takes the full name's label
+    (
+        "The International Labour Organization (ILO) warned on Tuesday.",
+        {("International Labour Organization", Label.ORG), ("ILO", Label.ORG)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULES)
+def test_spacy_rules_clean_and_relabel_spans(spacy_ner, text, expected):
+    found = {(m.text, m.label) for m in spacy_ner.extract(Document("d", text, "en"))}
+    assert expected <= found
+    assert not any(t.startswith(("The ", "the ")) or t.endswith("'s") for t, _ in found)
+
+
+def test_spacy_rules_off_gives_the_model_alone(spacy_ner):
+    from factx.ner.spacy import SpacyNER
+
+    raw = SpacyNER("en", model=spacy_ner.model_name, rules=False)
+    assert raw.refine is None and spacy_ner.refine is not None

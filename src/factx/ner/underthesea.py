@@ -15,6 +15,8 @@ import regex
 from underthesea import ner
 
 from factx.model import Document, Label, Mention
+from factx.ner import refine
+from factx.ner.vi_spans import VietnameseNames
 
 LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
 LINE = regex.compile(r"[^\n]+")
@@ -90,20 +92,38 @@ def entities(text: str, tagged: list[tuple[str, ...]]) -> Iterator[tuple[str, in
 
 
 class UndertheseaNER:
-    """underthesea's CRF NER, run line by line, mapped back to the original characters."""
+    """underthesea's CRF NER, run line by line, mapped back to the original characters.
+
+    With ``rules`` (the default) the CRF's words, POS and tags feed the Vietnamese name rules
+    of :mod:`factx.ner.vi_spans`, then the document-level agreement of :mod:`factx.ner.refine`;
+    ``rules=False`` gives the CRF alone, for comparison.
+    """
 
     languages: ClassVar[tuple[str, ...]] = ("vi",)
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
 
-    def __init__(self, lang: str = "vi") -> None:
+    def __init__(self, lang: str = "vi", rules: bool = True) -> None:
         ner("Hà Nội")  # underthesea loads its CRF model on first use: do it now, once.
+        self.names = VietnameseNames() if rules else None
 
     def extract(self, doc: Document) -> Iterator[Mention]:
-        for line in LINE.finditer(doc.text):
+        found = list(self._spans(doc.text))
+        if self.names:
+            found = refine.agree(doc.text, found, self.names.gaz)
+        for kind, s, e in found:
+            yield Mention(LABELS[kind], s, e, doc.text[s:e])
+
+    def _spans(self, text: str) -> Iterator[tuple[str, int, int]]:
+        for line in LINE.finditer(text):
             if not line.group().strip():
                 continue
-            for kind, start, end in entities(line.group(), ner(line.group())):
-                label = LABELS.get(kind)
-                s, e = trim(doc.text, line.start() + start, line.start() + end)
-                if label and s < e:
-                    yield Mention(label, s, e, doc.text[s:e])
+            tagged = ner(line.group())
+            if self.names:
+                aligned = align(line.group(), [t[0] for t in tagged])
+                for kind, start, end in self.names.spans(line.group(), tagged, aligned):
+                    yield kind, line.start() + start, line.start() + end
+                continue
+            for kind, start, end in entities(line.group(), tagged):
+                s, e = trim(text, line.start() + start, line.start() + end)
+                if kind in LABELS and s < e:
+                    yield kind, s, e

@@ -1,0 +1,251 @@
+"""Language-general corrections to a statistical tagger's spans, in one stated order.
+
+A tagger trained on one newspaper's years confuses companies with people, glues articles and
+possessives to names, and labels each mention on its own. These rules use only the words of
+``lang/<code>/names.toml`` (titles, organisation heads and suffixes, articles) and the place
+gazetteer, and run in this order, each on the previous step's output:
+
+ 1. trim: leading articles ("the") and trailing possessives ("'s") leave the span; a "+"
+    glued to the end joins it ("OPEC+");
+ 2. split: a country before a state body is its own location ("[US] [Department of Defense]");
+ 3. drop: words that are never entities alone ("LNG"), and a word that only qualifies a
+    following title ("[Energy] Minister");
+ 4. titles: a name right after a title is a person's ("envoy [Ramtane Lamamra]");
+ 5. organisations: a name that starts with an organisation head or ends with an
+    organisation word is an organisation ("Nayara Energy", "Ministry of Energy");
+ 6. places: a gazetteer country, or a large or capital city, or a city after "in/at", is a
+    location, whatever the tagger said;
+ 7. abbreviations: "Name (ABBR)" gives ABBR the name's label, in the whole document;
+ 8. agreement: one string has one label in a document (the majority), and a word of a
+    person's full name alone is that person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import regex
+
+from factx import lang as langdata
+from factx.ner.gazetteer import Gazetteer
+from factx.ner.phrases import Phrases, fold
+
+Span = tuple[str, int, int]  # label, start, end
+
+WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
+POSSESSIVE = regex.compile(r"['’]s?$")
+# A name with its abbreviation or original spelling glued on, and a closing quote its
+# opening one left: "компания» (УГМК)", "Джошуа Вольфа (Joshua Wolf)".
+ABBREVIATED = regex.compile(r"(?<=[\w.])([»”\"]?\s*)\((\p{Lu}[^()]{1,60}?)\)$")
+LIST_MARK = regex.compile(r"[•·|;\n]")
+ITEM = regex.compile(r"[^\s•·|;][^•·|;\n]*?(?=\s*(?:[•·|;\n]|$))")
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+class Refiner:
+    """The rules above for one language; a language without a names file gets only 1, 7, 8."""
+
+    def __init__(self, lang: str, gazetteer: Gazetteer | None = None) -> None:
+        data = langdata.load(lang, "names")
+        self.titles = Phrases(data.get("titles", ()))
+        self.org_heads = Phrases(data.get("org_heads", ()))
+        self.agency_heads = Phrases(data.get("agency_heads", ()))
+        self.org_suffixes = Phrases(data.get("org_suffixes", ()))
+        self.articles = frozenset(fold(a) for a in data.get("articles", ()))
+        self.not_entities = frozenset(fold(w) for w in data.get("not_entities", ()))
+        # Stems for inflected languages: a word starting with one is an organisation word.
+        self.org_stems = [tuple(fold(w).split()) for w in data.get("org_stems", ())]
+        self.org_stem_exceptions = [
+            tuple(fold(w).split()) for w in data.get("org_stem_exceptions", ())
+        ]
+        self.possessives = tuple(data.get("possessives", ()))
+        self.org_words = Phrases(data.get("org_words", ()))
+        self.place_preps = frozenset(fold(w) for w in data.get("place_prepositions", ()))
+        self.place_nouns = frozenset(fold(w) for w in data.get("place_nouns", ()))
+        self.gaz = gazetteer or Gazetteer(lang)
+
+    def __call__(self, text: str, spans: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        for piece in (p for span in spans for p in _list_items(text, span)):
+            for label, s, e in self._split(text, self._trim(text, piece)):
+                label = self._relabel(text, label, s, e)
+                if label and s < e:
+                    out.append((label, s, e))
+        return agree(text, abbreviations(text, out), self.gaz)
+
+    def _trim(self, text: str, span: Span) -> Span:
+        label, s, e = span
+        first = WORD.match(text, s, e)
+        if (
+            first
+            and fold(first.group()) in self.articles
+            and first.end() < e
+            and not self.gaz.is_place(text[s:e])  # "The Hague"
+        ):
+            s = first.end()
+            while s < e and text[s].isspace():
+                s += 1
+        if self.possessives and text[s:e].endswith(self.possessives):
+            tail = POSSESSIVE.search(text, s, e)
+            if tail and tail.start() > s:
+                e = tail.start()
+        if text[e : e + 1] == "+" and (e + 1 == len(text) or not text[e + 1].isalnum()):
+            e += 1
+        if text[s:e].count("(") > text[s:e].count(")") and text[e : e + 1] == ")":
+            e += 1  # the tagger stopped inside "(ILO)"
+        while e > s and _unbalanced(text[s:e], text[e - 1]):
+            e -= 1  # "В.Л.)": a bracket the name never opened
+            while e > s and text[e - 1].isspace():
+                e -= 1
+        return label, s, e
+
+    def _split(self, text: str, span: Span) -> list[Span]:
+        label, s, e = span
+        inner = ABBREVIATED.search(text, s, e)
+        if inner:  # "Уральская горно-металлургическая компания» (УГМК)": two names
+            return [(label, s, inner.start(1)), (label, inner.start(2), inner.end(2))]
+        if label != "ORG":
+            return [span]
+        words = _words(text[s:e])
+        for n in range(1, min(4, len(words))):
+            if self.agency_heads.match(words, n) and self.gaz.is_country(" ".join(words[:n])):
+                cut = s + len(text[s:e]) - len(text[s:e].lstrip())
+                for w in words[:n]:
+                    cut = text.index(w, cut) + len(w)
+                rest = cut + len(text[cut:e]) - len(text[cut:e].lstrip())
+                return [("LOC", s, cut), ("ORG", rest, e)]
+        if len(words) > 1 and fold(words[-1]) in self.not_entities:
+            cut = s + text[s:e].rindex(words[-1])
+            if self.gaz.is_country(text[s:cut].strip()):  # "its [Mozambique] LNG project"
+                return [("LOC", s, s + len(text[s:cut].rstrip()))]
+        return [span]
+
+    @staticmethod
+    def _stems(words: list[str], stems: list[tuple[str, ...]]) -> bool:
+        """Whether consecutive words start with the stems of one entry."""
+        folded = [fold(w) for w in words]
+        return any(
+            all(w.startswith(p) for w, p in zip(folded[i : i + len(st)], st, strict=True))
+            for st in stems
+            for i in range(len(folded) - len(st) + 1)
+        )
+
+    def _relabel(self, text: str, label: str, s: int, e: int) -> str | None:
+        name = text[s:e]
+        words = _words(name)
+        if not words or fold(name) in self.not_entities:
+            return None
+        after = _words(text[e : e + 40])
+        if (
+            label == "ORG"
+            and len(words) == 1
+            and after
+            and after[0][:1].isupper()
+            and self.titles.match(after, 0)
+        ):
+            return None  # "[Trade] Secretary Helen Marsh": the title's own word
+        before = _words(text[max(0, s - 40) : s])
+        place = self.gaz.is_place(name)
+        org = (
+            self.org_heads.match(words, 0)
+            or self.org_suffixes.ends_at(words, len(words), 1)
+            or self.org_words.match(words, 0) == len(words)
+            or (
+                self._stems(words, self.org_stems)
+                and not self._stems(words, self.org_stem_exceptions)
+            )
+        )
+        if (
+            label != "PER"
+            and before
+            and self.titles.ends_at(before, len(before))
+            and not place
+            and not org
+            and len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+        ):
+            return "PER"
+        if org and label != "ORG" and not (label == "LOC" and self.gaz.country(name)):
+            return "ORG"
+        if label != "LOC" and place:
+            after_prep = (bool(before) and fold(before[-1]) in self.place_preps) or (
+                bool(after) and fold(after[0].rstrip(".")) in self.place_nouns
+            )
+            if (
+                self.gaz.is_country(name)
+                or (label == "ORG" and (self.gaz.is_big_city(name) or after_prep))
+                or (label == "PER" and (after_prep or len(words) > 1))
+            ):
+                return "LOC"
+        return label
+
+
+def _list_items(text: str, span: Span) -> list[Span]:
+    """A span run across list bullets ("Туркмения • Уганда") as one span per item."""
+    label, s, e = span
+    if not LIST_MARK.search(text, s, e):
+        return [span]
+    return [(label, m.start(), m.end()) for m in ITEM.finditer(text, s, e)]
+
+
+PAIRS = {")": "(", "»": "«", "”": "“"}
+
+
+def _unbalanced(name: str, last: str) -> bool:
+    """Whether ``last``, a closing bracket or quote, closes nothing opened in ``name``."""
+    return last in PAIRS and name.count(PAIRS[last]) < name.count(last)
+
+
+def abbreviations(text: str, spans: list[Span]) -> list[Span]:
+    """ "Full Name (ABBR)": ABBR takes the full name's label wherever it stands alone."""
+    found: dict[str, str] = {}
+    taken = {(s, e) for _, s, e in spans}
+    for label, _, e in spans:
+        m = regex.match(r"\s*\((\p{Lu}[\p{Lu}\d&.+-]{1,9})\)", text[e : e + 16])
+        if m:
+            found[m.group(1)] = label
+    if not found:
+        return spans
+    out = [(found.get(text[s:e], label), s, e) for label, s, e in spans]
+    pattern = regex.compile(r"(?<![\w-])(" + "|".join(map(regex.escape, found)) + r")(?![\w-])")
+    busy = sorted((s, e) for _, s, e in spans)
+    for m in pattern.finditer(text):
+        if (m.start(), m.end()) not in taken and not any(
+            s < m.end() and m.start() < e for s, e in busy
+        ):
+            out.append((found[m.group()], m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1])
+
+
+def agree(text: str, spans: list[Span], gazetteer: Gazetteer | None = None) -> list[Span]:
+    """``spans`` relabelled so that one string has one label throughout ``text``.
+
+    A lone word of a person's full name elsewhere in the document becomes PER, unless the
+    gazetteer knows it as a place ("Đức" is Germany as well as a given name).
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for label, s, e in spans:
+        votes[text[s:e]][label] += 1
+    persons = set()
+    for label, s, e in spans:
+        parts = text[s:e].split()
+        if label == "PER" and len(parts) > 1:
+            persons.update((parts[0], parts[-1]))
+    out: list[Span] = []
+    for label, s, e in spans:
+        name = text[s:e]
+        ranked = votes[name].most_common()
+        if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+            label = ranked[0][0]
+        elif (
+            len(ranked) == 1
+            and label != "PER"
+            and name in persons
+            and not (gazetteer and gazetteer.is_place(name))
+        ):
+            label = "PER"
+        out.append((label, s, e))
+    return out

@@ -1,0 +1,252 @@
+"""Vietnamese names from capitalisation, labelled by stated rules with the CRF as last resort.
+
+underthesea's CRF glues titles to names ("Thủ tướng Nguyễn Văn Hùng" as LOC), confuses people
+with places and finds few organisations, but Vietnamese orthography marks names well: every
+syllable of a person's or place's name is capitalised, an organisation's name starts with a
+capitalised institution word. So names are proposed from capitalised runs of syllables
+(underthesea's word segmentation says which lowercase syllables belong to a capitalised
+word, its POS which sentence-initial words are common nouns) and each run is labelled by the
+first rule that applies, in this order:
+
+ 1. a date word ("tháng Tám") or product/event cue ("chip H100") before it: no entity;
+ 2. a parenthesised abbreviation after it: ORG, back to its institution word;
+ 3. an institution word ("Bộ", "Tập đoàn", "Quốc hội") at its start: ORG, across lowercase
+    words to a later capitalised one, stopping at a person or a foreign place;
+ 4. a title or form of address before it: a person at its end, after the places and
+    organisations the title names ("Chủ tịch [Trung Quốc] [Tập Cận Bình]");
+ 5. a common surname starting two to four syllables: a person;
+ 6. a gazetteer place, a place word before it ("tỉnh", "sông"): a location;
+ 7. an all-capital abbreviation or a name ending in "FC", "Group"…: ORG;
+ 8. a foreign word: a location after "ở/tại", else an organisation;
+ 9. the CRF's own label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factx.ner.vi_lexicon import VietnameseLexicon
+from factx.ner.vi_tokens import ACRONYM, Tok, tokenize, vietnamese
+
+
+class VietnameseNames(VietnameseLexicon):
+    """Labels capitalised runs of a Vietnamese line; see the module docstring for the order."""
+
+    def spans(
+        self, line: str, tagged: Sequence[tuple], aligned: Sequence[tuple[int, int] | None]
+    ) -> list[tuple[str, int, int]]:
+        """(PER|ORG|LOC, start, end) in ``line``, from underthesea's tagged, aligned words."""
+        self.line = line
+        toks = tokenize(line, tagged, aligned)
+        self.words = [t.text for t in toks]
+        out: list[tuple[str, int, int]] = []
+        taken = [False] * len(toks)
+        self._abbreviations(toks, out, taken)
+        i, title = 0, False
+        while i < len(toks):
+            if taken[i]:
+                i += 1
+                continue
+            k = self._title_at(toks, i)
+            if k:
+                title, i = True, i + k
+                continue
+            if not toks[i].name:
+                title = title and (
+                    toks[i].text in "()" or bool(self.title_links.match(self.words, i))
+                )
+                i += 1
+                continue
+            j = self._run_end(toks, i)
+            j = next((x for x in range(i, j) if taken[x]), j)
+            found, j = self._label_run(toks, i, j, title)
+            out += found
+            title = title and not any(lab == "PER" for lab, _, _ in found)
+            i = j
+        out.sort(key=lambda x: x[1])
+        return [(lab, toks[s].start, toks[e - 1].end) for lab, s, e in out]
+
+    def _title_at(self, toks: list[Tok], i: int) -> int:
+        m = self.titles.match(self.words, i)
+        if m:
+            return m
+        m = self.honorifics.match(self.words, i)
+        if m and i + m < len(toks) and toks[i + m].name:
+            j = self._run_end(toks, i + m)
+            if not self._place_len(toks, i + m, j):
+                return m
+        return 0
+
+    def _abbreviations(self, toks: list[Tok], out: list, taken: list[bool]) -> None:
+        """ "Full Name (ABBR)": both ORG, the full name back to its institution word."""
+        words = self.words
+        for a in range(1, len(toks) - 2):
+            if not (
+                toks[a].text == "("
+                and toks[a + 2].text == ")"
+                and ACRONYM.match(toks[a + 1].text)
+                and not self.not_entities.match(words, a + 1)
+                and not taken[a - 1]
+            ):
+                continue
+            s, head = a, None
+            while s > 0 and a - s < 14:
+                t = toks[s - 1]
+                if t.text in ",.;:()" or (not t.name and self.bridge_stop.match(words, s - 1)):
+                    break
+                s -= 1
+                if (
+                    head is None
+                    and t.cap
+                    and (self.org_heads.match(words, s) or self.company_heads.match(words, s))
+                ):
+                    head = s
+                if t.initial:
+                    break
+            if head is None:
+                head = a
+                while head > 0 and toks[head - 1].name and not toks[head].initial:
+                    head -= 1
+            if head < a:
+                out.append(("ORG", head, a))
+                taken[head:a] = [True] * (a - head)
+            out.append(("ORG", a + 1, a + 2))
+            taken[a + 1] = True
+
+    def _common(self, toks: list[Tok], i: int, e: int, j: int) -> bool:
+        """Whether the sentence-initial word ``toks[i:e]`` is an ordinary capitalised word."""
+        words = self.words
+        if self.not_entities.match(words, i, e) == e - i:
+            return True
+        return not (
+            self.org_heads.match(words, i)
+            or self.company_heads.match(words, i)
+            or self.org_words.match(words, i)
+            or self._place_len(toks, i, j)
+            or self._person_start(toks, i, j) == i
+            or ACRONYM.match(toks[i].text)
+            or not vietnamese(toks[i].text)
+            or toks[i].pos in ("Np", "Ny")
+        )
+
+    def _label_run(
+        self, toks: list[Tok], i: int, j: int, title: bool
+    ) -> tuple[list[tuple[str, int, int]], int]:
+        words = self.words
+        if toks[i].initial:
+            e = self._word_end(toks, i, j)
+            if self._common(toks, i, e, j):
+                i = e
+        if (
+            i >= j
+            or (
+                self.not_after.ends_at(words, i)
+                or (  # "chip [H100]", but "dầu [Nga]" is still Russia
+                    self.misc_cues.ends_at(words, i)
+                    and not self.gaz.is_country(self._text(toks, i, j))
+                )
+                or self.misc_cues.match(words, i, j)
+                or any(c.isdigit() for t in toks[i:j] for c in t.text)
+                or (j < len(toks) and toks[j].text.isdigit() and toks[j - 1].word != toks[j].word)
+            )
+        ):
+            return [], j
+        if self.place_heads.ends_at(words, i) and not toks[i - 1].cap:
+            return [("LOC", i - self.place_heads.ends_at(words, i), j)], j  # "sông Hồng"
+        out: list[tuple[str, int, int]] = []
+        k = i
+        while k < j:
+            if self._place_len(toks, k, j) == j - k and not ACRONYM.match(toks[k].text):
+                out.append(("LOC", k, j))  # "Trường Sa" is a place before "Trường" is a school
+                break
+            h = self.org_heads.match(words, k) if toks[k].cap else 0
+            c = self.company_heads.match(words, k) if toks[k].cap else 0
+            if c > h:
+                b = k + c
+                brand = self._run_end(toks, b) if b < len(toks) and toks[b].name else b
+                if b < brand and self.org_heads.match(words, b):
+                    k, j = b, max(j, brand)
+                    continue
+                if b < brand and (
+                    ACRONYM.match(toks[b].text)
+                    or not all(vietnamese(t.text) for t in toks[b:brand])
+                ):  # "Tập đoàn [Rio Tinto]": the company word stays outside a brand
+                    p = self._person_start(toks, b, brand)
+                    out.append(("ORG", b, p if p is not None else brand))
+                    k, j = (p if p is not None else brand), max(j, brand)
+                    continue
+                h = c
+            if h:
+                agency = bool(self.agency_heads.match(words, k))
+                e = self._org_end(toks, k + h, agency)
+                if e > k + h or ACRONYM.match(toks[k].text) or self._place_follows(toks, e):
+                    out.append(("ORG", k, e))
+                k, j = e, max(j, e)
+                continue
+            w = self.org_words.match(words, k, j)
+            if w:
+                out.append(("ORG", k, k + w))
+                k += w
+                continue
+            while j > k + 1 and not toks[j - 1].cap and not self.org_heads.match(words, k):
+                j -= 1  # a name ends capitalised: "[Nguyễn Thị Lan] trú" was glued by mistake
+            p = self._person_start(toks, k, j)
+            if p == k:
+                out.append(("PER", k, j))
+                break
+            if title and p is None and self.org_suffixes.ends_at(words, j, k + 1):
+                title = False  # "Tổng giám đốc [Vietnam Airlines]"
+            if title and p is None:
+                n = self._place_len(toks, k, j)
+                if n and j - k - n == 1 and vietnamese(toks[j - 1].text):
+                    n = 0  # "Ca sĩ [Mỹ Tâm]": a one-syllable rest makes the whole a name
+                if n:
+                    out.append(("LOC", k, k + n))
+                    k += n
+                    continue
+                e = self._word_end(toks, k, j)
+                if ACRONYM.match(toks[k].text):
+                    out.append(("ORG", k, e))
+                    k = e
+                    continue
+                if e < j and toks[k].pos == "N" and vietnamese(toks[k].text):
+                    k = e  # the title's own complement: "Bộ trưởng [Thương mại] X"
+                    continue
+                out.append(("ORG" if self.org_suffixes.ends_at(words, j, k + 1) else "PER", k, j))
+                break
+            label, e = self._unit(toks, k, p if p is not None else j)
+            if label:
+                out.append((label, k, e))
+            k = e
+        return out, j
+
+    def _unit(self, toks: list[Tok], k: int, j: int) -> tuple[str | None, int]:
+        """Label and end of the name unit at ``k`` when no title or person applies."""
+        words = self.words
+        if self.not_entities.match(words, k, j) == j - k or self.misc_suffixes.ends_at(words, j, k):
+            return None, j
+        h = self._place_head(toks, k)
+        n = self._place_len(toks, k, j)
+        if n and (k + n == j or not self._only_suffixes(k + n, j)):
+            return "LOC", k + n  # "[Nhật Bản] Mitsubishi Materials", not "[Hà Nội] FC"
+        if self.org_suffixes.ends_at(words, j, k + 1):
+            return "ORG", j
+        if h:
+            return "LOC", j
+        if ACRONYM.match(toks[k].text):
+            e = k + 1
+            while e < j and self.org_suffixes.match(words, e, j):
+                e += 1
+            return ("ORG" if self.not_entities.match(words, k) != 1 else None), e
+        if self.place_prefixes.ends_at(words, k) or self._near_place_word(toks, k):
+            return "LOC", j
+        if self.company_heads.ends_at(words, k):
+            return "ORG", j
+        if not all(vietnamese(t.text) for t in toks[k:j] if t.cap):
+            return ("LOC" if self.place_preps.ends_at(words, k) else "ORG"), j
+        tags = [t.crf for t in toks[k:j] if t.crf]
+        if tags:
+            return max(set(tags), key=tags.count), j
+        if self.place_preps.ends_at(words, k):
+            return "LOC", j
+        return None, j

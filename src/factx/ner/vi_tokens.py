@@ -1,0 +1,71 @@
+"""Vietnamese text as syllables carrying underthesea's word, POS and NER tag.
+
+Names in Vietnamese are runs of capitalised syllables, and a syllable's capital only means
+something beside what underthesea's word segmentation says of it: "Tài nguyên" is one
+capitalised word, a sentence's first word is capitalised whatever it is. So the rules of
+:mod:`factx.ner.vi_spans` work on syllables that remember the word they came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+TOKEN = regex.compile(r"\w+(?:[-.'’&]\w+)*\+?|[^\w\s]")
+ACRONYM = regex.compile(r"^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d][\p{Lu}\d.&+-]*$")
+SENTENCE_END = frozenset('.!?:;"“”«»…')
+# A plain Vietnamese syllable once its marks are gone: onset, one to three vowels, coda.
+VI_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+VI_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]")
+
+
+def vietnamese(word: str) -> bool:
+    """Whether every part of ``word`` reads as a Vietnamese syllable (not "Tokyo", "Samsung")."""
+    if VI_LETTERS.search(word):
+        return True
+    plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    if plain != word:  # tone marks: a Vietnamese spelling
+        return True
+    return all(VI_SYLLABLE.fullmatch(p) for p in plain.casefold().split("-") if p)
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    word: int  # index of the underthesea word it lies in
+    pos: str
+    crf: str | None
+    cap: bool
+    name: bool = False  # capitalised, or the rest of a word that starts capitalised
+    initial: bool = False  # the first word of a sentence: its capital says nothing
+
+
+def tokenize(
+    text: str, tagged: Sequence[tuple], spans: Sequence[tuple[int, int] | None]
+) -> list[Tok]:
+    """Syllables of ``text`` with the underthesea word, POS and NER tag each lies in."""
+    toks: list[Tok] = []
+    w = 0
+    for m in TOKEN.finditer(text):
+        while w < len(spans) and (spans[w] is None or spans[w][1] <= m.start()):
+            w += 1
+        inside = w < len(spans) and spans[w] is not None and spans[w][0] <= m.start()
+        word, pos, tag = (w, tagged[w][1], tagged[w][-1]) if inside else (-1 - len(toks), "", "O")
+        crf = tag[2:] if tag[:2] in ("B-", "I-") else None
+        toks.append(Tok(m.start(), m.end(), m.group(), word, pos, crf, m.group()[0].isupper()))
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        t.initial = prev is None or prev.text in SENTENCE_END
+        t.name = t.text[0].isalpha() and (
+            t.cap
+            # the rest of a capitalised word: "Tài [nguyên]"
+            or (prev is not None and prev.name and prev.word == t.word >= 0)
+        )
+    return toks

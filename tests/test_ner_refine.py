@@ -1,0 +1,182 @@
+"""The language-general rule layer over a tagger's spans, one case table per language.
+
+Each case gives a sentence, the spans a tagger might return (as label and text) and the
+spans the rules must leave. No model runs here: the rules are tested on their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.ner.phrases import Phrases
+from factx.ner.refine import Refiner, abbreviations, agree
+
+
+def spans_of(text: str, found: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+    out, pos = [], 0
+    for label, name in found:
+        start = text.index(name, pos if text.find(name, pos) >= 0 else 0)
+        out.append((label, start, start + len(name)))
+        pos = start + len(name)
+    return out
+
+
+def texts(text: str, spans: list[tuple[str, int, int]]) -> set[tuple[str, str]]:
+    return {(label, text[s:e]) for label, s, e in spans}
+
+
+@pytest.fixture(scope="module")
+def refiners() -> dict[str, Refiner]:
+    return {lang: Refiner(lang) for lang in ("en", "ru")}
+
+
+EN = [
+    # articles and possessives leave the span; a glued "+" joins it
+    (
+        "The European Union and South Africa's Eskom met OPEC+ officials.",
+        [
+            ("ORG", "The European Union"),
+            ("LOC", "South Africa's"),
+            ("ORG", "Eskom"),
+            ("ORG", "OPEC"),
+        ],
+        {("ORG", "European Union"), ("LOC", "South Africa"), ("ORG", "Eskom"), ("ORG", "OPEC+")},
+    ),
+    # a country before a state body is its own location
+    (
+        "The US Department of Commerce and the U.S. Treasury issued rules.",
+        [("ORG", "The US Department of Commerce"), ("ORG", "the U.S. Treasury")],
+        {("LOC", "US"), ("ORG", "Department of Commerce"), ("LOC", "U.S."), ("ORG", "Treasury")},
+    ),
+    # a name right after a title is a person; a word before a title is the title's own
+    (
+        "UN envoy Kofi Mensah spoke after Finance Minister Rachel Osei did.",
+        [("ORG", "UN"), ("ORG", "Kofi Mensah"), ("ORG", "Finance"), ("PER", "Rachel Osei")],
+        {("ORG", "UN"), ("PER", "Kofi Mensah"), ("PER", "Rachel Osei")},
+    ),
+    # organisation words make an organisation; places are places
+    (
+        "Harbor Minerals and the Bank of Tanzania met Nairobi officials in Dodoma.",
+        [
+            ("PER", "Harbor Minerals"),
+            ("LOC", "the Bank of Tanzania"),
+            ("ORG", "Nairobi"),
+            ("PER", "Dodoma"),
+        ],
+        {
+            ("ORG", "Harbor Minerals"),
+            ("ORG", "Bank of Tanzania"),
+            ("LOC", "Nairobi"),
+            ("LOC", "Dodoma"),
+        },
+    ),
+    # a country named with a product noun is the country
+    (
+        "Work resumed on its Tanzania LNG project.",
+        [("ORG", "Tanzania LNG")],
+        {("LOC", "Tanzania")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), EN)
+def test_english_rules(refiners, text, found, expected):
+    assert texts(text, refiners["en"](text, spans_of(text, found))) == expected
+
+
+RU = [
+    # organisation words in any case form, but not a country that has one
+    (
+        "Представители Европейского союза встретились с делегацией Российской Федерации.",
+        [("LOC", "Европейского союза"), ("LOC", "Российской Федерации")],
+        {("ORG", "Европейского союза"), ("LOC", "Российской Федерации")},
+    ),
+    # international bodies known by their abbreviation alone
+    (
+        "Решение ЕС поддержали в ООН.",
+        [("LOC", "ЕС"), ("ORG", "ООН")],
+        {("ORG", "ЕС"), ("ORG", "ООН")},
+    ),
+    # a name with its abbreviation or original spelling glued on is two names
+    (
+        "«Сибирская угольная компания» (СУЭК) наняла Джона Смита (John Smith).",
+        [("ORG", "Сибирская угольная компания» (СУЭК)"), ("PER", "Джона Смита (John Smith)")],
+        {
+            ("ORG", "Сибирская угольная компания"),
+            ("ORG", "СУЭК"),
+            ("PER", "Джона Смита"),
+            ("PER", "John Smith"),
+        },
+    ),
+    # list bullets split a span; a bracket the name never opened leaves it
+    (
+        "Страны: Чили • Перу • Боливия. Автор (В.Н.) ответил.",
+        [("LOC", "Чили • Перу • Боливия"), ("PER", "В.Н.)")],
+        {("LOC", "Чили"), ("LOC", "Перу"), ("LOC", "Боливия"), ("PER", "В.Н.")},
+    ),
+    # a place named like a party stays a place
+    (
+        "Жители Партизанского района и Советского Союза.",
+        [("LOC", "Партизанского района"), ("LOC", "Советского Союза")],
+        {("LOC", "Партизанского района"), ("LOC", "Советского Союза")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), RU)
+def test_russian_rules(refiners, text, found, expected):
+    assert texts(text, refiners["ru"](text, spans_of(text, found))) == expected
+
+
+AGREE = [
+    # the majority label wins for one string
+    (
+        "Acme rose. Acme fell. Acme said so.",
+        [("ORG", "Acme"), ("PER", "Acme"), ("ORG", "Acme")],
+        [("ORG", "Acme")] * 3,
+    ),
+    # a word of a full name alone is the person
+    (
+        "Erik Lund scored. Lund was happy.",
+        [("PER", "Erik Lund"), ("ORG", "Lund")],
+        [("PER", "Erik Lund"), ("PER", "Lund")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), AGREE)
+def test_document_agreement(text, found, expected):
+    out = agree(text, spans_of(text, found))
+    assert [(label, text[s:e]) for label, s, e in out] == expected
+
+
+def test_a_place_keeps_its_label_when_a_person_shares_the_word():
+    from factx.ner.gazetteer import Gazetteer
+
+    text = "Nguyễn Minh Đức sang Đức."
+    spans = spans_of(text, [("PER", "Nguyễn Minh Đức"), ("LOC", "Đức")])
+    out = agree(text, spans, Gazetteer("vi"))
+    assert texts(text, out) == {("PER", "Nguyễn Minh Đức"), ("LOC", "Đức")}
+
+
+def test_an_abbreviation_defined_once_labels_its_later_mentions():
+    text = "The Harbor Authority (HBA) met. Later HBA voted."
+    spans = spans_of(text, [("ORG", "Harbor Authority")])
+    out = abbreviations(text, spans)
+    assert [(label, text[s:e]) for label, s, e in out] == [
+        ("ORG", "Harbor Authority"),
+        ("ORG", "HBA"),
+        ("ORG", "HBA"),
+    ]
+
+
+PHRASES = [
+    (["Prime Minister", "Minister"], ["prime", "minister", "Lee"], 0, 2),
+    (["Prime Minister", "Minister"], ["Minister", "Lee"], 0, 1),
+    (["Bộ"], ["Bộ", "Y", "tế"], 1, 0),
+]
+
+
+@pytest.mark.parametrize(("phrases", "words", "at", "length"), PHRASES)
+def test_phrases_match_the_longest_phrase_ignoring_case(phrases, words, at, length):
+    assert Phrases(phrases).match(words, at) == length

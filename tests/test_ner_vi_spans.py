@@ -1,0 +1,94 @@
+"""Vietnamese names from capitalisation: each rule of factx.ner.vi_spans on news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.model import Document, Label
+
+pytest.importorskip("underthesea", reason="the vi extra is not installed: pip install factx[vi]")
+
+from factx.ner.vi_tokens import vietnamese
+
+P, G, L = Label.PERSON, Label.ORG, Label.LOCATION  # G: organisation (O reads as zero)
+
+CASES = [
+    # a title before a name: the person, without the title
+    (
+        "Phó Thủ tướng Trần Hồng Hà yêu cầu các địa phương khắc phục hậu quả bão.",
+        {(P, "Trần Hồng Hà")},
+    ),
+    # a title naming a country and a foreign person: both, split
+    (
+        "Tổng thống Mỹ Joe Biden và Thủ tướng Nhật Bản Fumio Kishida gặp nhau tại Nhà Trắng.",
+        {(L, "Mỹ"), (P, "Joe Biden"), (L, "Nhật Bản"), (P, "Fumio Kishida"), (G, "Nhà Trắng")},
+    ),
+    # an institution word starts an organisation, across "và", up to the person
+    (
+        "Bộ trưởng Bộ Giáo dục và Đào tạo Nguyễn Kim Sơn làm việc với UBND tỉnh Nghệ An.",
+        {(G, "Bộ Giáo dục và Đào tạo"), (P, "Nguyễn Kim Sơn"), (G, "UBND"), (L, "Nghệ An")},
+    ),
+    # a place after an agency is its own location; the home country stays in a name
+    (
+        "Bộ Ngoại giao Hàn Quốc và Tổng công ty Điện lực Việt Nam ký thỏa thuận.",
+        {(G, "Bộ Ngoại giao"), (L, "Hàn Quốc"), (G, "Tổng công ty Điện lực Việt Nam")},
+    ),
+    # a parenthesised abbreviation: both organisations, the name back to its head word
+    (
+        "Theo Tổ chức Y tế Thế giới (WHO), dịch đang tăng tại khu vực Đông Nam Á.",
+        {(G, "Tổ chức Y tế Thế giới"), (G, "WHO"), (L, "Đông Nam Á")},
+    ),
+    # a company word stays outside a foreign brand
+    (
+        "Hãng hàng không Bamboo Airways mở đường bay tới Côn Đảo, còn tập đoàn Intel đầu tư.",
+        {(G, "Bamboo Airways"), (L, "Côn Đảo"), (G, "Intel")},
+    ),
+    # place words: "tỉnh" outside the span, "sông" inside
+    (
+        "Chị Nguyễn Thị Lan trú tại huyện Đồng Phú, tỉnh Bình Phước, gần sông Bé.",
+        {(P, "Nguyễn Thị Lan"), (L, "Đồng Phú"), (L, "Bình Phước"), (L, "sông Bé")},
+    ),
+    # dates, demonyms, products and sentence-initial common words are no entities
+    (
+        "Người Nhật mua 20 máy bay Airbus A350 từ tháng Tám, theo ông Lê Văn Thành.",
+        {(P, "Lê Văn Thành")},
+    ),
+    # a lone given name after a form of address is a person
+    (
+        "Ông Thành nói với Bà Hoa rằng giá điện sẽ tăng.",
+        {(P, "Thành"), (P, "Hoa")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_vietnamese_rules_find_and_label_names(underthesea_ner, text, expected):
+    found = list(underthesea_ner.extract(Document("d", text, "vi")))
+    assert {(m.label, m.text) for m in found} == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+SYLLABLES = [
+    ("Nguyễn", True),
+    ("Hùng", True),
+    ("Nga", True),
+    ("Kim", True),
+    ("Tokyo", False),
+    ("Samsung", False),
+    ("Sang-sik", False),
+    ("Hải", True),
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), SYLLABLES)
+def test_vietnamese_syllables_are_told_from_foreign_words(word, expected):
+    assert vietnamese(word) is expected
+
+
+def test_rules_off_gives_the_crf_alone():
+    from factx.ner.underthesea import UndertheseaNER
+
+    raw = UndertheseaNER("vi", rules=False)
+    text = "Thủ tướng Phạm Minh Chính thăm Hoa Kỳ."
+    assert raw.names is None
+    assert all(text[m.start : m.end] == m.text for m in raw.extract(Document("d", text, "vi")))
