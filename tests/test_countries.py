@@ -76,3 +76,11 @@ def test_resolver_keeps_an_organisation_that_only_contains_a_country():
 
 def test_unknown_language_still_matches_nothing_quietly():
     assert CountryNames("xx").code("Atlantis") is None
+
+
+ENGLISH_IN_OTHER_LANGUAGES = [("vi", "Myanmar", "MM"), ("vi", "UAE", "AE"), ("ru", "Myanmar", "MM")]
+
+
+@pytest.mark.parametrize(("lang", "name", "code"), ENGLISH_IN_OTHER_LANGUAGES)
+def test_english_country_names_are_known_in_every_language(lang, name, code):
+    assert CountryNames(lang).code(name) == code

@@ -33,6 +33,25 @@ def shared_prefix(a: str, b: str) -> int:
     )
 
 
+def official_names(lang: str) -> list[tuple[str, str]]:
+    """CLDR's territory names in ``lang`` (and ISO 3166's own, for English)."""
+    try:
+        territories = Locale.parse(lang).territories
+    except (UnknownLocaleError, ValueError):
+        territories = {}
+    names = [(n, c) for c, n in territories.items() if c in ISO2]
+    if lang == "en":
+        for field in ("name", "official_name", "common_name"):
+            names += [
+                (getattr(c, field), c.alpha_2) for c in pycountry.countries if hasattr(c, field)
+            ]
+    return names
+
+
+def english_names() -> list[tuple[str, str]]:
+    return official_names("en") + list(langdata.load("en", "countries").get("aliases", {}).items())
+
+
 class CountryNames:
     """A lookup from a place name, in any case form, to its ISO code, for one language."""
 
@@ -42,26 +61,15 @@ class CountryNames:
         self.stemmer = snowballstemmer.stemmer(name) if name else None
         data = langdata.load(lang, "countries")
         self.prefixes = tuple(p.casefold() + " " for p in data.get("prefixes", ()))
-        names = [(n, c) for n, c in self.official()]
-        # Informal names are curated: listed last, they win over CLDR on an exact form.
+        # English names first (news in any language writes "Myanmar" or "UAE"), then the
+        # language's CLDR names, then its curated informal names: later entries win.
+        names = [] if lang == "en" else english_names()
+        names += official_names(lang)
         names += list(data.get("aliases", {}).items())
         self.exact = {self.clean(n): c for n, c in names}
         self.stems: dict[str, dict[str, str]] = defaultdict(dict)
         for n, c in names:
             self.stems[self.stem(self.clean(n))][self.clean(n)] = c
-
-    def official(self) -> list[tuple[str, str]]:
-        try:
-            territories = Locale.parse(self.lang).territories
-        except (UnknownLocaleError, ValueError):
-            territories = {}
-        names = [(n, c) for c, n in territories.items() if c in ISO2]
-        if self.lang == "en":
-            for field in ("name", "official_name", "common_name"):
-                names += [
-                    (getattr(c, field), c.alpha_2) for c in pycountry.countries if hasattr(c, field)
-                ]
-        return names
 
     def clean(self, text: str) -> str:
         text = text.casefold().replace("ё", "е").replace(".", "").replace("’", "'")
