@@ -41,6 +41,29 @@ def test_russian_organisations_go_to_the_nominative(text, lemma):
     assert org_lemma(text, "ru") == lemma
 
 
+RU_PLACES = [
+    ("Пекина", "Пекин"),
+    ("Москве", "Москва"),
+    ("Нижнем Новгороде", "Нижний Новгород"),
+    ("Красноярском крае", "Красноярский край"),
+]
+
+
+@needs_morph
+@pytest.mark.parametrize(("text", "lemma"), RU_PLACES)
+def test_russian_places_go_to_the_nominative(text, lemma):
+    assert org_lemma(text, "ru") == lemma
+
+
+def test_a_place_has_one_norm_in_all_its_case_forms():
+    if org_lemma("Пекина", "ru") != "Пекин":
+        pytest.skip("the ru extra (pymorphy3) is not installed")
+    text = "В Пекине заявили. Пекин ответил."
+    mentions = [Mention(Label.LOCATION, 2, 8, "Пекине"), Mention(Label.LOCATION, 18, 23, "Пекин")]
+    out = NameResolver("ru")(Document("d", text, "ru"), mentions)
+    assert [m.norm for m in out] == ["Пекин", "Пекин"]
+
+
 LATIN = [
     ("Владимир Путин", "Vladimir Putin"),
     ("Сергей Шойгу", "Sergey Shoygu"),

@@ -4,7 +4,7 @@ PERSON: each name is lemmatised (Russian case forms through pymorphy3, when the 
 extra is installed), written in Latin letters (``lang/<code>/translit.toml``), and a short
 form ("Путина", "Trump", "Xuân Phúc") takes the norm of the one longer name in the document
 that it ends. ORG: an abbreviation defined in parentheses after a name ("… (EEF)") takes
-that name's norm; Russian names are put in the nominative. The corpus-wide step, which
+that name's norm; Russian names of organisations and places are put in the nominative. The corpus-wide step, which
 merges the same person across documents and scripts, is :func:`factx.entities.unify`.
 """
 
@@ -95,7 +95,10 @@ def person_lemma(text: str, lang: str) -> str:
 
 
 def org_lemma(text: str, lang: str) -> str:
-    """An organisation's name with its leading adjectives and head noun in the nominative."""
+    """A name with its leading adjectives and head noun in the nominative.
+
+    Serves organisations ("Министерства финансов") and places ("Нижнем Новгороде") alike.
+    """
     text = SPACE.sub(" ", QUOTES.sub("", text)).strip()
     morph = _morph() if lang == "ru" else None
     if morph is None:
@@ -136,6 +139,10 @@ class NameResolver:
     def __call__(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         norms = self.person_norms([m for m in mentions if m.label == Label.PERSON])
         norms.update(self.org_norms(doc.text, [m for m in mentions if m.label == Label.ORG]))
+        # A place's norm is its nominative form, so "Пекина" and "Пекине" count as one.
+        norms.update(
+            {m: org_lemma(m.text, self.lang) for m in mentions if m.label == Label.LOCATION}
+        )
         return [dataclasses.replace(m, norm=norms[m]) if m in norms else m for m in mentions]
 
     def person_norms(self, people: list[Mention]) -> dict[Mention, str]:
