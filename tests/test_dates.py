@@ -126,6 +126,9 @@ EN = [
     ("the second Wednesday of October 2014", ["2014-10-08"]),
     ("Monday, Feb 18, 2013", ["2013-02-18"]),
     ("12/25/2024", ["2024-12-25"]),
+    ("the closest Monday to Oct 5th", ["2025-10-06"]),
+    ("on the last day of May 2024", ["2024-05-31"]),
+    ("the 5th last day of May", ["2025-05-27"]),
 ]
 
 CASES = [("ru", *c) for c in RU] + [("vi", *c) for c in VI] + [("en", *c) for c in EN]
@@ -134,6 +137,77 @@ CASES = [("ru", *c) for c in RU] + [("vi", *c) for c in VI] + [("en", *c) for c 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES, ids=[c[1][:40] for c in CASES])
 def test_dates(lang: str, text: str, expected: list[str]) -> None:
     assert norms(lang, text) == expected
+
+
+# Holidays, with a year and without one (the next date on or after the document date, or
+# the last one before it after "last"). Lunar and lunisolar dates come from `holidays`.
+HOLIDAYS = {
+    "ru": [
+        ("на Рождество", ["2026-01-07"]),
+        ("День Победы 2025 года", ["2025-05-09"]),
+        ("День народного единства", ["2026-11-04"]),
+        ("Пасха 2026", ["2026-04-12"]),
+        ("Курбан-байрам 2025", ["2025-06-06"]),
+        ("Китайский Новый год", ["2026-02-17"]),
+        ("Старый Новый год", ["2026-01-14"]),
+    ],
+    "vi": [
+        ("Tết Nguyên Đán năm 2026", ["2026-02-17"]),
+        ("tăng chuyến tàu dịp Tết", ["2026-02-17"]),
+        ("Giỗ Tổ Hùng Vương năm 2025", ["2025-04-07"]),
+        ("Tết Trung thu năm 2025", ["2025-10-06"]),
+        ("ngày Quốc khánh", ["2026-09-02"]),
+        ("Giáng sinh", ["2025-12-25"]),
+        ("lễ Phục sinh năm 2025", ["2025-04-20"]),
+    ],
+    "en": [
+        ("Diwali 2019", ["2019-10-27"]),
+        ("during Diwali", ["2026-11-08"]),
+        ("Chinese New Year 2024", ["2024-02-10"]),
+        ("last Chinese New Year", ["2025-01-29"]),
+        ("next chinese new years", ["2026-02-17"]),
+        ("Eid al-Adha 2024", ["2024-06-16"]),
+        ("Bakr Id 2018", ["2018-08-21"]),
+        ("Hanukkah 2025", ["2025-12-15"]),
+        ("Yom Kippur 2024", ["2024-10-12"]),
+        ("Mahavir Jayanti 2020", ["2020-04-06"]),
+        ("Guru Gobind Singh Jayanti 2021", ["2021-01-20"]),
+        ("Maha Saptami 2021", ["2021-10-12"]),
+        ("Diwali's lights", ["2026-11-08"]),
+        ("Thanksgiving", ["2025-11-27"]),
+        ("Boxing Day 2025", ["2025-12-26"]),
+        ("Christmas of 2024", ["2024-12-25"]),
+        ("Good Friday 2026", ["2026-04-03"]),
+        ("China's National Day holiday", ["2026-10-01"]),
+    ],
+}
+HOLIDAY_CASES = [(lang, *case) for lang, cases in HOLIDAYS.items() for case in cases]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"), HOLIDAY_CASES, ids=[c[1][:40] for c in HOLIDAY_CASES]
+)
+def test_holidays(lang: str, text: str, expected: list[str]) -> None:
+    assert norms(lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "last chinese new years", "2013-02-10"),
+        ("en", "guru gobind singh jayanti", "2014-01-07"),
+        ("en", "this Christmas", "2013-12-25"),
+        ("ru", "Пасха", "2013-05-05"),
+        ("vi", "Tết", "2014-01-31"),
+    ],
+)
+def test_holidays_relative_to_the_document_date(lang: str, text: str, expected: str) -> None:
+    assert norms(lang, text, dt.date(2013, 2, 12)) == [expected]
+
+
+def test_holiday_without_document_date_keeps_norm_empty() -> None:
+    assert norms("en", "after Diwali", date=None) == [None]
+    assert norms("en", "Diwali 2019", date=None) == ["2019-10-27"]
 
 
 TRAPS = [
@@ -155,6 +229,7 @@ TRAPS = [
     ("vi", "lần thứ hai trong lịch sử"),
     ("vi", "trong 3 năm qua"),
     ("vi", "Bộ trưởng Đặng Quốc Khánh cho biết"),
+    ("vi", "ăn mừng chiến thắng"),
     ("en", "Call 1-800-555-0142 between 8 a.m. and 6 p.m."),
     ("en", "After the 3-1 win, the club celebrated."),
     ("en", "according to page 14 of the notice"),
@@ -162,6 +237,11 @@ TRAPS = [
     ("en", "imports rose to 2030 tonnes"),
     ("en", "It may rain, and the sun rose as he sat down."),
     ("en", "25 Boeing 737 MAX 10 jets"),
+    ("en", "veterans of the Tet Offensive"),
+    ("en", "the National Day of Prayer"),
+    ("en", "Independence Day of Ukraine"),
+    ("en", "plans for the new year"),
+    ("en", "on the last day of trading"),
 ]
 
 

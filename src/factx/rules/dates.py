@@ -107,6 +107,7 @@ class DateExtractor:
         self.vague = {key(c) for c in w.words("vague_counts")}
         self.padded_months = bool(w.data.get("day_month_padded"))
         self.blockers = {key(c) for c in w.words("shift_blockers")}
+        self.holiday_blockers = {key(c) for c in w.words("holiday_blockers")}
         self.lowercase_names = bool(w.data.get("lowercase_names"))
         # Which kinds need a look at their context in this language.
         self.checked = {"day_month", "weekday_abbr", "month"}
@@ -194,6 +195,9 @@ class DateExtractor:
                 return False
         if kind == "shift":
             return self.shift_is_dated(g, start, end, text)
+        if kind == "holiday" and self.holiday_blockers:
+            nxt = NEXT_WORD.match(text, end)
+            return not (nxt and key(nxt[1]) in self.holiday_blockers)
         if self.lowercase_names and kind in ("weekday", "month") and text[start].isupper():
             # "Виктор Понедельник": a capitalised weekday inside a sentence is a name.
             before = text[max(0, start - 3) : start].rstrip()

@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from factx.rules.holiday_calendar import holiday_source, vocabulary
 from factx.rules.timewords import TimeWords, alternation, count_source, time_words
 
 # A date never starts inside a number or word ("Су-57", "95/2025/NĐ-CP") and never stops
@@ -168,6 +169,17 @@ EN = [
         r"(?<wd>{WD})\s+(?:of|in)\s+(?:(?<mw>{MONTH})(?:{YEARPART})?|(?<rel>{REL})\s+month)",
         r"!(?:(?<nth>{ORD})|(?<nthd>[1-5]){OSUF}|(?<nthl>last))\s+",
     ),
+    (
+        "last_day",
+        r"last\s+day\s+of\s+(?:(?<mw>{MONTH})(?:{YEARPART})?|(?<rel>{REL})\s+month)",
+        r"(?:(?<nth>{ORD})|(?<nthd>\d\d?){OSUF})\s+",
+    ),
+    (
+        "closest_weekday",
+        r"(?:closest|nearest)\s+(?<wd>{WD})\s+to\s+(?:(?<mw>{MONTH})\s+(?:the\s+)?(?<d>{DAY}){OSUF}"
+        r"|(?:the\s+)?(?<d>{DAY}){OSUF}\s+(?:of\s+)?(?<mw>{MONTH}))(?:{YEARPART})?",
+        None,
+    ),
     ("range", r"(?<y>{YEAR}){DASH}(?:(?<y2>{YEAR})|(?<yy2>{YY}))", None),
     ("range", r"(?:{ROPEN})\s+(?<y>{YEAR})\s+(?:{RJOIN})\s+(?<y2>{YEAR})", None),
     ("range", r"(?<mw>{MONTH})\s+(?<d>{DAY}){DASH}(?<d2>{DAY})(?:{YEARPART})?", None),
@@ -229,7 +241,7 @@ def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
         "OSUF": w.ordinal_suffix_source(),
         "REL": alt(w.relative),
         "DEICTIC": alt(w.deictic),
-        "HOL": w.holiday_source(trie),
+        "HOL": holiday_source(w.lang, trie),
         "UY": units["year"],
         "UQ": units["quarter"],
         "UH": units["half"],
@@ -263,11 +275,13 @@ def rules(lang: str) -> tuple[Rule, ...]:
     flags = regex.IGNORECASE
     compiled = []
     for kind, core, prefix in [*COMMON, *TEMPLATES.get(lang, [])]:
-        if kind == "holiday" and not w.holidays:
+        if kind == "holiday" and not vocabulary(lang):
             continue
         required = prefix is not None and prefix.startswith("!")
         # A required prefix bounds the match on the left itself ("2018Q4" has no space).
         start = "" if required else START if core.startswith(DIGIT_LEAD) else WORD_START
+        if kind == "holiday":
+            start = r"\b" + start  # names start with a word character: \b scans 3x faster
         pattern = regex.compile(start + fill(core, core_values) + END, flags)
         if prefix is None:
             compiled.append(Rule(kind, pattern))

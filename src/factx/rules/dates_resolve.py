@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import regex
 
+from factx.rules import holiday_calendar
 from factx.rules import periods as p
 from factx.rules.periods import Interval, Invalid, Period, Value
 from factx.rules.timewords import TimeWords, key
@@ -220,12 +221,25 @@ def year_range(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
 
 
 def holiday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
-    rule = w.holidays[key(m["hol"])]
+    """ "Diwali 2019", "last Chinese New Year"; a holiday its calendar does not date that
+    year (a lunar table's end) keeps an empty norm, like a date without a reference."""
     year = year_of(m, w, ref)
     if year is not None:
-        return Period("day", p.holiday(rule, year))
-    step = offset(w, m["hrel"]) if m["hrel"] else 0
-    return Period("day", p.holiday_near(rule, need(ref), step))
+        day = holiday_calendar.date_in(w.lang, m["hol"], year)
+    else:
+        step = offset(w, m["hrel"]) if m["hrel"] else 0
+        day = holiday_calendar.date_near(w.lang, m["hol"], need(ref), step)
+    if day is None:
+        raise NoReference(m["hol"])
+    return Period("day", day)
+
+
+def month_named(m: Groups, w: TimeWords, ref: dt.date | None) -> dt.date:
+    """The first day of "october 2014", "october" (this year's) or "next month"."""
+    if m["rel"]:
+        return p.relative_period(need(ref), "month", offset(w, m["rel"])).start
+    month_no = w.month(m["mw"]) or 0
+    return p.make(year_of(m, w, ref) or p.infer_year(need(ref), month_no), month_no)
 
 
 def nth_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
@@ -234,13 +248,28 @@ def nth_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     wd = w.weekday(m["wd"])
     if n is None or wd is None:
         raise Invalid(m[0])
-    if m["rel"]:
-        start = p.relative_period(need(ref), "month", offset(w, m["rel"])).start
-        year, month_no = start.year, start.month
-    else:
-        month_no = w.month(m["mw"]) or 0
-        year = year_of(m, w, ref) or p.infer_year(need(ref), month_no)
-    return Period("day", p.nth_weekday(year, month_no, wd, n))
+    first = month_named(m, w, ref)
+    return Period("day", p.nth_weekday(first.year, first.month, wd, n))
+
+
+def last_day(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    """ "the last day of May", "the 5th last day of May": counted back from the month's end."""
+    n = number(m["nth"] or m["nthd"], w) or 1
+    first = month_named(m, w, ref)
+    day = p.add_months(first, 1) - dt.timedelta(days=n)
+    if day < first:
+        raise Invalid(m[0])
+    return Period("day", day)
+
+
+def closest_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+    """ "the closest Monday to Oct 5th": that weekday at most three days from the date."""
+    target = date(m, w, ref)
+    wd = w.weekday(m["wd"])
+    if wd is None or not isinstance(target, Period) or target.grain != "day":
+        raise Invalid(m[0])
+    ahead = (wd - 1 - target.start.weekday()) % 7
+    return Period("day", target.start + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7))
 
 
 RESOLVERS: dict[str, Resolver] = {
@@ -263,6 +292,8 @@ RESOLVERS: dict[str, Resolver] = {
     "decade": decade,
     "holiday": holiday,
     "nth_weekday": nth_weekday,
+    "last_day": last_day,
+    "closest_weekday": closest_weekday,
 }
 
 

@@ -1,4 +1,4 @@
-"""Calendar arithmetic for dates: periods at a grain, shifts, weekdays and holidays.
+"""Calendar arithmetic for dates: periods at a grain, shifts and weekdays.
 
 A date in text names a period ("November 2025" is a month, "last week" an ISO week), so
 values are kept as a grain plus the period's first day; the norm is the ISO 8601 form at
@@ -10,9 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-
-import regex
-from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 GRAINS = ("year", "half", "quarter", "month", "week", "day")
 # What a shift of N units lands on (Duckling's convention): "three months ago" is a day,
@@ -26,11 +23,6 @@ SHIFT_GRAIN = {
     "day": "day",
 }
 MONTHS_IN = {"year": 12, "half": 6, "quarter": 3, "month": 1}
-HOLIDAY_RULE = regex.compile(
-    r"(?:(?<md>\d\d-\d\d)(?:@(?<move>weekday|sun-1))?"
-    r"|nth:(?<n>-?\d):(?<wd>[1-7]):(?<month>\d\d)"
-    r"|(?<easter>easter|orthodox_easter))(?<days>[+-]\d+)?"
-)
 
 
 class Invalid(ValueError):
@@ -161,35 +153,6 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     if day.month != month:
         raise Invalid(f"no {n}th weekday {weekday} in {year}-{month}")
     return day
-
-
-def holiday(rule: str, year: int) -> dt.date:
-    """The date of a holiday rule from ``dates.toml`` in a given year."""
-    m = HOLIDAY_RULE.fullmatch(rule)
-    if m is None:
-        raise ValueError(f"bad holiday rule {rule!r} in dates.toml")
-    if m["md"]:
-        month, day = (int(p) for p in m["md"].split("-"))
-        d = make(year, month, day)
-        if m["move"] == "weekday" and d.weekday() >= 5:
-            d += dt.timedelta(days=-1 if d.weekday() == 5 else 1)
-        elif m["move"] == "sun-1" and d.weekday() == 6:
-            d -= dt.timedelta(days=1)
-    elif m["n"]:
-        d = nth_weekday(year, int(m["month"]), int(m["wd"]), int(m["n"]))
-    else:
-        method = EASTER_ORTHODOX if m["easter"] == "orthodox_easter" else EASTER_WESTERN
-        d = easter(year, method)
-    return d + dt.timedelta(days=int(m["days"] or 0))
-
-
-def holiday_near(rule: str, ref: dt.date, offset: int) -> dt.date:
-    """The holiday's next date on or after ``ref`` (offset ≥ 0: "next halloween" is the
-    coming one), or the last one before ``ref`` (offset < 0)."""
-    this = holiday(rule, ref.year)
-    if offset < 0:
-        return this if this < ref else holiday(rule, ref.year - 1)
-    return this if this >= ref else holiday(rule, ref.year + 1)
 
 
 def two_digit_year(yy: int, ref: dt.date | None) -> int:

@@ -91,7 +91,6 @@ class TimeWords:
     deictic: dict[str, int]
     after_count: dict[str, int]
     before_count: dict[str, int]
-    holidays: dict[str, str]
 
     @classmethod
     def load(cls, lang: str) -> TimeWords:
@@ -113,7 +112,6 @@ class TimeWords:
             deictic=table(data, "deictic_days"),
             after_count=table(shift, "after_count"),
             before_count=table(shift, "before_count"),
-            holidays=table(data, "holidays"),
         )
 
     def words(self, name: str) -> list[str]:
@@ -159,9 +157,6 @@ class TimeWords:
             return ""
         alt = "|".join(sorted(suffixes, key=lambda e: (-len(e), e)))
         return rf"(?:-?(?:{alt})(?!\w))?"
-
-    def holiday_source(self, trie: bool = True) -> str:
-        return alternation(self.holidays, trie)
 
     # --- reading matched words ---------------------------------------------------------
 
