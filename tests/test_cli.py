@@ -110,3 +110,23 @@ def test_plugins_lists_extractors_with_languages_and_labels(capsys):
     assert main(["plugins"]) == 0
     out = capsys.readouterr().out
     assert "natasha" in out and "PERSON" in out
+
+
+def test_bom_and_quiet_options(tmp_path, capsys):
+    import batchkit
+
+    data = tmp_path / "in"
+    data.mkdir()
+    (data / "a.txt").write_text("=Hello World, -5 and +cmd.", encoding="utf-8")
+    (data / "bad.txt").write_bytes(b"")
+    with batchkit.plugin_on_path(batchkit.install(tmp_path / "site")):
+        toml = batchkit.pipeline(tmp_path / "caps.toml")
+        out = tmp_path / "out"
+        args = ["run", str(data), "--out", str(out), "--pipeline", str(toml), "--lang", "en"]
+        assert main([*args, "--bom", "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert "1 documents" in captured.out and captured.err == ""
+    for name in ("mentions", "documents", "errors", "entities"):
+        assert (out / f"{name}.csv").read_bytes().startswith(b"\xef\xbb\xbf"), name
+    mentions = pd.read_csv(out / "mentions.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert set(mentions["text"]) >= {"'=Hello", "World", "-5", "'+cmd."}

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from factx import tables
 from factx.model import Document, Label, Mention
@@ -40,3 +41,65 @@ def test_write_csv_is_atomic_and_leaves_no_temp_file(tmp_path):
     tables.write_csv(df, tmp_path / "out" / "t.csv")
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["t.csv"]
     assert (tmp_path / "out" / "t.csv").read_text(encoding="utf-8") == "a\n1\n2\n"
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("=1+1", "'=1+1"),
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+cmd", "'+cmd"),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("-5+cmd|' /C calc'!A0", "'-5+cmd|' /C calc'!A0"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-5", "-5"),
+        ("+3.5", "+3.5"),
+        ("-1,000.25", "-1,000.25"),
+        ("-12%", "-12%"),
+        ("-1e5", "-1e5"),
+        ("a=b", "a=b"),
+        ("", ""),
+        ("Путин", "Путин"),
+    ],
+)
+def test_cells_a_spreadsheet_would_run_get_an_apostrophe(cell, shown):
+    assert tables.escape_cell(cell) == shown
+    assert tables.unescape_cell(shown) == cell
+
+
+def test_csv_escapes_text_cells_and_leaves_number_columns_alone(tmp_path):
+    df = pd.DataFrame({"text": ["=cmd", "-5", None, "ok"], "value": [-5.0, 1.5, None, 2.0]}).astype(
+        {"text": "string", "value": "Float64"}
+    )
+    tables.write_csv(df, tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8") == (
+        "text,value\n'=cmd,-5.0\n-5,1.5\n,\nok,2.0\n"
+    )
+    assert df["text"].iloc[0] == "=cmd"  # the frame itself is not touched
+
+
+def test_bom_option_writes_utf8_with_a_byte_order_mark(tmp_path):
+    df = pd.DataFrame({"text": ["Hà Nội"]})
+    tables.write_csv(df, tmp_path / "bom.csv", bom=True)
+    tables.write_csv(df, tmp_path / "plain.csv")
+    assert (tmp_path / "bom.csv").read_bytes() == b"\xef\xbb\xbf" + (
+        tmp_path / "plain.csv"
+    ).read_bytes()
+    assert pd.read_csv(tmp_path / "bom.csv", encoding="utf-8-sig").equals(df)
+
+
+def test_parquet_keeps_the_declared_types_even_when_empty(tmp_path):
+    doc = Document("a", "=Путин", "ru", None, "a.txt")
+    m = Mention(Label.PERSON, 0, 6, "=Путин", value=-5.0, extractor="x")
+    df = tables.frame([tables.mention_row(doc, m, "=Путин")], tables.MENTIONS)
+    with tables.ParquetWriter(tmp_path / "m.parquet", tables.MENTIONS) as out:
+        out.write(df)
+        out.write(df)
+    back = pd.read_parquet(tmp_path / "m.parquet")
+    pd.testing.assert_frame_equal(back, pd.concat([df, df], ignore_index=True))
+    with tables.ParquetWriter(tmp_path / "e.parquet", tables.MENTIONS):
+        pass
+    empty = pd.read_parquet(tmp_path / "e.parquet")
+    assert empty.empty and dict(empty.dtypes) == dict(df.dtypes)

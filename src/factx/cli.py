@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from factx import __version__, entities, registry, sources, tables
-from factx.pipeline import PipelineError, Pipelines, load_config
-from factx.runner import Tools, run
+from factx import __version__, batch, progress, registry
+from factx.engines import available_cores
+from factx.journal import StateError
+from factx.pipeline import PipelineError
+from factx.report import ReportError, write_report
+from factx.runner import DEFAULT_MAX_CHARS, Settings
 
 
 def parser() -> argparse.ArgumentParser:
@@ -22,33 +24,131 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, default=Path("data/out"), help="output folder")
     r.add_argument("--lang", help="language of every document (default: detect per document)")
     r.add_argument("--pipeline", default="news", help="pipeline name or TOML path")
+    add_batch_options(r)
+    r.add_argument("--report", action="store_true", help="also write OUT/report.html at the end")
     sub.add_parser("plugins", help="list the installed extractor plugins")
+    rep = sub.add_parser("report", help="write DIR/report.html from the tables of a run")
+    rep.add_argument("dir", type=Path, help="the --out folder of a `factx run`")
     return p
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    tools = Tools(Pipelines(load_config(args.pipeline)))
-    result = run(sources.read(args.inputs, args.lang), tools)
-    for name, df in (
-        ("mentions", result.mentions),
-        ("documents", result.documents),
-        ("errors", result.errors),
-        ("entities", entities.build(result.mentions)),
-    ):
-        tables.write_csv(df, args.out / f"{name}.csv")
-    labels = result.mentions["label"].value_counts().sort_index()
-    by_label = ", ".join(f"{k} {v}" for k, v in labels.items()) or "none"
-    print(
-        f"factx: {len(result.documents)} documents, {len(result.mentions)} mentions "
-        f"({by_label}), {len(result.errors)} errors, {time.perf_counter() - started:.1f} s "
-        f"→ {args.out}/mentions.csv"
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def add_batch_options(r: argparse.ArgumentParser) -> None:
+    """Options of `factx run` for batches at scale: workers, engine, resume, CSV, limits."""
+    r.add_argument(
+        "--workers",
+        type=positive,
+        default=available_cores(),
+        help="worker processes, each loading the models once (default: the cores available)",
     )
-    for row in result.errors.itertuples():
-        print(f"  error: {row.source}: {row.error}", file=sys.stderr)
-    if len(result.documents) == 0:
+    r.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster (default: local)",
+    )
+    r.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a running scheduler, e.g. tcp://10.0.0.5:8786 "
+        "(default: start a LocalCluster of --workers processes)",
+    )
+    r.add_argument("--quiet", action="store_true", help="no progress bar and no error list")
+    r.add_argument(
+        "--force",
+        action="store_true",
+        help="start over instead of continuing an interrupted run in --out",
+    )
+    r.add_argument("--bom", action="store_true", help="write CSVs as UTF-8 with a BOM, for Excel")
+    r.add_argument(
+        "--max-chars",
+        type=positive,
+        default=DEFAULT_MAX_CHARS,
+        help=f"longest text run in one piece (default: {DEFAULT_MAX_CHARS:,})",
+    )
+    r.add_argument(
+        "--too-long",
+        choices=("split", "error"),
+        default="split",
+        help="a longer document is run in pieces with offsets into the whole text "
+        "(split, the default) or reported in errors.csv (error); never truncated",
+    )
+    r.add_argument(
+        "--chunk-size",
+        type=positive,
+        default=16,
+        help="documents per batch sent to a worker and per resume checkpoint (default: 16)",
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    if args.scheduler and args.engine != "dask":
+        print("factx: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    job = batch.Job(
+        inputs=tuple(args.inputs),
+        out=args.out,
+        lang=args.lang,
+        pipeline=args.pipeline,
+        engine=args.engine,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        settings=Settings(args.max_chars, args.too_long),
+        chunk_size=args.chunk_size,
+        bom=args.bom,
+        force=args.force,
+    )
+    bar = progress.reporter(args.inputs, args.quiet)
+    try:
+        summary = batch.run(job, bar)
+    except KeyboardInterrupt:
+        bar.close()
+        print(
+            f"factx: interrupted; run the same command again to continue where it stopped "
+            f"(or add --force to start over in {args.out})",
+            file=sys.stderr,
+        )
+        return 130
+    bar.close()
+    print(summary_line(summary, args.out))
+    if not args.quiet:
+        for source, error in summary.first_errors:
+            print(f"  error: {source}: {error}", file=sys.stderr)
+        if summary.errors > len(summary.first_errors):
+            more = summary.errors - len(summary.first_errors)
+            print(f"  … and {more} more in {args.out}/errors.csv", file=sys.stderr)
+    if args.report and (code := cmd_report(argparse.Namespace(dir=args.out))):
+        return code
+    if summary.documents == 0:
         print(f"factx: no document could be processed; see {args.out}/errors.csv", file=sys.stderr)
         return 1
+    return 0
+
+
+def summary_line(s: batch.Summary, out: Path) -> str:
+    by_label = ", ".join(f"{k} {v}" for k, v in s.labels.items()) or "none"
+    notes = [f"{s.reused} reused"] * bool(s.reused) + [f"{s.split} split"] * bool(s.split)
+    notes += ["settings changed: started over"] * s.restarted
+    extra = f" ({', '.join(notes)})" if notes else ""
+    return (
+        f"factx: {s.documents} documents{extra}, {s.mentions} mentions ({by_label}), "
+        f"{s.errors} errors, {s.seconds:.1f} s → {out}/mentions.csv"
+    )
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    try:
+        path = write_report(args.dir)
+    except ReportError as exc:
+        print(f"factx: {exc}", file=sys.stderr)
+        return 2
+    print(f"factx: report → {path}")
     return 0
 
 
@@ -63,8 +163,9 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return {"run": cmd_run, "plugins": cmd_plugins}[args.command](args)
-    except (PipelineError, registry.PluginError) as exc:
+        commands = {"run": cmd_run, "plugins": cmd_plugins, "report": cmd_report}
+        return commands[args.command](args)
+    except (PipelineError, registry.PluginError, StateError) as exc:
         print(f"factx: {exc}", file=sys.stderr)
         return 2
 

@@ -1,7 +1,8 @@
 """One document through its pipeline, and many documents into the three tables.
 
 ``process`` is the per-document function every engine shares: it never raises on a bad
-document, it returns a DocError instead, so one broken article never stops a batch.
+document, it returns a DocError instead, so one broken article never stops a batch. The
+in-process, process-pool and Dask engines all call it, which is why their rows agree.
 """
 
 from __future__ import annotations
@@ -9,21 +10,57 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import pandas as pd
+import regex
 
-from factx import tables
+from factx import runinfo, tables
 from factx.entities import unify
 from factx.langid import LanguageIdentifier
 from factx.model import DocError, Document, Mention
-from factx.pipeline import PipelineError, Pipelines
+from factx.pipeline import Pipeline, PipelineError, Pipelines
 from factx.segment import Sentences
+
+# spaCy refuses texts over 1,000,000 characters by default; windows this size fit every
+# backend while being far longer than any news article.
+DEFAULT_MAX_CHARS = 1_000_000
+# Where a long text may be cut, best first: a paragraph break, a sentence end, a space.
+BREAKS = (
+    regex.compile(r"\n[^\S\n]*\n\s*"),
+    regex.compile(r"[.!?…。]['\"»”)]*\s+"),
+    regex.compile(r"\s+"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How each document is run. Part of a run's fingerprint: change it and a resumed run
+    starts over, since old results were made under other rules."""
+
+    max_chars: int = DEFAULT_MAX_CHARS
+    too_long: Literal["split", "error"] = "split"
 
 
 @dataclass(frozen=True)
 class Processed:
     doc: Document
     mentions: list[tuple[Mention, str]]
+    pieces: int = 1
+
+
+@dataclass(frozen=True)
+class Rows:
+    """One document's rows in every table: what engines send back and the journal keeps.
+
+    Plain tuples of str/int/float/None, so they cross process boundaries cheaply and
+    store as JSON.
+    """
+
+    document: tuple | None
+    error: tuple | None
+    mentions: tuple[tuple, ...] = ()
+    pieces: int = 1
 
 
 class Tools:
@@ -35,30 +72,128 @@ class Tools:
     def __init__(self, pipelines: Pipelines) -> None:
         self.pipelines = pipelines
         self._identifier: LanguageIdentifier | None = None
+        self._used: dict[str, Pipeline] = {}
+        self._described: dict[str, dict[str, dict[str, Any]]] = {}
 
     def identify(self, text: str) -> str | None:
         if self._identifier is None:
             self._identifier = LanguageIdentifier(self.pipelines.languages)
         return self._identifier.detect(text)
 
+    def pipeline(self, lang: str) -> Pipeline:
+        if lang not in self._used:
+            self._used[lang] = self.pipelines.get(lang)
+        return self._used[lang]
 
-def process(item: Document | DocError, tools: Tools) -> Processed | DocError:
+    def models(self) -> dict[str, dict[str, Any]]:
+        """Each extractor this process has run, described for run.json (once per language)."""
+        for lang, pipeline in self._used.items():
+            if lang not in self._described:
+                self._described[lang] = {
+                    name: runinfo.describe(name, extractor)
+                    for name, extractor in pipeline.extractors
+                }
+        return {k: v for described in self._described.values() for k, v in described.items()}
+
+
+def process(
+    item: Document | DocError, tools: Tools, settings: Settings = Settings()
+) -> Processed | DocError:
     if isinstance(item, DocError):
         return item
     doc = item
+    if bad := not_unicode(doc):
+        return bad
     try:
         if doc.lang is None:
             lang = tools.identify(doc.text[doc.body_start :])
             if lang is None:
                 return DocError(doc.source, "could not identify the language; pass --lang", doc.id)
             doc = dataclasses.replace(doc, lang=lang)
-        mentions = tools.pipelines.get(doc.lang).run(doc)
+        pipeline = tools.pipeline(doc.lang)
+        spans = [(0, len(doc.text))]
+        if len(doc.text) > settings.max_chars:
+            if settings.too_long == "error":
+                return DocError(
+                    doc.source,
+                    f"{len(doc.text):,} characters, over --max-chars {settings.max_chars:,}; "
+                    f"raise --max-chars, or pass --too-long split to run it in pieces",
+                    doc.id,
+                )
+            spans = windows(doc.text, settings.max_chars)
+        mentions = [m for a, b in spans for m in run_piece(pipeline, doc, a, b)]
         sentences = Sentences(doc.text, doc.body_start)
-        return Processed(doc, [(m, sentences.around(m.start, m.end)) for m in mentions])
+        found = [(m, sentences.around(m.start, m.end)) for m in mentions]
+        return Processed(doc, found, len(spans))
     except PipelineError as exc:
         return DocError(doc.source, str(exc), doc.id)
     except Exception as exc:  # an extractor failing on one document must not end the batch
         return DocError(doc.source, f"{type(exc).__name__} while extracting: {exc}", doc.id)
+
+
+def run_piece(pipeline: Pipeline, doc: Document, a: int, b: int) -> list[Mention]:
+    """The mentions of ``doc.text[a:b]``, with offsets into the whole text."""
+    if (a, b) == (0, len(doc.text)):
+        return pipeline.run(doc)
+    body_start = min(max(doc.body_start - a, 0), b - a)
+    piece = dataclasses.replace(doc, text=doc.text[a:b], body_start=body_start)
+    if not piece.text[body_start:].strip():
+        return []
+    return [dataclasses.replace(m, start=m.start + a, end=m.end + a) for m in pipeline.run(piece)]
+
+
+def windows(text: str, limit: int) -> list[tuple[int, int]]:
+    """Consecutive spans of at most ``limit`` characters covering ``text``.
+
+    Each cut falls at the last paragraph break in the second half of the window, else the
+    last sentence end, else the last space, so that few mentions are cut in two.
+    """
+    spans, a = [], 0
+    while len(text) - a > limit:
+        b = a + limit
+        for pattern in BREAKS:
+            cuts = [m.end() for m in pattern.finditer(text, a + limit // 2, b) if m.end() < b]
+            if cuts:
+                b = cuts[-1]
+                break
+        spans.append((a, b))
+        a = b
+    spans.append((a, len(text)))
+    return spans
+
+
+def not_unicode(doc: Document) -> DocError | None:
+    """JSON can carry unpaired surrogates ("\\ud800"), which no UTF-8 table can hold."""
+    for field, value in (("id", doc.id), ("text", doc.text), ("source", doc.source)):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return DocError(
+                printable(doc.source),
+                f"the {field} holds an unpaired surrogate (U+{ord(value[exc.start]):04X}) at "
+                f"offset {exc.start}, which is not text; fix that \\u escape in the JSON",
+                printable(doc.id),
+            )
+    return None
+
+
+def printable(text: str | None) -> str | None:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if text else text
+
+
+def rows(result: Processed | DocError) -> Rows:
+    if isinstance(result, DocError):
+        err = DocError(printable(result.source), printable(result.error), printable(result.doc_id))
+        return Rows(None, tables.error_row(err))
+    doc = result.doc
+    mentions = tuple(tables.mention_row(doc, m, s) for m, s in result.mentions)
+    return Rows(tables.document_row(doc, len(mentions)), None, mentions, result.pieces)
+
+
+def corpus(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The steps that need every document's mentions at once (one PERSON norm across
+    documents and scripts), applied after the per-document work, whatever the engine."""
+    return unify(mentions)
 
 
 @dataclass(frozen=True)
@@ -70,18 +205,20 @@ class Tables:
 
 def collect(results: Iterable[Processed | DocError]) -> Tables:
     mentions, documents, errors = [], [], []
-    for result in results:
-        if isinstance(result, DocError):
-            errors.append(tables.error_row(result))
-            continue
-        documents.append(tables.document_row(result.doc, len(result.mentions)))
-        mentions.extend(tables.mention_row(result.doc, m, s) for m, s in result.mentions)
+    for result in map(rows, results):
+        if result.error:
+            errors.append(result.error)
+        else:
+            documents.append(result.document)
+            mentions.extend(result.mentions)
     return Tables(
-        unify(tables.frame(mentions, tables.MENTIONS)),
+        corpus(tables.frame(mentions, tables.MENTIONS)),
         tables.frame(documents, tables.DOCUMENTS),
         tables.frame(errors, tables.ERRORS),
     )
 
 
-def run(items: Iterable[Document | DocError], tools: Tools) -> Tables:
-    return collect(process(item, tools) for item in items)
+def run(
+    items: Iterable[Document | DocError], tools: Tools, settings: Settings = Settings()
+) -> Tables:
+    return collect(process(item, tools, settings) for item in items)

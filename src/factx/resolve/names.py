@@ -4,8 +4,9 @@ PERSON: each name is lemmatised (Russian case forms through pymorphy3, when the 
 extra is installed), written in Latin letters (``lang/<code>/translit.toml``), and a short
 form ("Путина", "Trump", "Xuân Phúc") takes the norm of the one longer name in the document
 that it ends. ORG: an abbreviation defined in parentheses after a name ("… (EEF)") takes
-that name's norm; Russian names of organisations and places are put in the nominative. The corpus-wide step, which
-merges the same person across documents and scripts, is :func:`factx.entities.unify`.
+that name's norm; Russian names of organisations and places are put in the nominative.
+The corpus-wide step, which merges the same person across documents and scripts, is
+:func:`factx.entities.unify`.
 """
 
 from __future__ import annotations

