@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -37,6 +37,12 @@ def _morph():  # pymorphy3 takes ~0.3 s and 15 MB to load: once per process, whe
     except ImportError:
         return None
     return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse(word: str) -> tuple:
+    """pymorphy3's readings of a word; names recur through a corpus, so they are cached."""
+    return tuple(_morph().parse(word))
 
 
 def latin(text: str, lang: str) -> str:
@@ -76,7 +82,7 @@ def person_lemma(text: str, lang: str) -> str:
     if morph is None:
         return " ".join(words)
     parses = [
-        [p for p in morph.parse(w) if PERSON_TAGS & p.tag.grammemes and p.tag.number != "plur"]
+        [p for p in _parse(w) if PERSON_TAGS & p.tag.grammemes and p.tag.number != "plur"]
         for w in words
     ]
     genders = [p.tag.gender for ps in parses for p in ps if "Name" in p.tag.grammemes]
@@ -108,12 +114,10 @@ def org_lemma(text: str, lang: str) -> str:
     for i, word in enumerate(words):
         if word.isupper() or not word.isalpha():
             break  # abbreviations and codes are not inflected: "ООН", "АБН24"
-        parse = morph.parse(word)[0]
+        parse = _parse(word)[0]
         if parse.tag.POS not in ("ADJF", "NOUN"):
             break
-        head = next(
-            (morph.parse(w)[0] for w in words[i:] if morph.parse(w)[0].tag.POS == "NOUN"), None
-        )
+        head = next((_parse(w)[0] for w in words[i:] if _parse(w)[0].tag.POS == "NOUN"), None)
         wanted = {"nomn"} | ({head.tag.number} if head and head.tag.number else set())
         if parse.tag.POS == "ADJF" and head is not None and head.tag.gender:
             wanted.add(head.tag.gender)
