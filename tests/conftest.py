@@ -54,3 +54,21 @@ def spacy_ner():
 def all_languages(natasha_ner, underthesea_ner, spacy_ner, tools) -> Tools:
     """The default pipeline, skipped unless every NER extra is installed."""
     return tools
+
+
+@pytest.fixture(scope="module")
+def caps(tmp_path_factory):
+    """The fast "caps" plugin (tests/batchkit.py) on the path, for tests of how documents
+    flow through batches, engines and resumes rather than of what NER finds."""
+    import batchkit
+
+    with batchkit.plugin_on_path(batchkit.install(tmp_path_factory.mktemp("site"))):
+        yield
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seeds):
+    """Copies of the seeds, as a corpus large enough to fill several batches."""
+    import batchkit
+
+    return batchkit.corpus(tmp_path_factory.mktemp("corpus"), seeds)

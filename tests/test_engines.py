@@ -18,17 +18,6 @@ from factx.cli import main
 
 
 @pytest.fixture(scope="module")
-def caps(tmp_path_factory):
-    with batchkit.plugin_on_path(batchkit.install(tmp_path_factory.mktemp("site"))):
-        yield
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory, seeds):
-    return batchkit.corpus(tmp_path_factory.mktemp("corpus"), seeds)
-
-
-@pytest.fixture(scope="module")
 def caps_toml(tmp_path_factory):
     return batchkit.pipeline(tmp_path_factory.mktemp("pipeline") / "caps.toml")
 

@@ -22,17 +22,6 @@ from factx.tables import CsvWriter
 
 
 @pytest.fixture(scope="module")
-def caps(tmp_path_factory):
-    with batchkit.plugin_on_path(batchkit.install(tmp_path_factory.mktemp("site"))):
-        yield
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory, seeds):
-    return batchkit.corpus(tmp_path_factory.mktemp("corpus"), seeds)
-
-
-@pytest.fixture(scope="module")
 def uninterrupted(caps, corpus, tmp_path_factory):
     folder = tmp_path_factory.mktemp("uninterrupted")
     toml = batchkit.pipeline(folder / "caps.toml")
