@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from functools import lru_cache
 
 import pycountry
 import regex
@@ -66,6 +67,8 @@ class CountryNames:
         names = [] if lang == "en" else english_names()
         names += official_names(lang)
         names += list(data.get("aliases", {}).items())
+        # The same few country names recur in every document: look each form up once.
+        self.code = lru_cache(maxsize=1 << 16)(self._code)
         self.exact = {self.clean(n): c for n, c in names}
         self.stems: dict[str, dict[str, str]] = defaultdict(dict)
         for n, c in names:
@@ -88,7 +91,7 @@ class CountryNames:
             word = shorter
         return word
 
-    def code(self, text: str) -> str | None:
+    def _code(self, text: str) -> str | None:
         clean = self.clean(text)
         if clean in self.exact:
             return self.exact[clean]

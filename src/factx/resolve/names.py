@@ -75,6 +75,7 @@ def _capitalise(word: str, like: str) -> str:
     return "-".join(p.capitalize() for p in word.split("-")) if like[:1].isupper() else word
 
 
+@lru_cache(maxsize=1 << 16)
 def person_lemma(text: str, lang: str) -> str:
     """A person's name in the nominative, its words agreeing in gender and case."""
     words = SPACE.sub(" ", text.strip()).split(" ")
@@ -101,6 +102,7 @@ def person_lemma(text: str, lang: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def org_lemma(text: str, lang: str) -> str:
     """A name with its leading adjectives and head noun in the nominative.
 
