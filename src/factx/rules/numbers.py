@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from factx import lang as langdata
+from factx.rules import trie
 
 # Word separators inside a spelt number: spaces, or a hyphen ("twenty-five").
 SEP = r"(?:[ \t\u00a0\u202f]+|[ \t]*-[ \t]*)"
@@ -35,8 +36,9 @@ VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Longest first, so "семьсот" is never read as "семь" + "сот"."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """Longest first, so "семьсот" is never read as "семь" + "сот"; trie-shaped, so a scan
+    tests a first letter once rather than once per word."""
+    return trie.pattern(words)
 
 
 def word(words: Iterable[str]) -> str:

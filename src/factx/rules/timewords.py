@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from factx import lang as langdata
+from factx.rules import trie
 from factx.rules.numbers import number_pattern, parse_number
 
 SPACE = regex.compile(r"\s+")
@@ -36,18 +37,12 @@ def alternation(words: Iterable[str], trie_shaped: bool = True) -> str:
     words = list(words)
     if not trie_shaped:
         flat = sorted(set(words), key=lambda w: (-len(w), w))
-        return "|".join(emit(build([w])) for w in flat) if flat else "(?!)"
-    return emit(build(words)) if words else "(?!)"
+        return "|".join(trie.emit(build([w])) for w in flat) if flat else "(?!)"
+    return trie.emit(build(words)) if words else "(?!)"
 
 
-def build(words: Iterable[str]) -> dict[str, Any]:
-    trie: dict[str, Any] = {}
-    for word in set(words):
-        node = trie
-        for token in tokens(word):
-            node = node.setdefault(token, {})
-        node[""] = "" if word[-1:] in ".-" else r"(?!\w)"
-    return trie
+def build(words: Iterable[str]) -> trie.Trie:
+    return trie.build(words, tokens, lambda word: "" if word[-1:] in ".-" else r"(?!\w)")
 
 
 def tokens(word: str) -> list[str]:
@@ -60,13 +55,6 @@ def tokens(word: str) -> list[str]:
             # Russian print drops the dots of "ё" at will: "четвёртый" is "четвертый".
             out.append("[её]" if ch in "её" else regex.escape(ch))
     return out
-
-
-def emit(node: dict[str, Any]) -> str:
-    branches = [token + emit(child) for token, child in sorted(node.items()) if token]
-    if "" in node:
-        branches.append(node[""])
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def table(data: dict[str, Any], name: str) -> dict[str, Any]:
