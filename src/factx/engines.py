@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from factx.model import DocError, Document
 from factx.pipeline import Config, Pipelines
-from factx.runner import Rows, Settings, Tools, process, rows
+from factx.runner import Rows, Settings, Tools, process_many, rows
 
 Item = Document | DocError
 Batch = list[Item]
@@ -32,7 +32,7 @@ WINDOW = 4
 
 def work(batch: Batch, tools: Tools, settings: Settings) -> Result:
     """One batch through ``process``: its rows in order, and the models that made them."""
-    return [rows(process(item, tools, settings)) for item in batch], tools.models()
+    return [rows(r) for r in process_many(batch, tools, settings)], tools.models()
 
 
 class Engine(Protocol):

@@ -22,6 +22,10 @@ class Extractor(Protocol):
     ``languages`` lists ISO 639-1 codes, or ``("*",)`` for any language. The constructor
     takes the document language and the options written in the pipeline config, and is
     where models load, so a pipeline built once per process loads each model once.
+
+    An extractor that runs faster on many documents at once (a neural tagger batching its
+    matrix products) may also define ``extract_many(docs) -> list[list[Mention]]``, one
+    list per document in order; the pipeline then hands it each batch of documents.
     """
 
     languages: ClassVar[tuple[str, ...]]

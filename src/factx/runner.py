@@ -8,8 +8,9 @@ in-process, process-pool and Dask engines all call it, which is why their rows a
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Literal
 
 import pandas as pd
@@ -96,21 +97,32 @@ class Tools:
         return {k: v for described in self._described.values() for k, v in described.items()}
 
 
+def prepare(item: Document | DocError, tools: Tools) -> Document | DocError:
+    """The document with its language known, or the error that stops it."""
+    if isinstance(item, DocError):
+        return item
+    if bad := not_unicode(item):
+        return bad
+    if item.lang is not None:
+        return item
+    try:
+        lang = tools.identify(item.text[item.body_start :])
+    except Exception as exc:
+        return DocError(item.source, f"{type(exc).__name__} while identifying the language: "
+                        f"{exc}; pass --lang", item.id)  # fmt: skip
+    if lang is None:
+        return DocError(item.source, "could not identify the language; pass --lang", item.id)
+    return dataclasses.replace(item, lang=lang)
+
+
 def process(
     item: Document | DocError, tools: Tools, settings: Settings = Settings()
 ) -> Processed | DocError:
-    if isinstance(item, DocError):
-        return item
-    doc = item
-    if bad := not_unicode(doc):
-        return bad
+    doc = prepare(item, tools)
+    if isinstance(doc, DocError):
+        return doc
     try:
-        if doc.lang is None:
-            lang = tools.identify(doc.text[doc.body_start :])
-            if lang is None:
-                return DocError(doc.source, "could not identify the language; pass --lang", doc.id)
-            doc = dataclasses.replace(doc, lang=lang)
-        pipeline = tools.pipeline(doc.lang)
+        pipeline = tools.pipeline(doc.lang or "")
         spans = [(0, len(doc.text))]
         if len(doc.text) > settings.max_chars:
             if settings.too_long == "error":
@@ -122,13 +134,43 @@ def process(
                 )
             spans = windows(doc.text, settings.max_chars)
         mentions = [m for a, b in spans for m in run_piece(pipeline, doc, a, b)]
-        sentences = Sentences(doc.text, doc.body_start)
-        found = [(m, sentences.around(m.start, m.end)) for m in mentions]
-        return Processed(doc, found, len(spans))
+        return located(doc, mentions, len(spans))
     except PipelineError as exc:
         return DocError(doc.source, str(exc), doc.id)
     except Exception as exc:  # an extractor failing on one document must not end the batch
         return DocError(doc.source, f"{type(exc).__name__} while extracting: {exc}", doc.id)
+
+
+def process_many(
+    items: Sequence[Document | DocError], tools: Tools, settings: Settings = Settings()
+) -> list[Processed | DocError]:
+    """:func:`process` for a batch, in order and with the same results, but the documents
+    of one language go through their pipeline together (``Pipeline.run_many``). If that
+    fails, each runs alone, so the error lands on the document that caused it."""
+    done: dict[int, Processed | DocError] = {}
+    together: dict[str, list[tuple[int, Document]]] = {}
+    for i, item in enumerate(items):
+        ready = prepare(item, tools)
+        if isinstance(ready, Document) and ready.lang and len(ready.text) <= settings.max_chars:
+            together.setdefault(ready.lang, []).append((i, ready))
+        else:
+            done[i] = process(ready, tools, settings)
+    for lang, group in together.items():
+        docs = [doc for _, doc in group]
+        try:
+            found = tools.pipeline(lang).run_many(docs)
+        except Exception:  # rerun one by one, so the error names the document at fault
+            done.update((i, process(doc, tools, settings)) for i, doc in group)
+            continue
+        for (i, doc), mentions in zip(group, found, strict=True):
+            done[i] = located(doc, mentions)
+    return [done[i] for i in range(len(items))]
+
+
+def located(doc: Document, mentions: list[Mention], pieces: int = 1) -> Processed:
+    """Each mention with the sentence around it."""
+    sentences = Sentences(doc.text, doc.body_start)
+    return Processed(doc, [(m, sentences.around(m.start, m.end)) for m in mentions], pieces)
 
 
 def run_piece(pipeline: Pipeline, doc: Document, a: int, b: int) -> list[Mention]:
@@ -221,4 +263,10 @@ def collect(results: Iterable[Processed | DocError]) -> Tables:
 def run(
     items: Iterable[Document | DocError], tools: Tools, settings: Settings = Settings()
 ) -> Tables:
-    return collect(process(item, tools, settings) for item in items)
+    return collect(r for batch in chunked(items, 16) for r in process_many(batch, tools, settings))
+
+
+def chunked(items: Iterable[Document | DocError], size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
