@@ -54,3 +54,25 @@ def test_natasha_rules_relabel_and_split_spans(natasha_ner, text, expected):
     found = list(natasha_ner.extract(Document("d", text, "ru")))
     assert expected <= {(m.text, m.label) for m in found}
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_natasha_batch_gives_the_spans_of_natasha_doc_api(seeds):
+    """factx calls slovnet on many texts at once and skips ``Doc.segment``; the spans must
+    be those of natasha's documented one-document API."""
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    from factx.ner.natasha import LABELS, NatashaNER
+
+    raw = NatashaNER("ru", rules=False)
+    articles = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts = [*(s for s, _ in CASES), *(s for s, _ in RULES), *articles, "", "12 345"]
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    expected = []
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        expected.append([(s.start, s.stop, LABELS[s.type]) for s in doc.spans])
+    found = raw.extract_many([Document(str(i), t, "ru") for i, t in enumerate(texts)])
+    assert [[(m.start, m.end, m.label) for m in ms] for ms in found] == expected
+    assert any(expected)

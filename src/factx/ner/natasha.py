@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+from natasha import NewsEmbedding, NewsNERTagger
 
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
@@ -15,7 +15,7 @@ LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
 
 
 class NatashaNER:
-    """slovnet NER over razdel tokens; spans already point into the original text.
+    """slovnet NER; spans already point into the original text.
 
     With ``rules`` (the default) its spans pass through :class:`factx.ner.refine.Refiner`;
     ``rules=False`` gives the model alone, for comparison.
@@ -25,16 +25,23 @@ class NatashaNER:
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
 
     def __init__(self, lang: str = "ru", rules: bool = True) -> None:
-        self.segmenter = Segmenter()
         self.tagger = NewsNERTagger(NewsEmbedding())
         self.refine = Refiner(lang) if rules else None
 
     def extract(self, doc: Document) -> Iterator[Mention]:
-        nat = Doc(doc.text)
-        nat.segment(self.segmenter)
-        nat.tag_ner(self.tagger)
-        spans = [(s.type, s.start, s.stop) for s in nat.spans if s.type in LABELS]
-        if self.refine:
-            spans = self.refine(doc.text, spans)
-        for kind, start, end in spans:
-            yield Mention(LABELS[kind], start, end, doc.text[start:end])
+        return iter(self.extract_many([doc])[0])
+
+    def extract_many(self, docs: Sequence[Document]) -> list[list[Mention]]:
+        """slovnet tokenises the text itself, so natasha's ``Doc.segment`` (razdel tokens
+        and sentences, a third of ``Doc.tag_ner``'s time) is skipped: the spans are the
+        same. Its ``map`` pads documents into batches, cheaper than one at a time."""
+        # Similar lengths together, so that little of a batch is padding.
+        order = sorted(range(len(docs)), key=lambda i: len(docs[i].text))
+        markups = dict(zip(order, self.tagger.map([docs[i].text for i in order]), strict=True))
+        out = []
+        for i, doc in enumerate(docs):
+            spans = [(s.type, s.start, s.stop) for s in markups[i].spans if s.type in LABELS]
+            if self.refine:
+                spans = self.refine(doc.text, spans)
+            out.append([Mention(LABELS[k], a, b, doc.text[a:b]) for k, a, b in spans])
+        return out
