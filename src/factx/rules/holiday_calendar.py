@@ -26,6 +26,7 @@ import regex
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from factx import lang as langdata
+from factx.cache import stored
 from factx.rules import periods as p
 from factx.rules.timewords import alternation
 
@@ -178,7 +179,15 @@ def vocabulary(lang: str) -> tuple[str, ...]:
     """Every holiday name a text may use, lower-cased with "'" for any apostrophe: the
     library's recurring names, also with a head word before them ("dịp Tết Nguyên Đán") and
     without an inner possessive ("Guru Gobind Singh Jayanti"), and the names of rules and
-    aliases as written. Apostrophes and hyphens may always be left out."""
+    aliases as written. Apostrophes and hyphens may always be left out.
+
+    Reading the library's calendars takes a quarter of a second, so the list is kept on
+    disk (factx.cache) until the library, this file or the language's data change."""
+    sources = (__file__, langdata.path(lang, "dates"))
+    return tuple(stored(f"holidays-{lang}", lambda: read_vocabulary(lang), sources, ("holidays",)))
+
+
+def read_vocabulary(lang: str) -> list[str]:
     s = setup(lang)
     seen: dict[str, set[int]] = {}
     for cc, cats in s.countries:
@@ -193,7 +202,7 @@ def vocabulary(lang: str) -> tuple[str, ...]:
     names |= {plain(n) for n in (*data.get("holidays", {}), *data.get("holiday_aliases", {}))}
     names = {n for n in names if name_key(n) not in s.exclude}
     names |= {n.replace("'", "") for n in names}
-    return tuple(sorted(names | {n.replace("-", " ") for n in names}))
+    return sorted(names | {n.replace("-", " ") for n in names})
 
 
 def plain(text: str) -> str:
