@@ -33,6 +33,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from factx.engines import ONE_THREAD
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = {"ru": "000_2937e06c744ea3c2.txt", "vi": "003_11e9db3739fcbb72.txt"}
 SPACY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
@@ -167,49 +169,64 @@ def factx(inputs: list[Path], out: Path, *args: str) -> list[str]:
 STAGES = """
 import json, sys, time
 from pathlib import Path
-t0 = time.process_time()
+clock = time.perf_counter
+t0 = clock()
 from factx import sources
 from factx.api import load
 from factx.batch import Job, Summary, merge
 from factx.journal import Journal, item_key
-from factx.runner import Processed, Sentences, rows
-t1 = time.process_time()
-lang, folder, out = sys.argv[1:4]
+from factx.runner import located, rows
+from factx.resolve.overlaps import resolve_overlaps
+t1 = clock()
+lang, folder, out = sys.argv[1:4]  # out: the journal and tables
 tools = load("news")
 pipeline = tools.pipeline(lang)
-t2 = time.process_time()
-docs = list(sources.read([folder], lang))
+t2 = clock()
+docs = list(sources.read([Path(folder)], lang))
 ner = {"natasha", "underthesea", "spacy", "stanza"}
-ms = dict.fromkeys(["ner", "rules", "resolvers", "rows", "journal"], 0.0)
-class Replay:  # hands back what the real extractor found: run() then times the rest
-    found = []
-    def extract(self, doc):
-        return self.found
-extractors = pipeline.extractors
-replays = [(name, Replay()) for name, _ in extractors]
+ms = dict.fromkeys(["ner", "ner rules", "rules", "resolvers", "rows", "journal"], 0.0)
+names = [n for n, _ in pipeline.extractors]
 results = []
-for doc in docs:
-    view = doc.body_view()
-    for (name, extractor), (_, replay) in zip(extractors, replays):
-        a = time.process_time()
-        replay.found = list(extractor.extract(view))
-        ms["ner" if name in ner else "rules"] += time.process_time() - a
-    pipeline.extractors = replays
-    a = time.process_time()
-    found = pipeline.run(doc)
-    b = time.process_time()
-    pipeline.extractors = extractors
-    sentences = Sentences(doc.text, doc.body_start)
-    results.append(rows(Processed(doc, [(m, sentences.around(m.start, m.end)) for m in found])))
-    ms["rows"] += time.process_time() - b
-    ms["resolvers"] += b - a
-a = time.perf_counter()
+for i in range(0, len(docs), 16):  # the batches factx runs
+    batch = docs[i : i + 16]
+    views = [d.body_view() for d in batch]
+    found = [[] for _ in batch]
+    for name, extractor in pipeline.extractors:
+        run = getattr(extractor, "extract_many", None) or (
+            lambda vs, e=extractor: [list(e.extract(v)) for v in vs])
+        # The backend's span rules: .refine (natasha, spaCy) or .names (underthesea).
+        layer = next((k for k in ("refine", "names") if getattr(extractor, k, None)), None)
+        refine = getattr(extractor, layer) if name in ner and layer else None
+        if refine is not None:  # the model alone, then with its span rules: the difference
+            setattr(extractor, layer, None)
+            a = clock()
+            run(views)
+            alone = clock() - a
+            setattr(extractor, layer, refine)
+            ms["ner"] += alone
+        a = clock()
+        got = run(views)
+        took = clock() - a
+        if refine is not None:
+            ms["ner rules"] += took - alone
+        else:
+            ms["ner" if name in ner else "rules"] += took
+        for f, r in zip(found, got):
+            f.extend(r)
+    for doc, view, f in zip(batch, views, found):
+        a = clock()
+        mentions = pipeline.names(view, pipeline.countries(resolve_overlaps(f, names)))
+        b = clock()
+        results.append(rows(located(doc, mentions)))
+        ms["rows"] += clock() - b
+        ms["resolvers"] += b - a
+a = clock()
 with Journal(Path(out), "bench", force=True) as state:
     keys = [item_key(doc, "bench") for doc in docs]
     for i in range(0, len(docs), 16):
         state.commit(list(zip(keys[i : i + 16], results[i : i + 16])), {})
     merge(Job((Path(folder),), Path(out)), state, keys, Summary())
-ms["journal"] = time.perf_counter() - a
+ms["journal"] = clock() - a
 per_doc = {k: round(1000 * v / len(docs), 1) for k, v in ms.items()}
 print(json.dumps({"imports": t1 - t0, "build": t2 - t1, **per_doc}))
 """
@@ -243,11 +260,13 @@ def main() -> None:
            "ratio CPU", "target"), bench.rows)  # fmt: skip
     if bench.stage_rows:
         print(
-            "\nWhere a document's time goes, in one process, news pipeline (CPU; "
-            "journal+tables is wall time, fsync included):\n"
+            "\nWhere a document's time goes, in one process, news pipeline, batches of 16 "
+            "(wall time on one thread, OMP_NUM_THREADS=1, since idle BLAS threads spinning "
+            "after each model call would be billed to whatever runs next; journal+tables "
+            "includes fsync):\n"
         )
-        table(("lang", "imports s", "build s", "NER ms/doc", "rules ms/doc",
-               "resolvers ms/doc", "sentences+rows ms/doc",
+        table(("lang", "imports s", "build s", "NER model ms/doc", "NER span rules ms/doc",
+               "rule extractors ms/doc", "resolvers ms/doc", "sentences+rows ms/doc",
                "journal+tables ms/doc (mostly fixed)"), bench.stage_rows)  # fmt: skip
     if not args.keep:
         shutil.rmtree(work)
@@ -325,10 +344,12 @@ class Bench:
         for lang in ("ru", "vi", "en"):
             command = [sys.executable, "-c", STAGES, lang, str(self.corpora[lang]),
                        str(self.work / "stages")]  # fmt: skip
-            done = subprocess.run(command, capture_output=True, text=True, check=True)
+            env = {**os.environ, **dict.fromkeys(ONE_THREAD, "1")}
+            done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
             st = json.loads(done.stdout.splitlines()[-1])
             self.stage_rows.append((lang, f"{st['imports']:.1f}", f"{st['build']:.1f}", *(
-                str(st[k]) for k in ("ner", "rules", "resolvers", "rows", "journal"))))  # fmt: skip
+                str(st[k]) for k in ("ner", "ner rules", "rules", "resolvers", "rows",
+                                     "journal"))))  # fmt: skip
 
 
 def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
