@@ -278,10 +278,13 @@ def rules(lang: str) -> tuple[Rule, ...]:
         if kind == "holiday" and not vocabulary(lang):
             continue
         required = prefix is not None and prefix.startswith("!")
-        # A required prefix bounds the match on the left itself ("2018Q4" has no space).
-        start = "" if required else START if core.startswith(DIGIT_LEAD) else WORD_START
-        if kind == "holiday":
-            start = r"\b" + start  # names start with a word character: \b scans 3x faster
+        # A required prefix bounds the match on the left itself ("2018Q4" has no space);
+        # where it ends in a space, the core starts a word. Cores start with a word
+        # character, and a leading \b lets the engine skip to word starts: 2-4x faster.
+        if required:
+            start = r"\b(?<=\s)" if prefix.endswith(r"\s+") else ""
+        else:
+            start = START if core.startswith(DIGIT_LEAD) else r"\b" + WORD_START
         pattern = regex.compile(start + fill(core, core_values) + END, flags)
         if prefix is None:
             compiled.append(Rule(kind, pattern))
