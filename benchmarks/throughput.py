@@ -241,11 +241,12 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=1, help="best of this many runs")
     p.add_argument("--keep", type=Path, help="keep the corpora and outputs here")
     p.add_argument("--only", default=",".join(PARTS), help=f"some of {','.join(PARTS)}")
+    p.add_argument("--langs", default="ru,vi,en", help="languages of the per-model rows")
     args = p.parse_args()
     parts = set(args.only.split(","))
     work = args.keep or Path(tempfile.mkdtemp(prefix="factx-bench-"))
     load_before = os.getloadavg()[0]
-    bench = Bench(work, args.docs, args.repeat)
+    bench = Bench(work, args.docs, args.repeat, tuple(args.langs.split(",")))
     for part in PARTS:
         if part in parts:
             getattr(bench, part)()
@@ -273,8 +274,8 @@ def main() -> None:
 
 
 class Bench:
-    def __init__(self, work: Path, docs: int, repeat: int) -> None:
-        self.work, self.n, self.repeat = work, docs, repeat
+    def __init__(self, work: Path, docs: int, repeat: int, langs: tuple[str, ...]) -> None:
+        self.work, self.n, self.repeat, self.langs = work, docs, repeat, langs
         self.corpora = {lang: work / "corpus" / lang for lang in ("ru", "vi", "en")}
         self.files = {lang: write_corpus(f, lang, docs) for lang, f in self.corpora.items()}
         self.rows: list[tuple[str, ...]] = []
@@ -292,7 +293,7 @@ class Bench:
         """factx with one worker against the raw model, per language."""
         n, work = self.n, self.work
         model_only = write_model_only(work / "model-only.toml")
-        for lang in ("ru", "vi", "en"):
+        for lang in self.langs:
             raw = measure(
                 [sys.executable, "-c", RAW[lang], *map(str, self.files[lang])], self.repeat
             )
@@ -341,7 +342,7 @@ class Bench:
                               f"{m.cpu:.1f}", f"{m.peak_mb:.0f}", "", "", ""))  # fmt: skip
 
     def stages(self) -> None:
-        for lang in ("ru", "vi", "en"):
+        for lang in self.langs:
             command = [sys.executable, "-c", STAGES, lang, str(self.corpora[lang]),
                        str(self.work / "stages")]  # fmt: skip
             env = {**os.environ, **dict.fromkeys(ONE_THREAD, "1")}
