@@ -19,7 +19,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers
+from factx.rules import numbers, ranges
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
@@ -119,6 +119,7 @@ class Patterns:
     after: regex.Pattern[str]  # anchored after an amount: the currency or a subunit
     bare: regex.Pattern[str] | None  # "a dollar"
     cents: regex.Pattern[str]  # anchored after an amount: "and 43c"
+    dash: regex.Pattern[str]  # "3–5 млрд долларов": a dashed range a currency may follow
 
 
 @cache
@@ -161,6 +162,7 @@ def patterns(lang: str) -> Patterns:
         regex.compile(after),
         bare,
         regex.compile(cents),
+        regex.compile(rf"{ranges.dash_source(lang)}(?={GAP}{after_first})"),
     )
 
 
@@ -171,6 +173,10 @@ class Found:
     value: float
     code: str | None
     whole: bool  # no scale and an integer: cents may follow
+    scale: float = 1.0  # "млрд" in "5 млрд рублей", lent to "от 3 до 5 млрд рублей"
+    factor: float = 1.0  # the currency's: 0.01 for cents
+    low: float | None = None  # a range: value is the midpoint
+    high: float | None = None
 
 
 class MoneyExtractor:
@@ -197,15 +203,28 @@ class MoneyExtractor:
         if p.bare is not None:
             bare = list(p.bare.finditer(text, timeout=timeout))
             found += [f for m in bare if (f := self.one(m))]
-        for f in longest_first([self.with_cents(text, f) for f in found]):
+        found += [f for m in list(p.dash.finditer(text, timeout=timeout)) if (f := self.dashed(m))]
+        kept = longest_first([self.with_cents(text, f) for f in found])
+        same = lambda a, b: a.code == b.code  # noqa: E731
+        for f in ranges.pair_up(text, self.lang, kept, same, to_value=lambda v, f: v * f.factor):
             yield Mention(
                 Label.MONEY,
                 f.start,
                 f.end,
                 text[f.start : f.end],
+                norm=None if f.low is None or f.high is None else ranges.norm(f.low, f.high),
                 value=numbers.tidy(f.value),
                 unit=f.code,
             )
+
+    def dashed(self, m: regex.Match[str]) -> Found | None:
+        """ "3–5 млрд долларов" as one range, valued at its midpoint."""
+        second = self.after(m)
+        low = numbers.parse_number(m["lo"], self.lang)
+        if second is None or low is None or second.low is not None:
+            return None
+        low *= second.scale * second.factor
+        return ranges.as_range(second, m.start(), low) if low < second.value else None
 
     def before(self, m: regex.Match[str]) -> Found | None:
         """A currency written before its amount: "$350bn", "US$ 3.9 billion", "RM42"."""
@@ -239,10 +258,10 @@ class MoneyExtractor:
         value = numbers.parse_number(number, self.lang)
         if value is None:
             return None
-        if scale:
-            value *= numbers.parse_scale(scale, self.lang) or 1.0
+        factor = (numbers.parse_scale(scale, self.lang) or 1.0) if scale else 1.0
+        value *= factor
         whole = not scale and value == int(value)
-        return Found(start, end, value * cur.factor, cur.code, whole)
+        return Found(start, end, value * cur.factor, cur.code, whole, factor, cur.factor)
 
     def one(self, m: regex.Match[str]) -> Found | None:
         """One unit after an article ("a dollar"), unless it is a rate after an amount."""
@@ -250,7 +269,7 @@ class MoneyExtractor:
         before = m.string[max(0, m.start() - 30) : m.start()].split()
         if cur is None or (before and any(ch.isdigit() for ch in before[-1])):
             return None
-        return Found(m.start(), m.end(), cur.factor, cur.code, True)
+        return Found(m.start(), m.end(), cur.factor, cur.code, True, factor=cur.factor)
 
     def with_cents(self, text: str, f: Found) -> Found:
         """The cents after an amount: "$20 and 43c", "20 долларов 43 цента", "hai đô 23"."""
@@ -273,7 +292,7 @@ class MoneyExtractor:
             if not ends or (m["joiner"] and self.in_range(text, f.start)):
                 return f
             factor = 0.01
-        return Found(f.start, m.end(), f.value + cents * factor, f.code, False)
+        return dataclasses.replace(f, end=m.end(), value=f.value + cents * factor, whole=False)
 
     def in_range(self, text: str, start: int) -> bool:
         """Whether a range is open before the amount: "between $5 and 10" is no $5.10."""

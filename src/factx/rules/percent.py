@@ -7,6 +7,7 @@ are the ``percent`` list of ``lang/<code>/numbers.toml``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
@@ -14,15 +15,16 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers
+from factx.rules import numbers, ranges
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
 
 
 @cache
-def patterns(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """The amount scan and the percent sign or word matched right after each amount."""
+def patterns(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The amount scan, the percent sign or word matched right after each amount, and the
+    scan of dashed ranges ("3–5%")."""
     words = langdata.load(lang, "numbers").get("percent", ())
     if not words:
         raise ValueError(
@@ -34,7 +36,8 @@ def patterns(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     first = numbers.initials(spelt, signs)
     sign = numbers.alternation(signs) if signs else r"(?!)"
     after = regex.compile(rf"{GAP}{first}(?:{sign}|{numbers.forms_pattern(spelt)})")
-    return regex.compile(numbers.amount_before(lang, first)), after
+    dash = regex.compile(rf"{ranges.dash_source(lang)}(?={GAP}{first})")
+    return regex.compile(numbers.amount_before(lang, first)), after, dash
 
 
 class PercentExtractor:
@@ -47,26 +50,51 @@ class PercentExtractor:
         if options:
             raise ValueError(f"the percent extractor takes no options, got {sorted(options)}")
         self.lang = lang
-        self.scan, self.sign = patterns(lang)
+        self.scan, self.sign, self.dash = patterns(lang)
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
         timeout = TIMEOUT * max(1.0, len(text) / 200_000)
         # The scan runs to the end before its matches are read, so the timeout measures the
         # regex alone, not the work done per match.
-        for amount in list(self.scan.finditer(text, timeout=timeout)):
-            scaled = True
-            m = self.sign.match(text, amount.end())
-            if m is None and (amount["scale"] or amount["suffix"]):
-                scaled, m = False, self.sign.match(text, amount.end("num"))
-            value = numbers.amount_value(amount, self.lang, scaled) if m else None
-            if value is None:
-                continue
+        found = [f for a in list(self.scan.finditer(text, timeout=timeout)) if (f := self.read(a))]
+        dashed = [f for m in list(self.dash.finditer(text, timeout=timeout)) if (f := self.read(m))]
+        found += [ranges.as_range(f, f.start, f.lo) for f in dashed if f.lo < f.value]
+        found.sort(key=lambda f: f.start)
+        same = lambda a, b: True  # noqa: E731 - every percentage has the unit "%"
+        for f in ranges.pair_up(text, self.lang, found, same):
             yield Mention(
                 Label.PERCENT,
-                amount.start(),
-                m.end(),
-                text[amount.start() : m.end()],
-                value=numbers.tidy(value),
+                f.start,
+                f.end,
+                text[f.start : f.end],
+                norm=None if f.low is None or f.high is None else ranges.norm(f.low, f.high),
+                value=numbers.tidy(f.value),
                 unit="%",
             )
+
+    def read(self, amount: regex.Match[str]) -> Found | None:
+        """The sign or word right after an amount; without its scale if only that way one
+        follows."""
+        text, scaled = amount.string, True
+        m = self.sign.match(text, amount.end())
+        if m is None and (amount["scale"] or amount["suffix"]):
+            scaled, m = False, self.sign.match(text, amount.end("num"))
+        value = numbers.amount_value(amount, self.lang, scaled) if m else None
+        if m is None or value is None:
+            return None
+        scale = value / (numbers.parse_number(amount["num"], self.lang) or value or 1.0)
+        lo = amount.groupdict().get("lo")
+        low = (numbers.parse_number(lo, self.lang) or 0.0) * scale if lo else 0.0
+        return Found(amount.start(), m.end(), value, scale, lo=low)
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: float
+    scale: float = 1.0
+    low: float | None = None
+    high: float | None = None
+    lo: float = 0.0  # the first number of a dashed range, before it is one

@@ -18,7 +18,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers
+from factx.rules import numbers, ranges
 
 if TYPE_CHECKING:
     import pint
@@ -126,6 +126,13 @@ class Found:
     value: float
     unit: Unit
     bare: bool = False  # a unit with no number: "a litre"
+    scale: float = 1.0  # "млн" in "28,5 млн тонн", lent to "от 20 до 28,5 млн тонн"
+    low: float | None = None  # a range ("3–5 km"): value is the midpoint
+    high: float | None = None
+
+
+def same_unit(a: Found, b: Found) -> bool:
+    return a.unit == b.unit
 
 
 class QuantityExtractor:
@@ -139,7 +146,7 @@ class QuantityExtractor:
             raise ValueError(f"the quantities extractor takes no options, got {sorted(options)}")
         self.lang = lang
         self.units = vocabulary(lang)
-        self.scan, self.unit_pattern, self.bare_pattern = compile_patterns(lang)
+        self.scan, self.unit_pattern, self.bare_pattern, self.dash = compile_patterns(lang)
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
@@ -148,6 +155,11 @@ class QuantityExtractor:
         # regex alone, not the work done per match.
         amounts = list(self.scan.finditer(text, timeout=timeout))
         found = [f for m in amounts if (f := self.read(text, m))]
+        dashed = [f for m in self.dash.finditer(text, timeout=timeout) if (f := self.dashed(m))]
+        if dashed:  # "3–5 km": the scan never reads a number glued to another by a dash
+            ends = [d.end for d in dashed]
+            found = [f for f in found if not inside(dashed, ends, f.start, f.end)]
+            found += dashed
         if self.bare_pattern is not None:
             # Amounts come sorted and disjoint; a bare unit inside one ("tenth of a gallon")
             # is part of it.
@@ -159,15 +171,26 @@ class QuantityExtractor:
                 if not inside(found, ends, m.start(), m.end()) and (f := self.read_bare(text, m))
             ]
         found.sort(key=lambda f: f.start)
-        for f in self.join(text, found):
+        paired = ranges.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
+        for f in self.join(text, paired):
+            factor = f.unit.factor
             yield Mention(
                 Label.QUANTITY,
                 f.start,
                 f.end,
                 text[f.start : f.end],
-                value=numbers.tidy(f.value * f.unit.factor),
+                norm=None if f.low is None else ranges.norm(f.low * factor, f.high * factor),
+                value=numbers.tidy(f.value * factor),
                 unit=f.unit.symbol,
             )
+
+    def dashed(self, m: regex.Match[str]) -> Found | None:
+        """ "3–5 km" as a range, if a unit follows the second number."""
+        second = self.read(m.string, m)
+        low = numbers.parse_number(m["lo"], self.lang)
+        if second is None or low is None or low * second.scale >= second.value:
+            return None
+        return ranges.as_range(second, m.start(), low * second.scale)
 
     def read(self, text: str, amount: regex.Match[str]) -> Found | None:
         """The unit right after an amount; without its scale if only that way a unit follows
@@ -193,7 +216,9 @@ class QuantityExtractor:
         value = numbers.amount_value(amount, self.lang, scaled)
         if value is None:
             return None
-        return Found(amount.start(), m.end(), value, unit)
+        scale = amount["scale"] or amount["suffix"] if scaled else None
+        factor = (numbers.parse_scale(scale, self.lang) or 1.0) if scale else 1.0
+        return Found(amount.start(), m.end(), value, unit, scale=factor)
 
     def read_bare(self, text: str, m: regex.Match[str]) -> Found | None:
         """A unit with no number means one, unless it is a rate ("за литр", "$5 a gallon")
@@ -281,13 +306,15 @@ def vocabulary(lang: str) -> Units:
     return Units.load(lang)
 
 
-Patterns = tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str] | None]
+Patterns = tuple[
+    regex.Pattern[str], regex.Pattern[str], regex.Pattern[str] | None, regex.Pattern[str]
+]
 
 
 @cache
 def compile_patterns(lang: str) -> Patterns:
-    """The amount scan, the unit pattern matched right after each amount, and the pattern of
-    bare units."""
+    """The amount scan, the unit pattern matched right after each amount, the pattern of
+    bare units, and the scan of dashed ranges ("3–5")."""
     units = vocabulary(lang)
     unit = numbers.forms_pattern(units.words, units.symbols)
     # A glued sign may touch what follows ("6'2\""); a glued letter ("44.6C") may not.
@@ -296,8 +323,9 @@ def compile_patterns(lang: str) -> Patterns:
     first = numbers.initials(units.words, [*units.symbols, *units.glued])
     pattern = regex.compile(rf"(?P<gap>{gap}){first}(?:(?P<unit>{unit})|(?P<glue>{glued})){RATE}")
     scan = regex.compile(numbers.amount_before(lang, first))
+    dash = regex.compile(rf"{ranges.dash_source(lang)}(?={gap}{first})")
     if not units.bare:
-        return scan, pattern, None
+        return scan, pattern, None, dash
     if units.articles:
         # After an article, bare units are matched as written: "a litre", not "a Cup final".
         article = numbers.forms_pattern(units.articles)
@@ -306,4 +334,4 @@ def compile_patterns(lang: str) -> Patterns:
     else:
         bare = numbers.forms_pattern(units.bare)
         bare_source = rf"(?<!\w)(?P<article>)(?P<unit>{bare}){RATE}"
-    return scan, pattern, regex.compile(bare_source)
+    return scan, pattern, regex.compile(bare_source), dash
