@@ -46,6 +46,16 @@ RULES = [
         "Глава компании Джон Смит (John Smith) прибыл в Москву.",
         {("Джон Смит", Label.PERSON), ("John Smith", Label.PERSON)},
     ),
+    # a legal form before a quoted name leaves it; an adjective of place joins a ministry
+    (
+        "Глава ОАО «Северсталь» встретился с представителями финского МИДа.",
+        {("Северсталь", Label.ORG), ("финского МИДа", Label.ORG)},
+    ),
+    # the kind of place leaves a street's name; a title of an event is no organisation
+    (
+        "Митинг на Садовой улице прошёл после форума «Россия — Африка».",
+        {("Садовой", Label.LOCATION)},
+    ),
 ]
 
 
@@ -53,6 +63,7 @@ RULES = [
 def test_natasha_rules_relabel_and_split_spans(natasha_ner, text, expected):
     found = list(natasha_ner.extract(Document("d", text, "ru")))
     assert expected <= {(m.text, m.label) for m in found}
+    assert not any("«" in m.text and m.label == Label.ORG for m in found)
     assert all(text[m.start : m.end] == m.text for m in found)
 
 

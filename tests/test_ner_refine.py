@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factx.ner.phrases import Phrases
+from factx.ner.phrases import Phrases, StemRuns
 from factx.ner.refine import Refiner, abbreviations, agree
 
 
@@ -114,11 +114,83 @@ RU = [
         [("LOC", "Чили • Перу • Боливия"), ("PER", "В.Н.)")],
         {("LOC", "Чили"), ("LOC", "Перу"), ("LOC", "Боливия"), ("PER", "В.Н.")},
     ),
-    # a place named like a party stays a place
+    # a place named like a party stays a place; the kind of place leaves its name
     (
         "Жители Партизанского района и Советского Союза.",
         [("LOC", "Партизанского района"), ("LOC", "Советского Союза")],
-        {("LOC", "Партизанского района"), ("LOC", "Советского Союза")},
+        {("LOC", "Партизанского"), ("LOC", "Советского Союза")},
+    ),
+    # a legal form or kind of organisation before a quoted or Latin name leaves it
+    (
+        "ЗАО «Полярная звезда», концерн «Ладога» и ИА Nordpress подписали договор.",
+        [("ORG", "ЗАО «Полярная звезда»"), ("ORG", "концерн «Ладога»"), ("ORG", "ИА Nordpress")],
+        {("ORG", "Полярная звезда"), ("ORG", "Ладога"), ("ORG", "Nordpress")},
+    ),
+    # a name before a quoted name is a second name; a quoted title of a work is none
+    (
+        "Он сказал Северной службе «Радио Озёр», как писал в статье «Долгая зима».",
+        [("ORG", "Северной службе «Радио Озёр"), ("ORG", "Долгая зима")],
+        {("ORG", "Северной службе"), ("ORG", "Радио Озёр")},
+    ),
+    # an adjective of place or state joins an organisation word or a quoted name ...
+    (
+        "Глава финского МИДа и солист тверского «Рассвета» посетили государственной Комиссии"
+        " по делам молодёжи.",
+        [("ORG", "МИДа"), ("ORG", "Рассвета"), ("ORG", "Комиссии по делам молодёжи")],
+        {
+            ("ORG", "финского МИДа"),
+            ("ORG", "тверского «Рассвета»"),
+            ("ORG", "государственной Комиссии по делам молодёжи"),
+        },
+    ),
+    # ... but not a company's name, and not a qualitative adjective
+    (
+        "Индийская Tata и новая Партия зелёных.",
+        [("ORG", "Tata"), ("ORG", "Партия зелёных")],
+        {("ORG", "Tata"), ("ORG", "Партия зелёных")},
+    ),
+    # an organisation word alone mid-sentence starts a name that a place or person ends
+    (
+        "Он учился в Университете Лимы и в Музее им. Петра Серова, а Правительства РФ не ждал.",
+        [
+            ("ORG", "Университете"),
+            ("LOC", "Лимы"),
+            ("ORG", "Музее им."),
+            ("PER", "Петра Серова"),
+            ("ORG", "Правительства"),
+            ("LOC", "РФ"),
+        ],
+        {
+            ("ORG", "Университете Лимы"),
+            ("ORG", "Музее им. Петра Серова"),
+            ("ORG", "Правительства"),
+            ("LOC", "РФ"),
+        },
+    ),
+    # persons split at commas, never hold digits, and are not abbreviated by a country
+    (
+        "Голы: Орлов (Жуков, Зайцев) и Лебедев (США), пилот Формулы-1 и зона .РФ.",
+        [
+            ("PER", "Орлов"),
+            ("PER", "Жуков, Зайцев"),
+            ("PER", "Лебедев"),
+            ("LOC", "США"),
+            ("PER", "Формулы-1"),
+            ("LOC", "РФ"),
+        ],
+        {
+            ("PER", "Орлов"),
+            ("PER", "Жуков"),
+            ("PER", "Зайцев"),
+            ("PER", "Лебедев"),
+            ("LOC", "США"),
+        },
+    ),
+    # a bracket or quote opened after a name leaves it
+    (
+        "Делегаты ЮНЕСКО (Организации) приехали.",
+        [("ORG", "ЮНЕСКО (")],
+        {("ORG", "ЮНЕСКО")},
     ),
 ]
 
@@ -180,3 +252,17 @@ PHRASES = [
 @pytest.mark.parametrize(("phrases", "words", "at", "length"), PHRASES)
 def test_phrases_match_the_longest_phrase_ignoring_case(phrases, words, at, length):
     assert Phrases(phrases).match(words, at) == length
+
+
+STEM_RUNS = [
+    (["министерств", "европейск союз"], ["Министерством", "финансов"], True),
+    (["министерств", "европейск союз"], ["Европейского", "союза"], True),
+    (["министерств", "европейск союз"], ["Европейского", "банка"], False),
+    (["министерств"], ["Минсельхоза"], False),
+    ([], ["Министерство"], False),
+]
+
+
+@pytest.mark.parametrize(("runs", "words", "found"), STEM_RUNS)
+def test_stem_runs_match_consecutive_words_by_their_start(runs, words, found):
+    assert StemRuns(runs).found(words) is found

@@ -51,3 +51,29 @@ class Phrases:
     def __contains__(self, text: str) -> bool:
         words = tuple(fold(w) for w in text.split())
         return words in self.by_len.get(len(words), ())
+
+
+class StemRuns:
+    """Runs of word stems ("европейск союз"): do consecutive words start with one run's stems?
+
+    Inflected languages list organisation words as stems; a first-stem tuple lets
+    ``str.startswith`` turn away most words in one call, so the check stays cheap per span.
+    """
+
+    def __init__(self, runs: Iterable[str]) -> None:
+        self.runs = tuple(tuple(fold(w).split()) for w in runs if w.split())
+        self.firsts = tuple({run[0] for run in self.runs})
+
+    def found(self, words: Sequence[str]) -> bool:
+        if not self.runs:
+            return False
+        folded = [fold(w) for w in words]
+        for i, word in enumerate(folded):
+            if not word.startswith(self.firsts):
+                continue
+            for run in self.runs:
+                if len(run) <= len(folded) - i and all(
+                    folded[i + k].startswith(p) for k, p in enumerate(run)
+                ):
+                    return True
+        return False

@@ -5,17 +5,24 @@ possessives to names, and labels each mention on its own. These rules use only t
 ``lang/<code>/names.toml`` (titles, organisation heads and suffixes, articles) and the place
 gazetteer, and run in this order, each on the previous step's output:
 
- 1. trim: leading articles ("the") and trailing possessives ("'s") leave the span; a "+"
-    glued to the end joins it ("OPEC+");
- 2. split: a country before a state body is its own location ("[US] [Department of Defense]");
- 3. drop: words that are never entities alone ("LNG"), and a word that only qualifies a
-    following title ("[Energy] Minister");
+ 1. trim: leading articles ("the"), trailing possessives ("'s") and a bracket or quote opened
+    after the name leave the span; a "+" glued to the end joins it ("OPEC+"); a person's
+    span is split at commas ("Овечкин, Фёдоров");
+ 2. split: descriptor words leave the name (``factx.ner.descriptors``: "ОАО «Газпром»",
+    "Тверской площади"), and a country before a state body is its own location ("[US]
+    [Department of Defense]");
+ 3. drop: words that are never entities alone ("LNG"), a word that only qualifies a
+    following title ("[Energy] Minister"), a person with digits ("Формулы-1"), a domain
+    (".РФ") and a span without letters;
  4. titles: a name right after a title is a person's ("envoy [Ramtane Lamamra]");
  5. organisations: a name that starts with an organisation head or ends with an
     organisation word is an organisation ("Nayara Energy", "Ministry of Energy");
  6. places: a gazetteer country, or a large or capital city, or a city after "in/at", is a
     location, whatever the tagger said;
- 7. abbreviations: "Name (ABBR)" gives ABBR the name's label, in the whole document;
+ 7. descriptors again: an organisation takes the adjective of place before it and the name
+    that ends it ("японского МИДа", "Театра им. Йозефа Бойса");
+    abbreviations: "Name (ABBR)" gives ABBR the name's label, in the whole document (a
+    person's bracket holds a country or team, no abbreviation);
  8. agreement: one string has one label in a document (the majority), and a word of a
     person's full name alone is that person.
 """
@@ -27,8 +34,9 @@ from collections import Counter, defaultdict
 import regex
 
 from factx import lang as langdata
+from factx.ner.descriptors import Descriptors
 from factx.ner.gazetteer import Gazetteer
-from factx.ner.phrases import Phrases, fold
+from factx.ner.phrases import Phrases, StemRuns, fold
 
 Span = tuple[str, int, int]  # label, start, end
 
@@ -39,6 +47,10 @@ POSSESSIVE = regex.compile(r"['’]s?$")
 ABBREVIATED = regex.compile(r"(?<=[\w.])([»”\"]?\s*)\((\p{Lu}[^()]{1,60}?)\)$")
 LIST_MARK = regex.compile(r"[•·|;\n]")
 ITEM = regex.compile(r"[^\s•·|;][^•·|;\n]*?(?=\s*(?:[•·|;\n]|$))")
+PERSON_ITEM = regex.compile(r"[^\s•·|;,][^•·|;,\n]*?(?=\s*(?:[•·|;,\n]|$))")
+# A person's name holds no digit ("Формулы-1"); a word glued after a dot is a domain (".РФ").
+DIGIT = regex.compile(r"\d")
+LETTER = regex.compile(r"\p{L}")
 
 
 def _words(text: str) -> list[str]:
@@ -57,23 +69,26 @@ class Refiner:
         self.articles = frozenset(fold(a) for a in data.get("articles", ()))
         self.not_entities = frozenset(fold(w) for w in data.get("not_entities", ()))
         # Stems for inflected languages: a word starting with one is an organisation word.
-        self.org_stems = [tuple(fold(w).split()) for w in data.get("org_stems", ())]
-        self.org_stem_exceptions = [
-            tuple(fold(w).split()) for w in data.get("org_stem_exceptions", ())
-        ]
+        self.org_stems = StemRuns(data.get("org_stems", ()))
+        self.org_stem_exceptions = StemRuns(data.get("org_stem_exceptions", ()))
         self.possessives = tuple(data.get("possessives", ()))
         self.org_words = Phrases(data.get("org_words", ()))
         self.place_preps = frozenset(fold(w) for w in data.get("place_prepositions", ()))
         self.place_nouns = frozenset(fold(w) for w in data.get("place_nouns", ()))
         self.gaz = gazetteer or Gazetteer(lang)
+        self.descriptors = Descriptors(data) if data.get("org_descriptors") else None
 
     def __call__(self, text: str, spans: list[Span]) -> list[Span]:
         out: list[Span] = []
         for piece in (p for span in spans for p in _list_items(text, span)):
-            for label, s, e in self._split(text, self._trim(text, piece)):
+            piece = self._trim(text, piece)
+            names = self.descriptors.split(text, piece) if self.descriptors else [piece]
+            for label, s, e in (n for name in names for n in self._split(text, name)):
                 label = self._relabel(text, label, s, e)
                 if label and s < e:
                     out.append((label, s, e))
+        if self.descriptors:
+            out = self.descriptors.extend(text, out, self.gaz.is_country)
         return agree(text, abbreviations(text, out), self.gaz)
 
     def _trim(self, text: str, span: Span) -> Span:
@@ -96,6 +111,8 @@ class Refiner:
             e += 1
         if text[s:e].count("(") > text[s:e].count(")") and text[e : e + 1] == ")":
             e += 1  # the tagger stopped inside "(ILO)"
+        while e > s and (text[e - 1] in OPENING or text[e - 1].isspace()):
+            e -= 1  # "ПАСЕ (": a bracket or quote opened after the name
         while e > s and _unbalanced(text[s:e], text[e - 1]):
             e -= 1  # "В.Л.)": a bracket the name never opened
             while e > s and text[e - 1].isspace():
@@ -123,20 +140,14 @@ class Refiner:
                 return [("LOC", s, s + len(text[s:cut].rstrip()))]
         return [span]
 
-    @staticmethod
-    def _stems(words: list[str], stems: list[tuple[str, ...]]) -> bool:
-        """Whether consecutive words start with the stems of one entry."""
-        folded = [fold(w) for w in words]
-        return any(
-            all(w.startswith(p) for w, p in zip(folded[i : i + len(st)], st, strict=True))
-            for st in stems
-            for i in range(len(folded) - len(st) + 1)
-        )
-
     def _relabel(self, text: str, label: str, s: int, e: int) -> str | None:
         name = text[s:e]
         words = _words(name)
-        if not words or fold(name) in self.not_entities:
+        if not words or fold(name) in self.not_entities or not LETTER.search(name):
+            return None  # "«5 мыслей об...»": a name has letters
+        if (label == "PER" and DIGIT.search(name)) or (
+            text[s - 1 : s] == "." and (s == 1 or text[s - 2].isspace())
+        ):
             return None
         after = _words(text[e : e + 40])
         if (
@@ -153,10 +164,7 @@ class Refiner:
             self.org_heads.match(words, 0)
             or self.org_suffixes.ends_at(words, len(words), 1)
             or self.org_words.match(words, 0) == len(words)
-            or (
-                self._stems(words, self.org_stems)
-                and not self._stems(words, self.org_stem_exceptions)
-            )
+            or (self.org_stems.found(words) and not self.org_stem_exceptions.found(words))
         )
         if (
             label != "PER"
@@ -184,14 +192,17 @@ class Refiner:
 
 
 def _list_items(text: str, span: Span) -> list[Span]:
-    """A span run across list bullets ("Туркмения • Уганда") as one span per item."""
+    """A span run across list bullets ("Туркмения • Уганда"), or a person's across commas,
+    as one span per item: a name holds neither."""
     label, s, e = span
-    if not LIST_MARK.search(text, s, e):
+    if not LIST_MARK.search(text, s, e) and not (label == "PER" and "," in text[s:e]):
         return [span]
-    return [(label, m.start(), m.end()) for m in ITEM.finditer(text, s, e)]
+    items = PERSON_ITEM if label == "PER" else ITEM  # "Сёмин (Овечкин, Фёдоров)"
+    return [(label, m.start(), m.end()) for m in items.finditer(text, s, e)]
 
 
 PAIRS = {")": "(", "»": "«", "”": "“"}
+OPENING = frozenset("([«„")
 
 
 def _unbalanced(name: str, last: str) -> bool:
@@ -200,10 +211,15 @@ def _unbalanced(name: str, last: str) -> bool:
 
 
 def abbreviations(text: str, spans: list[Span]) -> list[Span]:
-    """ "Full Name (ABBR)": ABBR takes the full name's label wherever it stands alone."""
+    """ "Full Name (ABBR)": ABBR takes the full name's label wherever it stands alone.
+
+    Capitals in brackets after a person are a country, party or team ("Уильям Макартур
+    (США)"), never the person's abbreviation."""
     found: dict[str, str] = {}
     taken = {(s, e) for _, s, e in spans}
     for label, _, e in spans:
+        if label == "PER":
+            continue
         m = regex.match(r"\s*\((\p{Lu}[\p{Lu}\d&.+-]{1,9})\)", text[e : e + 16])
         if m:
             found[m.group(1)] = label
