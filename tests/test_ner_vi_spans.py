@@ -58,6 +58,51 @@ CASES = [
         "Ông Thành nói với Bà Hoa rằng giá điện sẽ tăng.",
         {(P, "Thành"), (P, "Hoa")},
     ),
+    # after a title's phrase and a comma, a foreign Latin name is the person (appositive)
+    (
+        "Cố vấn Thủ tướng Modi, Rahul Mehta, sau đó bác bỏ tin đồn.",
+        {(P, "Modi"), (P, "Rahul Mehta")},
+    ),
+    (
+        "Ngoại trưởng Canada, Laura Whitman, đã tới Hà Nội.",
+        {(L, "Canada"), (P, "Laura Whitman"), (L, "Hà Nội")},
+    ),
+    # a Vietnamese-spelled name the punctuation closes is the appositive too
+    (
+        "Người phát ngôn Bộ Ngoại giao Trung Quốc, Lâm Kiến, cho biết như vậy.",
+        {(G, "Bộ Ngoại giao"), (L, "Trung Quốc"), (P, "Lâm Kiến")},
+    ),
+    # ...and then the run between the title and the comma is the title's complement
+    (
+        "Bộ trưởng Nội vụ, Trần Minh Quang, chủ trì cuộc họp.",
+        {(P, "Trần Minh Quang")},
+    ),
+    # a foreign name before ", <title>" is the person; the title's own name is its employer
+    (
+        "Mark Holden, Giám đốc điều hành Boeing, đã tới Đà Nẵng.",
+        {(P, "Mark Holden"), (G, "Boeing"), (L, "Đà Nẵng")},
+    ),
+    # a place before its abbreviation stays a place; its own initials are the place too,
+    # letters beyond what is written name the body it stands for
+    (
+        "Người dân ở Kherson (KNR) và Thành phố Hồ Chí Minh (TP.HCM) đi bầu cử.",
+        {(L, "Kherson"), (G, "KNR"), (L, "Thành phố Hồ Chí Minh"), (L, "TP.HCM")},
+    ),
+    # ...while an institution's full name and abbreviation are both organisations
+    (
+        "Cộng hòa Nhân dân Transnistria (PMR) và Cộng hòa Nhân dân Donetsk tuyên bố.",
+        {(G, "Cộng hòa Nhân dân Transnistria"), (G, "PMR"), (G, "Cộng hòa Nhân dân Donetsk")},
+    ),
+    # places joined by a hyphen are one location each
+    (
+        "Tuyến cao tốc Hà Nội-Hải Phòng và quan hệ Nga-Nhật được bàn thảo.",
+        {(L, "Hà Nội"), (L, "Hải Phòng"), (L, "Nga"), (L, "Nhật")},
+    ),
+    # a lowercase compound noun closing the clause completes a ministry's name
+    (
+        "Theo Bộ Môi trường sinh thái, Pháp sẽ đóng cửa ba mỏ than.",
+        {(G, "Bộ Môi trường sinh thái"), (L, "Pháp")},
+    ),
 ]
 
 
@@ -66,6 +111,22 @@ def test_vietnamese_rules_find_and_label_names(underthesea_ner, text, expected):
     found = list(underthesea_ner.extract(Document("d", text, "vi")))
     assert {(m.label, m.text) for m in found} == expected
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+# Names the rules must not take for people, whatever else the CRF makes of them.
+NOT_PEOPLE = [
+    # after "Theo <title> X," the next name starts a clause: no appositive
+    ("Theo ông Tuấn, Thành Công, Hòa Bình và Vingroup đều tăng vốn.", "Thành Công"),
+    # a title's field written as a common noun, lowercase inside: "Quốc phòng", not "Quốc"
+    ("Đoàn công tác đã gặp Bộ trưởng Quốc phòng chiều nay.", "Quốc"),
+    ("Bộ trưởng Nội vụ, Trần Minh Quang, chủ trì cuộc họp.", "Nội"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_PEOPLE)
+def test_vietnamese_rules_do_not_make_people_of(underthesea_ner, text, name):
+    found = list(underthesea_ner.extract(Document("d", text, "vi")))
+    assert (P, name) not in {(m.label, m.text) for m in found}
 
 
 SYLLABLES = [
@@ -77,6 +138,9 @@ SYLLABLES = [
     ("Samsung", False),
     ("Sang-sik", False),
     ("Hải", True),
+    ("Nguyen", True),  # unmarked, as in Latin-only text: "uye" is a Vietnamese nucleus
+    ("Boeing", False),  # "oei" is not
+    ("Lee", False),
 ]
 
 

@@ -7,12 +7,19 @@ organisation's name end?"), that one applies the rules in their stated order.
 
 from __future__ import annotations
 
+import regex
+
 from factx import lang as langdata
 from factx.ner.gazetteer import Gazetteer, key
 from factx.ner.phrases import Phrases, fold
-from factx.ner.vi_tokens import Tok, vietnamese
+from factx.ner.vi_tokens import ACRONYM, Tok, vietnamese
 
 BRIDGE_POS = frozenset({"N", "Nc", "A", "L", "C", "Np", "CH"})
+# A word of a personal name: a capital, then lowercase letters ("Kirill", "O'Neil", "Jean-Luc").
+NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*")
+DIGIT = regex.compile(r"\d")
+# Punctuation that closes an appositive: "Trợ lý [Kirill Dmitriev], sau đó ...".
+APPOSITIVE_END = frozenset(",.;:)!?")
 
 
 class VietnameseLexicon:
@@ -41,7 +48,9 @@ class VietnameseLexicon:
         self.not_entities = Phrases(data.get("not_entities", ()))
         self.misc_suffixes = Phrases(data.get("misc_suffixes", ()))
         self.bridge_stop = Phrases(data.get("org_bridge_stop", ()))
+        self.tail_stop = Phrases(data.get("org_tail_stop", ()))
         self.title_links = Phrases(data.get("title_links", ()))
+        self.source_words = Phrases(data.get("source_words", ()))
         self.particles = frozenset(fold(w) for w in data.get("name_particles", ()))
         self.surnames = frozenset(fold(w) for w in data.get("surnames", ()))
         self.home = frozenset(key(w) for w in data.get("home", ()))
@@ -130,7 +139,7 @@ class VietnameseLexicon:
         An agency's name stops before a place ("[Sở Công Thương] [Quảng Ninh]"), where the
         place says whose agency it is; a company's or school's name keeps it.
         """
-        n = len(toks)
+        n, named = len(toks), e
         while True:
             while e < n and toks[e].name and not self._stops_org(toks, e, agency):
                 e += 1
@@ -147,7 +156,7 @@ class VietnameseLexicon:
             if m > e and m < n and toks[m].name and not self._stops_org(toks, m, agency):
                 e = m
                 continue
-            if (  # a verb's object closes the name: "Cục Bảo vệ [thực vật]"
+            object_ = (  # a verb's object closes the name: "Cục Bảo vệ [thực vật]"
                 e < n
                 and toks[e - 1].pos == "V"
                 and toks[e].pos == "N"
@@ -155,9 +164,33 @@ class VietnameseLexicon:
                 and toks[e].text.isalpha()
                 and not self.bridge_stop.match(self.words, e)
                 and not self.place_prefixes.match(self.words, e)
-            ):
+            )
+            if object_ or (e > named and e < n and self._noun_tail(toks, e)):
                 e = self._word_end(toks, e, n)
             return e
+
+    def _noun_tail(self, toks: list[Tok], e: int) -> bool:
+        """A lowercase compound noun that closes the clause completes a field's name.
+
+        Press style often leaves the last part of a name in lowercase ("Bộ Tài nguyên
+        [thiên nhiên],"); a noun of two syllables or more right after the capitalised field
+        word, followed by punctuation or the verb, belongs to it, unless it only scopes the
+        institution ("Sở Y tế [địa phương]", words listed in ``org_tail_stop``).
+        """
+        n = len(toks)
+        w = self._word_end(toks, e, n)
+        return (
+            toks[e - 1].pos == "N"
+            and toks[e - 1].name
+            and toks[e].pos == "N"
+            and not toks[e].name
+            and w - e >= 2
+            and all(t.text.isalpha() for t in toks[e:w])
+            and (w == n or toks[w].text in ",.;:)" or toks[w].pos == "V")
+            and not self.bridge_stop.match(self.words, e)
+            and not self.place_prefixes.match(self.words, e)
+            and not self.tail_stop.match(self.words, e)
+        )
 
     def _place_follows(self, toks: list[Tok], e: int) -> bool:
         """A place word or place name right after ``e``: "[Công an] tỉnh Thanh Hóa"."""
@@ -184,5 +217,79 @@ class VietnameseLexicon:
                 if 0 < n < back:
                     return True
         return False
+
+    def _foreign_name(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Two or three name-shaped Latin words, one at least not Vietnamese: "Kirill Dmitriev".
+
+        Vietnamese spells its own names and Sino-Vietnamese readings in syllables with marks;
+        a foreign person keeps the Latin spelling of their own language.
+        """
+        return (
+            2 <= j - i <= 3
+            and all(NAME_WORD.fullmatch(t.text) for t in toks[i:j])
+            and not all(vietnamese(t.text) for t in toks[i:j])
+        )
+
+    def _name_shaped(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A run that can be a person's name: no place, institution, abbreviation or suffix."""
+        words = self.words
+        return (
+            all(t.cap for t in toks[i:j])
+            and not any(ACRONYM.match(t.text) or DIGIT.search(t.text) for t in toks[i:j])
+            and not self._place_len(toks, i, j)
+            and not self.org_heads.match(words, i)
+            and not self.company_heads.match(words, i)
+            and not self.org_words.match(words, i)
+            and not self.org_suffixes.ends_at(words, j, i + 1)
+            and not self.misc_suffixes.ends_at(words, j, i)
+            and not self.not_entities.match(words, i)
+        )
+
+    def _appositive(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Whether ``toks[i:j]``, after "<title phrase>,", is the person the title describes.
+
+        "Trợ lý Tổng thống Putin, [Kirill Dmitriev], ...", "Người phát ngôn Bộ Ngoại giao,
+        [Mao Ninh], ...": a foreign name of two or three Latin words, or any two- to
+        three-syllable name that the next punctuation closes.
+        """
+        if not (2 <= j - i <= 3 and self._name_shaped(toks, i, j)):
+            return False
+        return self._foreign_name(toks, i, j) or (j == len(toks) or toks[j].text in APPOSITIVE_END)
+
+    def _titled_after(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A foreign name followed by ", <title>": "[Elon Musk], Giám đốc điều hành Tesla".
+
+        Not when the title names a person of its own ("X, Chủ tịch [Y Z] nói"), where the
+        name before the comma is more likely the company or place the speaker works for.
+        """
+        if not (
+            j + 1 < len(toks)
+            and toks[j].text == ","
+            and self._foreign_name(toks, i, j)
+            and self._name_shaped(toks, i, j)
+        ):
+            return False
+        m = self.titles.match(self.words, j + 1)
+        if not m:
+            return False
+        k = j + 1 + m
+        if k >= len(toks) or not toks[k].cap or toks[k].word == toks[k - 1].word:
+            return True
+        e = self._run_end(toks, k)
+        return not (self._foreign_name(toks, k, e) or self._person_start(toks, k, e) == k)
+
+    def _person_follows(self, toks: list[Tok], j: int) -> bool:
+        """ ", <Vietnamese name>," after ``j``: the title's person is this appositive.
+
+        "Bộ trưởng [Công Thương], [Nguyễn Hồng Diên], ..." names the ministry, then the
+        minister; a foreign name cannot tell so ("Trợ lý Tổng thống [Putin], [Kirill
+        Dmitriev]" names two people), so only a Vietnamese one closed by punctuation counts.
+        """
+        if j + 2 >= len(toks) or toks[j].text != "," or not toks[j + 1].name:
+            return False
+        e = self._run_end(toks, j + 1)
+        return self._person_start(toks, j + 1, e) == j + 1 and (
+            e == len(toks) or toks[e].text in APPOSITIVE_END
+        )
 
     # -- the line ---------------------------------------------------------------------------

@@ -9,16 +9,22 @@ word, its POS which sentence-initial words are common nouns) and each run is lab
 first rule that applies, in this order:
 
  1. a date word ("tháng Tám") or product/event cue ("chip H100") before it: no entity;
- 2. a parenthesised abbreviation after it: ORG, back to its institution word;
+ 2. a parenthesised abbreviation after it: ORG, back to its institution word; a place
+    without one stays a location ("Lugansk (LPD)"), its abbreviation too when it spells
+    the place's initials ("TP.HCM");
  3. an institution word ("Bộ", "Tập đoàn", "Quốc hội") at its start: ORG, across lowercase
     words to a later capitalised one, stopping at a person or a foreign place;
  4. a title or form of address before it: a person at its end, after the places and
-    organisations the title names ("Chủ tịch [Trung Quốc] [Tập Cận Bình]");
+    organisations the title names ("Chủ tịch [Trung Quốc] [Tập Cận Bình]"); after the
+    title's phrase and a comma, an appositive name ("Trợ lý Tổng thống Putin, [Kirill
+    Dmitriev],"); before ", <title>", a foreign name ("[Elon Musk], Giám đốc ...");
  5. a common surname starting two to four syllables: a person;
  6. a gazetteer place, a place word before it ("tỉnh", "sông"): a location;
  7. an all-capital abbreviation or a name ending in "FC", "Group"…: ORG;
  8. a foreign word: a location after "ở/tại", else an organisation;
  9. the CRF's own label.
+
+Places joined by a hyphen ("Nga-Mỹ") come out as one location each.
 """
 
 from __future__ import annotations
@@ -42,29 +48,59 @@ class VietnameseNames(VietnameseLexicon):
         out: list[tuple[str, int, int]] = []
         taken = [False] * len(toks)
         self._abbreviations(toks, out, taken)
-        i, title = 0, False
+        # title: a title waits for its person; phrase: the title's phrase is still open, so
+        # a comma after it may introduce the person as an appositive ("Trợ lý X, [Y Z]").
+        # described: the title follows "<untitled person>," and describes that person.
+        i, title, phrase, appos, described, bare = 0, False, False, False, False, -1
         while i < len(toks):
             if taken[i]:
                 i += 1
                 continue
             k = self._title_at(toks, i)
             if k:
+                if not title:
+                    phrase = not self.source_words.ends_at(self.words, i)
+                    described = i >= 2 and toks[i - 1].text == "," and bare == i - 1
                 title, i = True, i + k
                 continue
             if not toks[i].name:
-                title = title and (
-                    toks[i].text in "()" or bool(self.title_links.match(self.words, i))
-                )
+                link = toks[i].text in "()" or bool(self.title_links.match(self.words, i))
+                appos = phrase and toks[i].text == ","
+                title, phrase = title and link, phrase and link
                 i += 1
                 continue
             j = self._run_end(toks, i)
             j = next((x for x in range(i, j) if taken[x]), j)
-            found, j = self._label_run(toks, i, j, title)
+            found, j = self._label_run(toks, i, j, title, appos, described)
             out += found
+            untitled = not title and not appos and found and found[-1][0] == "PER"
+            bare = j if untitled and found[-1][2] == j else -1
             title = title and not any(lab == "PER" for lab, _, _ in found)
+            described = described and title
+            phrase, appos = phrase and not appos, False
             i = j
         out.sort(key=lambda x: x[1])
-        return [(lab, toks[s].start, toks[e - 1].end) for lab, s, e in out]
+        return [
+            part
+            for lab, s, e in out
+            for part in self._split_places(lab, toks[s].start, toks[e - 1].end)
+        ]
+
+    def _split_places(self, label: str, start: int, end: int) -> list[tuple[str, int, int]]:
+        """ "Nga-Mỹ", "Hà Nội-Hải Phòng": places joined by a hyphen are each a location.
+
+        Only where the joined whole is no place itself and every part is one.
+        """
+        text = self.line[start:end]
+        if "-" not in text or self.gaz.is_place(text):
+            return [(label, start, end)]
+        parts, s = [], start
+        for piece in text.split("-"):
+            if not piece or piece != piece.strip() or not self.gaz.is_place(piece):
+                return [(label, start, end)]
+            parts.append(("LOC", s, s + len(piece)))
+            s += len(piece) + 1
+        return parts
 
     def _title_at(self, toks: list[Tok], i: int) -> int:
         m = self.titles.match(self.words, i)
@@ -103,15 +139,30 @@ class VietnameseNames(VietnameseLexicon):
                     head = s
                 if t.initial:
                     break
+            full, short = "ORG", "ORG"
             if head is None:
                 head = a
                 while head > 0 and toks[head - 1].name and not toks[head].initial:
                     head -= 1
+                if head < a and self._place_len(toks, head, a) == a - head:
+                    full, short = "LOC", self._place_abbreviation(toks, head, a)
             if head < a:
-                out.append(("ORG", head, a))
+                out.append((full, head, a))
                 taken[head:a] = [True] * (a - head)
-            out.append(("ORG", a + 1, a + 2))
+            out.append((short, a + 1, a + 2))
             taken[a + 1] = True
+
+    def _place_abbreviation(self, toks: list[Tok], head: int, a: int) -> str:
+        """Label of the abbreviation after the place ``toks[head:a]``.
+
+        The place's own initials or another name of it ("Thành phố Hồ Chí Minh (TP.HCM)",
+        "Hoa Kỳ (US)") are the place; letters beyond what is written name the body the place
+        stands for, as "Lugansk (LPD)" does the republic, which is an organisation.
+        """
+        abbr = toks[a + 1].text
+        initials = "".join(t.text[0] for t in toks[head:a]).casefold()
+        letters = "".join(c for c in abbr if c.isalpha()).casefold()
+        return "LOC" if letters == initials or self.gaz.is_place(abbr) else "ORG"
 
     def _common(self, toks: list[Tok], i: int, e: int, j: int) -> bool:
         """Whether the sentence-initial word ``toks[i:e]`` is an ordinary capitalised word."""
@@ -130,8 +181,20 @@ class VietnameseNames(VietnameseLexicon):
         )
 
     def _label_run(
-        self, toks: list[Tok], i: int, j: int, title: bool
+        self,
+        toks: list[Tok],
+        i: int,
+        j: int,
+        title: bool,
+        appos: bool = False,
+        described: bool = False,
     ) -> tuple[list[tuple[str, int, int]], int]:
+        """Labelled spans in the run ``toks[i:j]`` and where labelling stopped.
+
+        ``title``: a title waits for its person; ``appos``: the run follows "<title
+        phrase>,"; ``described``: the title describes a person named before it ("[Tim
+        Cook], Giám đốc điều hành Apple"), so its names are no person.
+        """
         words = self.words
         if toks[i].initial:
             e = self._word_end(toks, i, j)
@@ -188,10 +251,23 @@ class VietnameseNames(VietnameseLexicon):
                 out.append(("ORG", k, k + w))
                 k += w
                 continue
+            e = self._word_end(toks, k, j)
+            if (
+                title
+                and toks[k].pos == "N"
+                and not all(t.cap for t in toks[k:e])
+                and all(vietnamese(t.text) for t in toks[k:e])
+            ):  # "Bộ trưởng [Quốc phòng]": a common noun; a name capitalises every syllable
+                k = e
+                continue
             while j > k + 1 and not toks[j - 1].cap and not self.org_heads.match(words, k):
                 j -= 1  # a name ends capitalised: "[Nguyễn Thị Lan] trú" was glued by mistake
             p = self._person_start(toks, k, j)
-            if p == k:
+            if p == k or (
+                k == i
+                and p is None
+                and (self._appositive(toks, k, j) if appos else self._titled_after(toks, k, j))
+            ):
                 out.append(("PER", k, j))
                 break
             if title and p is None and self.org_suffixes.ends_at(words, j, k + 1):
@@ -212,7 +288,14 @@ class VietnameseNames(VietnameseLexicon):
                 if e < j and toks[k].pos == "N" and vietnamese(toks[k].text):
                     k = e  # the title's own complement: "Bộ trưởng [Thương mại] X"
                     continue
-                out.append(("ORG" if self.org_suffixes.ends_at(words, j, k + 1) else "PER", k, j))
+                if self.org_suffixes.ends_at(words, j, k + 1):
+                    out.append(("ORG", k, j))
+                elif described or self._person_follows(toks, j):
+                    # the title's person stands elsewhere: this is its complement
+                    label, e = self._unit(toks, k, j)
+                    out += [(label, k, e)] if label and label != "PER" else []
+                else:
+                    out.append(("PER", k, j))
                 break
             label, e = self._unit(toks, k, p if p is not None else j)
             if label:

@@ -17,9 +17,13 @@ import regex
 TOKEN = regex.compile(r"\w+(?:[-.'’&]\w+)*\+?|[^\w\s]")
 ACRONYM = regex.compile(r"^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d][\p{Lu}\d.&+-]*$")
 SENTENCE_END = frozenset('.!?:;"“”«»…')
-# A plain Vietnamese syllable once its marks are gone: onset, one to three vowels, coda.
+# A plain Vietnamese syllable once its marks are gone: onset, one of the language's vowel
+# nuclei ("uye" of "Nguyen", "uoi" of "người"; never "oei" as in "Boeing"), coda.
 VI_SYLLABLE = regex.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(?:oai|oao|oay|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu"
+    r"|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
+    r"(?:ng|nh|ch|[cmnpt])?"
 )
 VI_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]")
 
