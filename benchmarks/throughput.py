@@ -304,23 +304,32 @@ class Bench:
         print(" | ".join(self.rows[-1]), file=sys.stderr, flush=True)
 
     def models(self) -> None:
-        """factx with one worker against the raw model, per language and corpus size."""
+        """factx with one worker against the raw model, per language and corpus size. With
+        ``--repeat``, the three commands take turns, so a machine that slows down for a
+        while slows all three, and each keeps its best run."""
         work = self.work
         model_only = write_model_only(work / "model-only.toml")
         for lang in self.langs:
             for n in sorted(self.sizes):
                 folder = work / f"corpus-{n}" / lang
                 files = write_corpus(folder, lang, n)
-                raw = measure([sys.executable, "-c", RAW[lang], *map(str, files)], self.repeat)
-                self.row(f"{lang}: raw NER model alone", n, raw)
-                judged = n == max(self.sizes)
+                commands = {"raw": [sys.executable, "-c", RAW[lang], *map(str, files)]}
                 for name, pipeline in (("model-only pipeline", model_only),
                                        ("news pipeline", "news")):  # fmt: skip
-                    ours = measure(factx([folder], work / f"out-{lang}", "--workers", "1",
-                                         "--lang", lang, "--pipeline", str(pipeline)),
-                                   self.repeat)  # fmt: skip
+                    commands[name] = factx([folder], work / f"out-{lang}", "--workers", "1",
+                                           "--lang", lang, "--pipeline", str(pipeline))  # fmt: skip
+                runs: dict[str, list[Measure]] = {name: [] for name in commands}
+                for _ in range(self.repeat):
+                    for name, command in commands.items():
+                        runs[name].append(measure(command))
+                best = {name: min(ms, key=lambda m: m.seconds) for name, ms in runs.items()}
+                raw = best.pop("raw")
+                self.row(f"{lang}: raw NER model alone", n, raw)
+                for name, ours in best.items():
                     ok = "ok" if raw.cpu / ours.cpu >= 0.85 else "MISSED"
-                    target = f"≥0.85× {ok} (CPU)" if judged else "(start-up weighs more)"
+                    target = (
+                        f"≥0.85× {ok} (CPU)" if n == max(self.sizes) else "(start-up weighs more)"
+                    )
                     self.row(f"{lang}: factx 1 worker, {name}", n, ours, raw, target)
 
     def workers(self) -> None:
