@@ -192,6 +192,10 @@ ner = {"natasha", "underthesea", "spacy", "stanza"}
 ms = dict.fromkeys(["ner", "ner rules", "rules", "resolvers", "rows", "journal"], 0.0)
 names = [n for n, _ in pipeline.extractors]
 results = []
+warm = [d.body_view() for d in docs[:16]]  # first calls fill caches: not a document's cost
+for name, extractor in pipeline.extractors:
+    many = getattr(extractor, "extract_many", None)
+    many(warm) if many else [list(extractor.extract(v)) for v in warm]
 for i in range(0, len(docs), 16):  # the batches factx runs
     batch = docs[i : i + 16]
     views = [d.body_view() for d in batch]
