@@ -203,10 +203,13 @@ class MoneyExtractor:
         if p.bare is not None:
             bare = list(p.bare.finditer(text, timeout=timeout))
             found += [f for m in bare if (f := self.one(m))]
-        found += [f for m in list(p.dash.finditer(text, timeout=timeout)) if (f := self.dashed(m))]
+        in_currency = lambda v, f: v * f.factor  # noqa: E731 - cents are 0.01 of a dollar
+        dashed = list(p.dash.finditer(text, timeout=timeout))  # "3–5 млрд долларов"
+        lang = self.lang
+        found += [f for m in dashed if (f := ranges.from_dash(m, self.after(m), lang, in_currency))]
         kept = longest_first([self.with_cents(text, f) for f in found])
         same = lambda a, b: a.code == b.code  # noqa: E731
-        for f in ranges.pair_up(text, self.lang, kept, same, to_value=lambda v, f: v * f.factor):
+        for f in ranges.pair_up(text, self.lang, kept, same, to_value=in_currency):
             yield Mention(
                 Label.MONEY,
                 f.start,
@@ -216,15 +219,6 @@ class MoneyExtractor:
                 value=numbers.tidy(f.value),
                 unit=f.code,
             )
-
-    def dashed(self, m: regex.Match[str]) -> Found | None:
-        """ "3–5 млрд долларов" as one range, valued at its midpoint."""
-        second = self.after(m)
-        low = numbers.parse_number(m["lo"], self.lang)
-        if second is None or low is None or second.low is not None:
-            return None
-        low *= second.scale * second.factor
-        return ranges.as_range(second, m.start(), low) if low < second.value else None
 
     def before(self, m: regex.Match[str]) -> Found | None:
         """A currency written before its amount: "$350bn", "US$ 3.9 billion", "RM42"."""

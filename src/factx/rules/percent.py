@@ -58,8 +58,8 @@ class PercentExtractor:
         # The scan runs to the end before its matches are read, so the timeout measures the
         # regex alone, not the work done per match.
         found = [f for a in list(self.scan.finditer(text, timeout=timeout)) if (f := self.read(a))]
-        dashed = [f for m in list(self.dash.finditer(text, timeout=timeout)) if (f := self.read(m))]
-        found += [ranges.as_range(f, f.start, f.lo) for f in dashed if f.lo < f.value]
+        dashed = list(self.dash.finditer(text, timeout=timeout))  # "3–5%"
+        found += [f for m in dashed if (f := ranges.from_dash(m, self.read(m), self.lang))]
         found.sort(key=lambda f: f.start)
         same = lambda a, b: True  # noqa: E731 - every percentage has the unit "%"
         for f in ranges.pair_up(text, self.lang, found, same):
@@ -84,9 +84,7 @@ class PercentExtractor:
         if m is None or value is None:
             return None
         scale = value / (numbers.parse_number(amount["num"], self.lang) or value or 1.0)
-        lo = amount.groupdict().get("lo")
-        low = (numbers.parse_number(lo, self.lang) or 0.0) * scale if lo else 0.0
-        return Found(amount.start(), m.end(), value, scale, lo=low)
+        return Found(amount.start(), m.end(), value, scale)
 
 
 @dataclass(frozen=True)
@@ -97,4 +95,3 @@ class Found:
     scale: float = 1.0
     low: float | None = None
     high: float | None = None
-    lo: float = 0.0  # the first number of a dashed range, before it is one

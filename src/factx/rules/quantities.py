@@ -155,7 +155,11 @@ class QuantityExtractor:
         # regex alone, not the work done per match.
         amounts = list(self.scan.finditer(text, timeout=timeout))
         found = [f for m in amounts if (f := self.read(text, m))]
-        dashed = [f for m in self.dash.finditer(text, timeout=timeout) if (f := self.dashed(m))]
+        dashed = [
+            f
+            for m in list(self.dash.finditer(text, timeout=timeout))
+            if (f := ranges.from_dash(m, self.read(text, m), self.lang))
+        ]
         if dashed:  # "3–5 km": the scan never reads a number glued to another by a dash
             ends = [d.end for d in dashed]
             found = [f for f in found if not inside(dashed, ends, f.start, f.end)]
@@ -183,14 +187,6 @@ class QuantityExtractor:
                 value=numbers.tidy(f.value * factor),
                 unit=f.unit.symbol,
             )
-
-    def dashed(self, m: regex.Match[str]) -> Found | None:
-        """ "3–5 km" as a range, if a unit follows the second number."""
-        second = self.read(m.string, m)
-        low = numbers.parse_number(m["lo"], self.lang)
-        if second is None or low is None or low * second.scale >= second.value:
-            return None
-        return ranges.as_range(second, m.start(), low * second.scale)
 
     def read(self, text: str, amount: regex.Match[str]) -> Found | None:
         """The unit right after an amount; without its scale if only that way a unit follows

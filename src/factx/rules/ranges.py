@@ -122,6 +122,21 @@ def first_before(text: str, at: int, lang: str, scale: float) -> First | None:
     return First(start, end, m.start("num"), value * (own or scale), kind)
 
 
+def from_dash(
+    m: regex.Match[str],
+    second: A | None,
+    lang: str,
+    to_value: Callable[[float, A], float] = lambda v, a: v,
+) -> A | None:
+    """The range of a :func:`dash_source` match whose second amount reads as ``second``;
+    the first number takes the second's scale ("3–5 млн")."""
+    low = numbers.parse_number(m["lo"], lang) if second is not None else None
+    if second is None or low is None or second.low is not None:
+        return None
+    low = to_value(low * second.scale, second)
+    return as_range(second, m.start(), low) if low < second.value else None
+
+
 def dash_source(lang: str) -> str:
     """Regex source of "3–5" before a unit: groups ``lo`` and the amount groups of
     :func:`numbers.amount_pattern` for the second number."""
