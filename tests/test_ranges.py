@@ -51,6 +51,13 @@ def test_two_amounts_before_one_unit(lang, text, expected):
 
 
 MONEY = [
+    ("en", "Costs of $3-5 million.", [("$3-5 million", 4e6, "USD", "3000000/5000000")]),
+    (
+        "en",
+        "Some US$ 1.5–2 billion.",
+        [("US$ 1.5–2 billion", 1.75e9, "USD", "1500000000/2000000000")],
+    ),
+    ("en", "Tickets cost $20-$30.", [("$20-$30", 25.0, "USD", "20/30")]),
     (
         "ru",
         "Вложат 3–5 млрд долларов.",

@@ -120,6 +120,7 @@ class Patterns:
     bare: regex.Pattern[str] | None  # "a dollar"
     cents: regex.Pattern[str]  # anchored after an amount: "and 43c"
     dash: regex.Pattern[str]  # "3–5 млрд долларов": a dashed range a currency may follow
+    prefix_dash: regex.Pattern[str]  # "$3-5 million": a dashed range after its currency
 
 
 @cache
@@ -134,11 +135,11 @@ def patterns(lang: str) -> Patterns:
     symbols = numbers.alternation(cur.symbols)
     pre_words = numbers.forms_pattern(cur.prefix_words)
     first = numbers.initials(cur.prefix_words, cur.symbols)
-    prefix = (
+    head = (
         rf"(?<![\w$€£¥₽₴]){first}"
-        rf"(?:(?P<cur>{symbols})(?!(?<=\p{{L}})\p{{L}})|(?P<cur>{pre_words}))"
-        rf"{SPACE}?{numbers.amount_pattern(lang, glued=True)}"
+        rf"(?:(?P<cur>{symbols})(?!(?<=\p{{L}})\p{{L}})|(?P<cur>{pre_words})){SPACE}?"
     )
+    prefix = head + numbers.amount_pattern(lang, glued=True)
     words, signs = [*cur.words, *cur.sub_words], [*cur.symbols, *cur.sub_symbols]
     after_first = numbers.initials(words, signs)
     main = numbers.forms_pattern(cur.words, cur.symbols)
@@ -163,6 +164,7 @@ def patterns(lang: str) -> Patterns:
         bare,
         regex.compile(cents),
         regex.compile(rf"{ranges.dash_source(lang)}(?={GAP}{after_first})"),
+        regex.compile(head + ranges.dash_source(lang, glued=True)),
     )
 
 
@@ -204,9 +206,11 @@ class MoneyExtractor:
             bare = list(p.bare.finditer(text, timeout=timeout))
             found += [f for m in bare if (f := self.one(m))]
         in_currency = lambda v, f: v * f.factor  # noqa: E731 - cents are 0.01 of a dollar
-        dashed = list(p.dash.finditer(text, timeout=timeout))  # "3–5 млрд долларов"
-        lang = self.lang
-        found += [f for m in dashed if (f := ranges.from_dash(m, self.after(m), lang, in_currency))]
+        # Dashed ranges: "3–5 млрд долларов", "$3-5 million".
+        for scan, read in ((p.dash, self.after), (p.prefix_dash, self.before)):
+            for m in list(scan.finditer(text, timeout=timeout)):
+                if f := ranges.from_dash(m, read(m), self.lang, in_currency):
+                    found.append(f)
         kept = longest_first([self.with_cents(text, f) for f in found])
         same = lambda a, b: a.code == b.code  # noqa: E731
         for f in ranges.pair_up(text, self.lang, kept, same, to_value=in_currency):

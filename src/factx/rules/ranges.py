@@ -137,12 +137,13 @@ def from_dash(
     return as_range(second, m.start(), low) if low < second.value else None
 
 
-def dash_source(lang: str) -> str:
+def dash_source(lang: str, glued: bool = False) -> str:
     """Regex source of "3–5" before a unit: groups ``lo`` and the amount groups of
-    :func:`numbers.amount_pattern` for the second number."""
+    :func:`numbers.amount_pattern` for the second number. ``glued``: the first number may
+    touch what is before it (a currency sign or code: "$3-5 million", "RM3-5")."""
     lo = numbers.grammar(lang).digits.removesuffix(numbers.END) + r"(?![.,]?\d)"
     second = numbers.amount_pattern(lang, glued=True)
-    return rf"{numbers.START}(?P<lo>{lo}){DASH}(?>{second})"
+    return rf"{'' if glued else numbers.START}(?P<lo>{lo}){DASH}(?>{second})"
 
 
 @cache
