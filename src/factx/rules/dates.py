@@ -21,6 +21,7 @@ from factx.model import Document, Label, Mention
 from factx.rules import periods as p
 from factx.rules.dates_grammar import Rule, rules
 from factx.rules.dates_resolve import Groups, NoReference, resolve
+from factx.rules.holiday_calendar import is_inflected
 from factx.rules.numbers import number_pattern
 from factx.rules.periods import Interval, Invalid, Period, Value
 from factx.rules.timewords import TimeWords, alternation, key, time_words
@@ -195,6 +196,8 @@ class DateExtractor:
                 return False
         if kind == "shift":
             return self.shift_is_dated(g, start, end, text)
+        if kind == "holiday" and g["hol"][:1].islower() and is_inflected(self.lang, g["hol"]):
+            return False  # "в начале нового года" is any new year; "Нового года" the holiday
         if kind == "holiday" and self.holiday_blockers:
             nxt = NEXT_WORD.match(text, end)
             return not (nxt and key(nxt[1]) in self.holiday_blockers)

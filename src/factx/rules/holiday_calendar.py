@@ -71,6 +71,7 @@ class Setup:
     endings: tuple[str, ...]
     generic: frozenset[str]
     alternatives: regex.Pattern[str]
+    inflections: tuple[tuple[str, str], ...]  # (case form, base) of a name's first words
 
 
 @cache
@@ -88,6 +89,12 @@ def setup(lang: str) -> Setup:
         endings=tuple(lib.get("endings", ())),
         generic=frozenset(name_key(x) for x in lib.get("generic", ())),
         alternatives=regex.compile("|".join(joins), regex.IGNORECASE),
+        inflections=tuple(  # longest first: "Рождества Христова" before "Рождества"
+            sorted(
+                ((name_key(f), name_key(b)) for f, b in lib.get("inflections", {}).items()),
+                key=lambda pair: -len(pair[0]),
+            )
+        ),
     )
 
 
@@ -200,7 +207,7 @@ def read_vocabulary(lang: str) -> list[str]:
     names |= {f"{h} {n}" for n in names for h in s.heads if not n.startswith(s.heads)}
     data = langdata.load(lang, "dates")
     names |= {plain(n) for n in (*data.get("holidays", {}), *data.get("holiday_aliases", {}))}
-    names = {n for n in names if name_key(n) not in s.exclude}
+    names = inflected(s, {n for n in names if name_key(n) not in s.exclude})
     names |= {n.replace("'", "") for n in names}
     return sorted(names | {n.replace("-", " ") for n in names})
 
@@ -248,11 +255,34 @@ def rule_date(rule: str, year: int) -> dt.date:
     return d + dt.timedelta(days=int(m["days"] or 0))
 
 
+def base_key(s: Setup, name: str) -> str:
+    """The key of a name with its first words back in the case the calendars use: "Дню
+    Победы" → "день победы", "к Новому году" matched as "Новому году" → "новый год"."""
+    k = name_key(name)
+    for form, base in s.inflections:
+        if k == form or k.startswith(form + " "):
+            return base + k[len(form) :]
+    return k
+
+
+def is_inflected(lang: str, name: str) -> bool:
+    """Whether a matched name starts with a case form rather than the calendars' own."""
+    return base_key(setup(lang), name) != name_key(name)
+
+
+def inflected(s: Setup, names: set[str]) -> set[str]:
+    """Each name also with its first words in every listed case form."""
+    out = set(names)
+    for form, base in s.inflections:
+        out |= {form + n[len(base) :] for n in names if n == base or n.startswith(base + " ")}
+    return out
+
+
 def date_in(lang: str, name: str, year: int) -> dt.date | None:
     """The holiday's date in ``year``; None when its calendar has none that year. Rules
     come first, then aliases ("Name@CC" reads that country), then the library's names."""
     s = setup(lang)
-    k = name_key(name)
+    k = base_key(s, name)
     if k in s.rules:
         return rule_date(s.rules[k], year)
     target = s.aliases.get(k)
