@@ -42,6 +42,12 @@ EN = [
         ],
         {("ORG", "European Union"), ("LOC", "South Africa"), ("ORG", "Eskom"), ("ORG", "OPEC+")},
     ),
+    # a country loses its article, even capitalised at a sentence start; "The Hague" keeps it
+    (
+        "The Philippines and the United States met in The Hague.",
+        [("LOC", "The Philippines"), ("LOC", "the United States"), ("LOC", "The Hague")],
+        {("LOC", "Philippines"), ("LOC", "United States"), ("LOC", "The Hague")},
+    ),
     # a country before a state body is its own location
     (
         "The US Department of Commerce and the U.S. Treasury issued rules.",

@@ -98,7 +98,13 @@ class Refiner:
             first
             and fold(first.group()) in self.articles
             and first.end() < e
-            and not self.gaz.is_place(text[s:e])  # "The Hague"
+            # "the United States" loses its article, and so does a country at a sentence
+            # start ("The Philippines said"); "in The Hague" keeps a capital one
+            and (
+                first.group().islower()
+                or not self.gaz.is_place(text[s:e])
+                or self.gaz.is_country(text[first.end() : e].strip())
+            )
         ):
             s = first.end()
             while s < e and text[s].isspace():
