@@ -48,6 +48,12 @@ EN = [
         [("LOC", "The Philippines"), ("LOC", "the United States"), ("LOC", "The Hague")],
         {("LOC", "Philippines"), ("LOC", "United States"), ("LOC", "The Hague")},
     ),
+    # club names end in club words; a city whose name ends so stays a place
+    (
+        "Fans of Blackburn Rovers and Bristol City met in Mexico City.",
+        [("PER", "Blackburn Rovers"), ("LOC", "Bristol City"), ("LOC", "Mexico City")],
+        {("ORG", "Blackburn Rovers"), ("ORG", "Bristol City"), ("LOC", "Mexico City")},
+    ),
     # a country before a state body is its own location
     (
         "The US Department of Commerce and the U.S. Treasury issued rules.",

@@ -168,7 +168,8 @@ class Refiner:
         place = self.gaz.is_place(name)
         org = (
             self.org_heads.match(words, 0)
-            or self.org_suffixes.ends_at(words, len(words), 1)
+            # a known place ending so stays one: "Mexico City", "West Bank"
+            or (self.org_suffixes.ends_at(words, len(words), 1) and not place)
             or self.org_words.match(words, 0) == len(words)
             or (self.org_stems.found(words) and not self.org_stem_exceptions.found(words))
         )
