@@ -1,4 +1,4 @@
-"""The Dask engine: the same batches and ``runner.process`` on a dask.distributed cluster.
+"""The Dask engine: the same batches and ``runner.process_many`` on a dask.distributed cluster.
 
 Without a scheduler address it starts a LocalCluster of single-threaded worker processes
 (extractor models are not thread-safe, and the GIL would serialise them anyway). With one,

@@ -1,4 +1,4 @@
-"""Engines: where ``runner.process`` runs — in this process, a process pool, or Dask.
+"""Engines: where ``runner.process_many`` runs — in this process, a process pool, or Dask.
 
 Every engine runs the same function on the same batches and hands results back in input
 order, so the rows are identical whatever the engine or the number of workers. Each

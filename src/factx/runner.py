@@ -1,8 +1,9 @@
-"""One document through its pipeline, and many documents into the three tables.
+"""Documents through their pipelines, and many documents into the three tables.
 
-``process`` is the per-document function every engine shares: it never raises on a bad
-document, it returns a DocError instead, so one broken article never stops a batch. The
-in-process, process-pool and Dask engines all call it, which is why their rows agree.
+``process_many`` is the per-batch function every engine shares (``process`` is the same
+for one document): it never raises on a bad document, it returns a DocError instead, so
+one broken article never stops a batch. The in-process, process-pool and Dask engines all
+call it, which is why their rows agree.
 """
 
 from __future__ import annotations
