@@ -34,11 +34,9 @@ from collections import Counter, defaultdict
 import regex
 
 from factx import lang as langdata
-from factx.ner.descriptors import Descriptors
+from factx.ner.descriptors import Descriptors, Span
 from factx.ner.gazetteer import Gazetteer
 from factx.ner.phrases import Phrases, StemRuns, fold
-
-Span = tuple[str, int, int]  # label, start, end
 
 WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
 POSSESSIVE = regex.compile(r"['’]s?$")
