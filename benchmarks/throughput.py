@@ -38,7 +38,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from factx.engines import ONE_THREAD
+from factx.batch.engines import ONE_THREAD
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = {"ru": "000_2937e06c744ea3c2.txt", "vi": "003_11e9db3739fcbb72.txt"}
@@ -179,8 +179,8 @@ t0 = clock()
 from factx import sources
 from factx.api import load
 from factx.batch import Job, Summary, merge
-from factx.journal import Journal, item_key
-from factx.runner import located, rows
+from factx.batch.journal import Journal, item_key
+from factx.batch.runner import located, rows
 from factx.resolve.overlaps import resolve_overlaps
 t1 = clock()
 lang, folder, out = sys.argv[1:4]  # out: the journal and tables

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factx.api import load
-from factx.runner import Tools
+from factx.batch.runner import Tools
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

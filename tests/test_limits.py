@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from factx.api import load
+from factx.batch.runner import Settings, process, windows
 from factx.cli import main
 from factx.model import DocError, Document
-from factx.runner import Settings, process, windows
 
 PARAGRAPH = "Moscow and Hanoi signed a deal. Officials in Canberra said Lynas would grow.\n\n"
 

@@ -5,7 +5,7 @@ import sys
 
 from rich.console import Console
 
-from factx import progress
+from factx.batch import progress
 
 
 def test_quiet_or_not_a_terminal_gives_no_bar(tmp_path, monkeypatch):

@@ -15,9 +15,9 @@ import batchkit
 import pandas as pd
 import pytest
 
+from factx.batch.journal import STATE, Journal, StateError
+from factx.batch.runner import Rows
 from factx.cli import main
-from factx.journal import STATE, Journal, StateError
-from factx.runner import Rows
 from factx.tables import CsvWriter
 
 

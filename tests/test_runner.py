@@ -7,8 +7,8 @@ import batchkit
 import pytest
 
 from factx.api import load
+from factx.batch.runner import Processed, Settings, process, process_many
 from factx.model import DocError, Document
-from factx.runner import Processed, Settings, process, process_many
 
 BODY = "Officials in Canberra said Lynas would grow. Moscow and Hanoi signed a deal."
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from factx.batch.runner import Tools, run
 from factx.model import Document
 from factx.pipeline import Pipelines, load_config
-from factx.runner import Tools, run
 from factx.sources import make_document
 
 

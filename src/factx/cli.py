@@ -7,12 +7,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from factx import __version__, batch, progress, registry
-from factx.engines import available_cores
-from factx.journal import StateError
+from factx import __version__, registry
+from factx.batch import job as batch
+from factx.batch import progress
+from factx.batch.engines import available_cores
+from factx.batch.journal import StateError
+from factx.batch.runner import DEFAULT_MAX_CHARS, Settings
 from factx.pipeline import PipelineError
 from factx.report import ReportError, write_report
-from factx.runner import DEFAULT_MAX_CHARS, Settings
 
 
 def parser() -> argparse.ArgumentParser:

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from factx import registry, tables
+from factx.batch.runner import Rows, Settings
 from factx.model import DocError, Document
 from factx.pipeline import Config
-from factx.runner import Rows, Settings
 
 STATE = ".factx"
 JOURNAL = "journal.jsonl"

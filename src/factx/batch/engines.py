@@ -2,7 +2,7 @@
 
 Every engine runs the same function on the same batches and hands results back in input
 order, so the rows are identical whatever the engine or the number of workers. Each
-worker process builds its own :class:`~factx.runner.Tools` once, when it starts, and keeps
+worker process builds its own :class:`~factx.batch.runner.Tools` once, when it starts, and keeps
 it for every batch it is given: models load once per process, never per document.
 """
 
@@ -12,27 +12,14 @@ import os
 import signal
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from typing import Any, Protocol
+from typing import Protocol
 
-from factx.model import DocError, Document
+from factx.batch.runner import Settings, Tools
+from factx.batch.work import WINDOW, Batch, Result, ordered, work
 from factx.pipeline import Config, Pipelines
-from factx.runner import Rows, Settings, Tools, process_many, rows
-
-Item = Document | DocError
-Batch = list[Item]
-Result = tuple[list[Rows], dict[str, Any]]
-# Batches in flight per worker: enough that a slow batch at the head of the line (results
-# are taken in order) leaves the other workers something to do, few enough to keep memory flat.
-WINDOW = 4
-
-
-def work(batch: Batch, tools: Tools, settings: Settings) -> Result:
-    """One batch through ``process``: its rows in order, and the models that made them."""
-    return [rows(r) for r in process_many(batch, tools, settings)], tools.models()
 
 
 class Engine(Protocol):
@@ -49,24 +36,6 @@ def available_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-def ordered(
-    submit: Callable[[Batch], Future], batches: Iterable[Batch], window: int
-) -> Iterator[Result]:
-    """Results in submission order, with at most ``window`` batches in flight, so that
-    memory holds a few batches however long the input is."""
-    pending: deque[Future] = deque()
-    try:
-        for batch in batches:
-            pending.append(submit(batch))
-            while len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
 
 
 class LocalEngine:
@@ -157,7 +126,7 @@ def open_engine(
     scheduler: str | None = None,
 ) -> Engine:
     if kind == "dask":
-        from factx.dask_engine import DaskEngine  # dask loads only when asked for
+        from factx.batch.dask_engine import DaskEngine  # dask loads only when asked for
 
         return DaskEngine(config, settings, workers, scheduler)
     if workers <= 1:

@@ -19,12 +19,13 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from factx import entities, runinfo, sources, tables
-from factx.engines import Batch, open_engine
-from factx.journal import Journal, fingerprint, item_key
+from factx import entities, sources, tables
+from factx.batch import runinfo
+from factx.batch.engines import Batch, open_engine
+from factx.batch.journal import Journal, fingerprint, item_key
+from factx.batch.progress import Reporter, Silent
+from factx.batch.runner import Settings, corpus
 from factx.pipeline import Config, load_config
-from factx.progress import Reporter, Silent
-from factx.runner import Settings, corpus
 
 SHOWN_ERRORS = 10
 OUTPUTS = (

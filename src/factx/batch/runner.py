@@ -17,7 +17,8 @@ from typing import Any, Literal
 import pandas as pd
 import regex
 
-from factx import runinfo, tables
+from factx import tables
+from factx.batch import runinfo
 from factx.entities import unify
 from factx.langid import LanguageIdentifier
 from factx.model import DocError, Document, Mention

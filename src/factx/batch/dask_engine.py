@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 
 from dask.distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
-from factx.engines import WINDOW, Batch, Result, ordered, work
+from factx.batch.runner import Settings, Tools
+from factx.batch.work import WINDOW, Batch, Result, ordered, work
 from factx.pipeline import Config, Pipelines
-from factx.runner import Settings, Tools
 
 PLUGIN = "factx-tools"
 
