@@ -4,6 +4,8 @@ The batch tests are about engines, resume and output files, not NER, so they run
 regex extractor ("caps") registered through a real entry point: a dist-info folder on
 PYTHONPATH, which spawned workers and Dask workers inherit. Its options let a test slow
 it down (to kill a run midway), make it fail on a marker, or record each construction.
+With ``rendezvous=N`` a recorded construction waits until N processes have recorded one,
+so a test of N workers sees N workers at work however the scheduler hands out batches.
 """
 
 from __future__ import annotations
@@ -29,16 +31,29 @@ WORD = regex.compile(r"\\b\\p{Lu}\\p{L}+")
 FORMULA = regex.compile(r"(?<!\\S)[=+\\-@]\\S+")
 
 
+# Block until n processes have written to pidfile: while this worker holds its batch, the
+# pool must hand the next one to another worker. The deadline only ends a run whose workers
+# never start, rather than hanging the test suite.
+def wait_for_processes(pidfile, n, deadline=300.0):
+    end = time.monotonic() + deadline
+    while n and time.monotonic() < end:
+        with open(pidfile) as fh:
+            if len({line.split()[0] for line in fh if line.strip()}) >= n:
+                return
+        time.sleep(0.05)
+
+
 class Caps:
     languages = ("*",)
     labels = ("CAPS", "FORMULA")
 
-    def __init__(self, lang, delay=0.0, fail_on=None, pidfile=None):
+    def __init__(self, lang, delay=0.0, fail_on=None, pidfile=None, rendezvous=0):
         self.lang, self.delay, self.fail_on = lang, delay, fail_on
         if pidfile:
             with open(pidfile, "a") as fh:
                 threads = os.environ.get("OPENBLAS_NUM_THREADS", "-")
                 fh.write(f"{os.getpid()} {lang} {threads}\\n")
+            wait_for_processes(pidfile, rendezvous)
 
     def extract(self, doc):
         if self.fail_on and self.fail_on in doc.text:

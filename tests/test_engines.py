@@ -65,14 +65,15 @@ def test_rows_are_byte_identical_whatever_the_number_of_workers(
 
 def test_each_worker_process_loads_its_models_once(caps, corpus, tmp_path):
     pids = tmp_path / "pids.txt"
-    toml = batchkit.pipeline(tmp_path / "p.toml", pidfile=str(pids))
+    toml = batchkit.pipeline(tmp_path / "p.toml", pidfile=str(pids), rendezvous=2)
     out = tmp_path / "out"
     preset = "OPENBLAS_NUM_THREADS" in os.environ
     assert main(["run", str(corpus), "--out", str(out), "--pipeline", str(toml), "--quiet",
                  "--workers", "2", "--chunk-size", "2"]) == 0  # fmt: skip
     lines = [line.split() for line in pids.read_text().splitlines()]
     built = Counter((pid, lang) for pid, lang, _ in lines)
-    # 16 batches over 2 processes, yet each (process, language) built its extractor once
+    # 16 batches over 2 processes (the plugin's rendezvous keeps the first worker waiting
+    # until the second has a batch), yet each (process, language) built its extractor once
     assert set(built.values()) == {1}
     assert len({pid for pid, _ in built}) == 2
     assert {lang for _, lang in built} == {"ru", "vi", "en"}
