@@ -58,3 +58,11 @@ def test_a_failing_document_fails_alone(failing_tools):
 
 def test_an_empty_batch_is_fine(failing_tools):
     assert process_many([], failing_tools) == []
+
+
+def test_an_error_cell_is_bounded_however_long_the_message():
+    from factx.batch.runner import rows
+    from factx.segment import CONTEXT_CHARS
+
+    error = rows(DocError("x.txt", "KeyError: " + "z" * 100_000, "x")).error
+    assert len(error[2]) <= CONTEXT_CHARS and error[2].startswith("KeyError: zzz")

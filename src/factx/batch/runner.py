@@ -23,7 +23,7 @@ from factx.entities import unify
 from factx.langid import LanguageIdentifier
 from factx.model import DocError, Document, Mention
 from factx.pipeline import Pipeline, PipelineError, Pipelines
-from factx.segment import Sentences
+from factx.segment import CONTEXT_CHARS, ELLIPSIS, Sentences
 
 # spaCy refuses texts over 1,000,000 characters by default; windows this size fit every
 # backend while being far longer than any news article.
@@ -227,7 +227,10 @@ def printable(text: str | None) -> str | None:
 
 def rows(result: Processed | DocError) -> Rows:
     if isinstance(result, DocError):
-        err = DocError(printable(result.source), printable(result.error), printable(result.doc_id))
+        error = printable(result.error) or ""
+        if len(error) > CONTEXT_CHARS:  # an exception's message may quote the whole text
+            error = error[: CONTEXT_CHARS - 1] + ELLIPSIS
+        err = DocError(printable(result.source), error, printable(result.doc_id))
         return Rows(None, tables.error_row(err))
     doc = result.doc
     mentions = tuple(tables.mention_row(doc, m, s) for m, s in result.mentions)
