@@ -3,14 +3,12 @@ never silently truncated."""
 
 from __future__ import annotations
 
-import itertools
-
 import batchkit
 import pandas as pd
 import pytest
 
 from factx.api import load
-from factx.batch.runner import Settings, process, windows
+from factx.batch.runner import Settings, process
 from factx.cli import main
 from factx.model import DocError, Document
 
@@ -22,21 +20,6 @@ def caps_tools(tmp_path_factory):
     site = batchkit.install(tmp_path_factory.mktemp("site"))
     with batchkit.plugin_on_path(site):
         yield load(batchkit.pipeline(tmp_path_factory.mktemp("p") / "caps.toml"))
-
-
-@pytest.mark.parametrize("limit", [1, 7, 50, 200, 10_000])
-def test_windows_cover_the_text_in_order_within_the_limit(limit):
-    text = PARAGRAPH * 20 + "x" * 300
-    spans = windows(text, limit)
-    assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(b0 == a1 for (_, b0), (a1, _) in itertools.pairwise(spans))
-    assert all(0 < b - a <= limit for a, b in spans)
-
-
-def test_windows_cut_at_paragraph_breaks_when_there_are_some():
-    text = PARAGRAPH * 10
-    for a, b in windows(text, 300)[:-1]:
-        assert text[a:b].endswith("\n\n")
 
 
 def test_a_long_document_in_pieces_gives_the_mentions_of_the_whole(caps_tools):

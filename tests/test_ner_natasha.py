@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import overlong
 import pytest
 
 from factx.model import Document, Label
+from factx.pieces import MODEL_CHARS
 
 CASES = [
     (
@@ -87,3 +89,12 @@ def test_natasha_batch_gives_the_spans_of_natasha_doc_api(seeds):
     found = raw.extract_many([Document(str(i), t, "ru") for i, t in enumerate(texts)])
     assert [[(m.start, m.end, m.label) for m in ms] for ms in found] == expected
     assert any(expected)
+
+
+def test_natasha_gets_an_over_long_sentence_in_pieces(natasha_ner, monkeypatch):
+    lengths: list[int] = []
+    tagger = natasha_ner.tagger
+    monkeypatch.setattr(tagger, "map", overlong.recording(tagger.map, lengths))
+    sentence = "Президент России Владимир Путин прибыл в Пекин."
+    filler = "в городе прошло совещание по вопросам торговли и "
+    overlong.check(natasha_ner.extract, "ru", sentence, filler, 5000, lengths, MODEL_CHARS)

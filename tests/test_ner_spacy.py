@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import overlong
 import pytest
 
 from factx.model import Document, Label
+from factx.pieces import MODEL_CHARS
 
 CASES = [
     (
@@ -67,3 +69,11 @@ def test_spacy_rules_off_gives_the_model_alone(spacy_ner):
 
     raw = SpacyNER("en", model=spacy_ner.model_name, rules=False)
     assert raw.refine is None and spacy_ner.refine is not None
+
+
+def test_spacy_gets_an_over_long_sentence_in_pieces(spacy_ner, monkeypatch):
+    lengths: list[int] = []
+    monkeypatch.setattr(spacy_ner.nlp, "pipe", overlong.recording(spacy_ner.nlp.pipe, lengths))
+    sentence = "President Donald Trump met Chinese officials in Washington on Monday."
+    filler = "the ministers talked about trade and shipping with many officials and "
+    overlong.check(spacy_ner.extract, "en", sentence, filler, 5000, lengths, MODEL_CHARS)

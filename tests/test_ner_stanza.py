@@ -13,6 +13,7 @@ import lzma
 import random
 from pathlib import Path
 
+import overlong
 import pytest
 
 pytest.importorskip("stanza", reason="the stanza extra is not installed: pip install factx[stanza]")
@@ -23,6 +24,7 @@ from stanza.models.common.pretrain import Pretrain
 
 from factx.model import Document, Label
 from factx.ner.stanza import StanzaModelsMissing, StanzaNER, pretokenize
+from factx.pieces import MODEL_CHARS
 
 FILLERS = {
     "PER": [["Angela", "Merkel"], ["John", "Smith"], ["Maria", "Garcia"]],
@@ -198,3 +200,10 @@ def test_stanza_missing_explicit_file_is_named(stanza_dir, tmp_path):
             pretrain_path=str(stanza_dir / "en" / "pretrain" / "toy.pt"),
             pretokenized=True,
         )
+
+
+def test_stanza_gets_an_over_long_sentence_in_pieces(stanza_ner, monkeypatch):
+    lengths: list[int] = []
+    monkeypatch.setattr(stanza_ner, "nlp", overlong.recording(stanza_ner.nlp, lengths))
+    filler = "the head of the office said that "
+    overlong.check(stanza_ner.extract, "en", TEXT, filler, 3000, lengths, MODEL_CHARS)

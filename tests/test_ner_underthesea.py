@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import overlong
 import pytest
 
 from factx.model import Document, Label
@@ -56,3 +57,14 @@ def test_underthesea_offsets_point_at_the_original_text(underthesea_ner, text, e
     assert expected <= {m.text for m in found}
     assert all(text[m.start : m.end] == m.text for m in found)
     assert {m.label for m in found} <= {Label.PERSON, Label.ORG, Label.LOCATION}
+
+
+def test_underthesea_gets_an_over_long_sentence_in_pieces(underthesea_ner, monkeypatch):
+    from factx.ner import underthesea
+
+    lengths: list[int] = []
+    monkeypatch.setattr(underthesea, "ner", overlong.recording(underthesea.ner, lengths))
+    sentence = "Thủ tướng Phạm Minh Chính thăm Nhật Bản."
+    filler = "các bộ trưởng đã thảo luận về thương mại và vận tải biển với "
+    extract = underthesea_ner.extract
+    overlong.check(extract, "vi", sentence, filler, 3000, lengths, underthesea.MAX_CHARS)

@@ -15,25 +15,19 @@ from itertools import islice
 from typing import Any, Literal
 
 import pandas as pd
-import regex
 
 from factx import tables
 from factx.batch import runinfo
 from factx.entities import unify
 from factx.langid import LanguageIdentifier
 from factx.model import DocError, Document, Mention
+from factx.pieces import windows
 from factx.pipeline import Pipeline, PipelineError, Pipelines
 from factx.segment import CONTEXT_CHARS, ELLIPSIS, Sentences
 
 # spaCy refuses texts over 1,000,000 characters by default; windows this size fit every
 # backend while being far longer than any news article.
 DEFAULT_MAX_CHARS = 1_000_000
-# Where a long text may be cut, best first: a paragraph break, a sentence end, a space.
-BREAKS = (
-    regex.compile(r"\n[^\S\n]*\n\s*"),
-    regex.compile(r"[.!?…。]['\"»”)]*\s+"),
-    regex.compile(r"\s+"),
-)
 
 
 @dataclass(frozen=True)
@@ -184,26 +178,6 @@ def run_piece(pipeline: Pipeline, doc: Document, a: int, b: int) -> list[Mention
     if not piece.text[body_start:].strip():
         return []
     return [dataclasses.replace(m, start=m.start + a, end=m.end + a) for m in pipeline.run(piece)]
-
-
-def windows(text: str, limit: int) -> list[tuple[int, int]]:
-    """Consecutive spans of at most ``limit`` characters covering ``text``.
-
-    Each cut falls at the last paragraph break in the second half of the window, else the
-    last sentence end, else the last space, so that few mentions are cut in two.
-    """
-    spans, a = [], 0
-    while len(text) - a > limit:
-        b = a + limit
-        for pattern in BREAKS:
-            cuts = [m.end() for m in pattern.finditer(text, a + limit // 2, b) if m.end() < b]
-            if cuts:
-                b = cuts[-1]
-                break
-        spans.append((a, b))
-        a = b
-    spans.append((a, len(text)))
-    return spans
 
 
 def not_unicode(doc: Document) -> DocError | None:

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from natasha import NewsEmbedding, NewsNERTagger
 
+from factx import pieces
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
 
@@ -35,12 +36,17 @@ class NatashaNER:
         """slovnet tokenises the text itself, so natasha's ``Doc.segment`` (razdel tokens
         and sentences, a third of ``Doc.tag_ner``'s time) is skipped: the spans are the
         same. Its ``map`` pads documents into batches, cheaper than one at a time."""
-        # Similar lengths together, so that little of a batch is padding.
-        order = sorted(range(len(docs)), key=lambda i: len(docs[i].text))
-        markups = dict(zip(order, self.tagger.map([docs[i].text for i in order]), strict=True))
+        # Each text in pieces of bounded length (one piece unless a sentence is over-long),
+        # similar lengths together, so that little of a batch is padding.
+        cut = pieces.each(doc.text for doc in docs)
+        order = sorted(cut, key=lambda piece: piece[2] - piece[1])
+        texts = [pieces.model_text(docs[i].text[a:b]) for i, a, b in order]
+        found: list[list[tuple[str, int, int]]] = [[] for _ in docs]
+        for (i, a, _), markup in zip(order, self.tagger.map(texts), strict=True):
+            found[i] += [(s.type, a + s.start, a + s.stop) for s in markup.spans]
         out = []
         for i, doc in enumerate(docs):
-            spans = [(s.type, s.start, s.stop) for s in markups[i].spans if s.type in LABELS]
+            spans = sorted((s for s in found[i] if s[0] in LABELS), key=lambda s: s[1:])
             if self.refine:
                 spans = self.refine(doc.text, spans)
             out.append([Mention(LABELS[k], a, b, doc.text[a:b]) for k, a, b in spans])

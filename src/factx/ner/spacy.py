@@ -11,6 +11,7 @@ import importlib.util
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+from factx import pieces
 from factx.imports import import_without_torch
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
@@ -58,14 +59,19 @@ class SpacyNER:
         return iter(self.extract_many([doc])[0])
 
     def extract_many(self, docs: Sequence[Document]) -> list[list[Mention]]:
-        """Through ``nlp.pipe``, which batches the documents' matrix products."""
-        out = []
-        for doc, parsed in zip(docs, self.nlp.pipe(d.text for d in docs), strict=True):
-            spans = [
-                (KINDS[ent.label_], ent.start_char, ent.end_char)
+        """Through ``nlp.pipe``, which batches the documents' matrix products; each text in
+        pieces of bounded length (one piece unless a sentence is over-long)."""
+        cut = pieces.each(doc.text for doc in docs)
+        texts = (pieces.model_text(docs[i].text[a:b]) for i, a, b in cut)
+        found: list[list[tuple[str, int, int]]] = [[] for _ in docs]
+        for (i, a, _), parsed in zip(cut, self.nlp.pipe(texts), strict=True):
+            found[i] += [
+                (KINDS[ent.label_], a + ent.start_char, a + ent.end_char)
                 for ent in parsed.ents
                 if ent.label_ in KINDS
             ]
+        out = []
+        for doc, spans in zip(docs, found, strict=True):
             if self.refine:
                 spans = self.refine(doc.text, spans)
             out.append([Mention(LABELS[k], a, b, doc.text[a:b]) for k, a, b in spans])

@@ -17,6 +17,7 @@ import regex
 import stanza
 from stanza.resources.common import DEFAULT_MODEL_DIR
 
+from factx import pieces
 from factx.model import Document, Label, Mention
 
 # stanza's tag sets (CoNLL-03 style and OntoNotes style) → factx labels; the rest is dropped.
@@ -128,7 +129,13 @@ class StanzaNER:
                 yield Mention(label, start, end, doc.text[start:end])
 
     def _entities(self, text: str) -> Iterator[tuple[str, int, int]]:
-        """(stanza type, start, end) with offsets into ``text``."""
+        """(stanza type, start, end) with offsets into ``text``, which stanza gets in pieces
+        of bounded length (one piece unless a sentence is over-long)."""
+        for a, b in pieces.pieces(text):
+            for kind, start, end in self._piece(pieces.model_text(text[a:b])):
+                yield kind, a + start, a + end
+
+    def _piece(self, text: str) -> Iterator[tuple[str, int, int]]:
         if not self.pretokenized:
             if text.strip():
                 # The tokenizer's offsets already point into the text it was given.

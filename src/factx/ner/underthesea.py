@@ -14,12 +14,15 @@ from typing import ClassVar
 import regex
 from underthesea import ner
 
+from factx import pieces
 from factx.model import Document, Label, Mention
 from factx.ner import refine
 from factx.ner.vi_spans import VietnameseNames
 
 LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
 LINE = regex.compile(r"[^\n]+")
+# The CRF's feature extraction costs the square of a sentence's length: longer ones are cut.
+MAX_CHARS = 400
 LEADING = regex.compile(r"[\p{P}\p{S}\s]+")
 TRAILING = regex.compile(r"[\p{Ps}\p{Pi}\p{Po}\s]+$")
 
@@ -114,16 +117,21 @@ class UndertheseaNER:
             yield Mention(LABELS[kind], s, e, doc.text[s:e])
 
     def _spans(self, text: str) -> Iterator[tuple[str, int, int]]:
-        for line in LINE.finditer(text):
-            if not line.group().strip():
+        """Line by line, each line in pieces of at most :data:`MAX_CHARS` characters."""
+        cut = (
+            p for line in LINE.finditer(text) for p in pieces.pieces(text, MAX_CHARS, *line.span())
+        )
+        for at, stop in cut:
+            piece = pieces.model_text(text[at:stop])
+            if not piece.strip():
                 continue
-            tagged = ner(line.group())
+            tagged = ner(piece)
             if self.names:
-                aligned = align(line.group(), [t[0] for t in tagged])
-                for kind, start, end in self.names.spans(line.group(), tagged, aligned):
-                    yield kind, line.start() + start, line.start() + end
+                aligned = align(piece, [t[0] for t in tagged])
+                for kind, start, end in self.names.spans(piece, tagged, aligned):
+                    yield kind, at + start, at + end
                 continue
-            for kind, start, end in entities(line.group(), tagged):
-                s, e = trim(text, line.start() + start, line.start() + end)
+            for kind, start, end in entities(piece, tagged):
+                s, e = trim(text, at + start, at + end)
                 if kind in LABELS and s < e:
                     yield kind, s, e
