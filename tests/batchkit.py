@@ -3,7 +3,8 @@
 The batch tests are about engines, resume and output files, not NER, so they run a tiny
 regex extractor ("caps") registered through a real entry point: a dist-info folder on
 PYTHONPATH, which spawned workers and Dask workers inherit. Its options let a test slow
-it down (to kill a run midway), make it fail on a marker, or record each construction.
+it down (to kill a run midway), make it fail, hang or kill its process on a marker, or
+record each construction.
 With ``rendezvous=N`` a recorded construction waits until N processes have recorded one,
 so a test of N workers sees N workers at work however the scheduler hands out batches.
 """
@@ -47,8 +48,10 @@ class Caps:
     languages = ("*",)
     labels = ("CAPS", "FORMULA")
 
-    def __init__(self, lang, delay=0.0, fail_on=None, pidfile=None, rendezvous=0):
+    def __init__(self, lang, delay=0.0, fail_on=None, pidfile=None, rendezvous=0, hang_on=None,
+                 die_on=None):
         self.lang, self.delay, self.fail_on = lang, delay, fail_on
+        self.hang_on, self.die_on = hang_on, die_on
         if pidfile:
             with open(pidfile, "a") as fh:
                 threads = os.environ.get("OPENBLAS_NUM_THREADS", "-")
@@ -58,6 +61,10 @@ class Caps:
     def extract(self, doc):
         if self.fail_on and self.fail_on in doc.text:
             raise RuntimeError(f"found {self.fail_on}")
+        if self.hang_on and self.hang_on in doc.text:
+            time.sleep(3600)  # a stalled document: only the time budget ends it
+        if self.die_on and self.die_on in doc.text:
+            os.kill(os.getpid(), 9)  # a crash no exception handler sees
         time.sleep(self.delay)
         for m in WORD.finditer(doc.text):
             yield Mention("CAPS", m.start(), m.end(), m.group(), norm=m.group().lower())

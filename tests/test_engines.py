@@ -84,9 +84,22 @@ def test_each_worker_process_loads_its_models_once(caps, corpus, tmp_path):
         assert {threads for *_, threads in lines} == {"1"}
 
 
-def test_a_job_of_one_batch_runs_in_this_process(reference, corpus, caps_toml, tmp_path):
-    assert run(corpus, tmp_path, caps_toml, "--workers", "2", "--chunk-size", "100") == 0
-    assert json.loads((tmp_path / "run.json").read_text())["engine"]["name"] == "local"
+@pytest.mark.parametrize(
+    ("budget", "engine"),
+    [
+        ((), {"name": "pool", "workers": 1}),
+        (("--doc-timeout", "0"), {"name": "local", "workers": 1}),
+    ],
+)
+def test_a_job_of_one_batch_runs_in_one_worker_or_without_a_budget_here(
+    reference, corpus, caps_toml, tmp_path, budget, engine
+):
+    # a time budget needs a process that can be killed; without one, this process will do
+    assert run(corpus, tmp_path, caps_toml, "--workers", "2", "--chunk-size", "100", *budget) == 0
+    assert json.loads((tmp_path / "run.json").read_text())["engine"] == {
+        **engine,
+        "scheduler": None,
+    }
     assert batchkit.outputs(tmp_path) == batchkit.outputs(reference)
 
 

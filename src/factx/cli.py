@@ -12,7 +12,12 @@ from factx.batch import job as batch
 from factx.batch import progress
 from factx.batch.engines import available_cores
 from factx.batch.journal import StateError
-from factx.batch.runner import DEFAULT_MAX_CHARS, Settings
+from factx.batch.runner import (
+    DEFAULT_DOC_TIMEOUT,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_WORKER_MEMORY,
+    Settings,
+)
 from factx.pipeline import PipelineError
 from factx.report import ReportError, write_report
 
@@ -38,6 +43,13 @@ def positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, not {text}")
     return value
 
 
@@ -82,6 +94,22 @@ def add_batch_options(r: argparse.ArgumentParser) -> None:
         "(split, the default) or reported in errors.csv (error); never truncated",
     )
     r.add_argument(
+        "--doc-timeout",
+        type=seconds,
+        default=DEFAULT_DOC_TIMEOUT,
+        metavar="SECONDS",
+        help="a batch, then a document, taking longer becomes an errors.csv row and its "
+        f"worker is replaced; 0: no budget (default: {DEFAULT_DOC_TIMEOUT:g})",
+    )
+    r.add_argument(
+        "--max-worker-memory",
+        type=positive,
+        default=DEFAULT_WORKER_MEMORY,
+        metavar="MB",
+        help="a worker with more resident memory after a batch is replaced by a fresh one "
+        f"(default: {DEFAULT_WORKER_MEMORY})",
+    )
+    r.add_argument(
         "--chunk-size",
         type=positive,
         default=16,
@@ -101,7 +129,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         engine=args.engine,
         workers=args.workers,
         scheduler=args.scheduler,
-        settings=Settings(args.max_chars, args.too_long),
+        settings=Settings(args.max_chars, args.too_long, args.doc_timeout, args.max_worker_memory),
         chunk_size=args.chunk_size,
         bom=args.bom,
         force=args.force,

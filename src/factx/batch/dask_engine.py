@@ -9,10 +9,12 @@ pipeline config travels with the job but code does not.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 
 from dask.distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
+from factx.batch.pool import Pool
 from factx.batch.runner import Settings, Tools
 from factx.batch.work import WINDOW, Batch, Result, ordered, work
 from factx.pipeline import Config, Pipelines
@@ -21,20 +23,37 @@ PLUGIN = "factx-tools"
 
 
 class ToolsPlugin(WorkerPlugin):
-    """Builds a worker's Tools once, when the worker joins, and keeps them for every task."""
+    """Builds a worker's Tools once, when the worker joins, and keeps them for every task.
+
+    With a time budget the models live instead in one child process of the worker
+    (:class:`factx.batch.pool.Pool`), which can be killed when a document overruns, and
+    recycled when it grows past the memory ceiling, exactly as on the local engine.
+    """
 
     def __init__(self, config: Config, settings: Settings) -> None:
         self.config = config
         self.settings = settings
         self.tools: Tools | None = None
+        self.pool: Pool | None = None
 
     def setup(self, worker) -> None:
-        self.tools = Tools(Pipelines(self.config))
+        self.lock = threading.Lock()  # one batch at a time, even on a worker of many threads
+        if self.settings.doc_timeout > 0:
+            self.pool = Pool(self.config, self.settings, 1, one_thread=False)
+        else:
+            self.tools = Tools(Pipelines(self.config))
+
+    def teardown(self, worker) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
 
 def _work_on_worker(batch: Batch) -> Result:
     plugin = get_worker().plugins[PLUGIN]
-    return work(batch, plugin.tools, plugin.settings)
+    if plugin.pool is None:
+        return work(batch, plugin.tools, plugin.settings)
+    with plugin.lock:
+        return plugin.pool.run(batch)
 
 
 class DaskEngine:

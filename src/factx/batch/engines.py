@@ -9,17 +9,15 @@ it for every batch it is given: models load once per process, never per document
 from __future__ import annotations
 
 import os
-import signal
-import threading
-import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from typing import Protocol
 
+from factx.batch.pool import ONE_THREAD, Pool
 from factx.batch.runner import Settings, Tools
-from factx.batch.work import WINDOW, Batch, Result, ordered, work
+from factx.batch.work import Batch, Result, work
 from factx.pipeline import Config, Pipelines
+
+__all__ = ["ONE_THREAD", "Engine", "LocalEngine", "PoolEngine", "available_cores", "open_engine"]
 
 
 class Engine(Protocol):
@@ -56,66 +54,22 @@ class LocalEngine:
         pass
 
 
-# A pool worker's tools. Per process and set once by the initializer: this is the
-# "build once per process" state itself, not a cache behind the caller's back.
-_worker: tuple[Tools, Settings] | None = None
-
-
-def _start_worker(config: Config, settings: Settings, parent: int) -> None:
-    global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    _worker = (Tools(Pipelines(config)), settings)
-
-
-def _exit_with(parent: int) -> None:
-    """End this worker when the parent dies (kill -9 gives it no chance to stop us)."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
-
-
-def _work_in_worker(batch: Batch) -> Result:
-    assert _worker is not None, "the pool initializer did not run"
-    return work(batch, *_worker)
-
-
-# numpy's OpenBLAS (under natasha and spaCy) runs a thread per core in every process: N
-# workers would each want every core. Dask's nanny sets the same for its workers.
-ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-
-
 class PoolEngine:
-    """Worker processes on this machine, started with spawn so that none inherits the
-    parent's threads or half-initialised libraries. Each runs its math on one thread,
-    unless the user set those variables: the workers are the parallelism."""
+    """Worker processes on this machine (:mod:`factx.batch.pool`), each running its math on
+    one thread unless the user set those variables, since the workers are the parallelism;
+    a lone worker (a time budget needs a process that can be killed) may use every core."""
 
     name = "pool"
 
     def __init__(self, config: Config, settings: Settings, workers: int) -> None:
         self.workers = workers
-        self._env = [name for name in ONE_THREAD if name not in os.environ]
-        os.environ.update(dict.fromkeys(self._env, "1"))  # read by workers as they spawn
-        self.pool = ProcessPoolExecutor(
-            workers,
-            mp_context=get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(config, settings, os.getpid()),
-        )
+        self.pool = Pool(config, settings, workers, one_thread=workers > 1)
 
     def map(self, batches: Iterable[Batch]) -> Iterator[Result]:
-        submit = lambda b: self.pool.submit(_work_in_worker, b)  # noqa: E731
-        return ordered(submit, batches, WINDOW * self.workers)
+        return self.pool.map(batches)
 
     def close(self, abort: bool = False) -> None:
-        try:
-            if abort:  # do not wait for batches whose results nobody will read
-                for proc in list(getattr(self.pool, "_processes", {}).values()):
-                    proc.terminate()
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        finally:
-            for name in self._env:
-                os.environ.pop(name, None)
+        self.pool.close(abort)
 
 
 def open_engine(
@@ -129,6 +83,6 @@ def open_engine(
         from factx.batch.dask_engine import DaskEngine  # dask loads only when asked for
 
         return DaskEngine(config, settings, workers, scheduler)
-    if workers <= 1:
+    if workers <= 1 and settings.doc_timeout <= 0:
         return LocalEngine(config, settings)
     return PoolEngine(config, settings, workers)

@@ -28,15 +28,23 @@ from factx.segment import CONTEXT_CHARS, ELLIPSIS, Sentences
 # spaCy refuses texts over 1,000,000 characters by default; windows this size fit every
 # backend while being far longer than any news article.
 DEFAULT_MAX_CHARS = 1_000_000
+# A news article takes a fraction of a second; two minutes is a stall, not a long article.
+DEFAULT_DOC_TIMEOUT = 120.0
+# Every model of the news pipeline fits in well under a gigabyte: more is growth.
+DEFAULT_WORKER_MEMORY = 2048
 
 
 @dataclass(frozen=True)
 class Settings:
-    """How each document is run. Part of a run's fingerprint: change it and a resumed run
-    starts over, since old results were made under other rules."""
+    """How each document is run. ``max_chars`` and ``too_long`` are part of a run's
+    fingerprint: change them and a resumed run starts over, since old results were made
+    under other rules. The limits are not (see :mod:`factx.batch.pool`): a document over
+    the time budget is an error row, reused on resume like any other error."""
 
     max_chars: int = DEFAULT_MAX_CHARS
     too_long: Literal["split", "error"] = "split"
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT  # seconds a batch may take; 0: no budget
+    max_worker_memory: int = DEFAULT_WORKER_MEMORY  # MB resident, checked after each batch
 
 
 @dataclass(frozen=True)

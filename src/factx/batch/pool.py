@@ -1,0 +1,289 @@
+"""Worker processes that can be stopped: a time budget per document, a memory ceiling per
+worker.
+
+A model cannot be interrupted — a tagger stuck in C code for an hour ignores signals and
+exceptions — so the only way to end a document over its budget is to end the process
+running it. Each worker is therefore a child process started with ``subprocess`` (which,
+unlike multiprocessing, also works inside a daemonic Dask worker), fed batches over a
+pipe, one at a time. This process keeps the clock:
+
+- a batch gets ``doc_timeout`` seconds from the moment its worker has built the models
+  for its languages (loading a model is not the document's fault). A batch over budget
+  has its worker killed and replaced, and runs again a document at a time, so that only
+  the document at fault becomes an errors.csv row; the others give the rows they would
+  have given anyway, since a batch gives what each of its documents gives alone;
+- a worker that dies (out of memory, a crash in a C extension) is treated the same way;
+- a worker whose resident memory is over ``max_worker_memory`` MB after a batch is ended
+  and replaced by a fresh one (caches such as spaCy's StringStore only grow).
+
+Results come back in submission order, so the rows are the same as from any other engine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from factx.batch.runner import Rows, Settings, Tools, rows
+from factx.batch.work import WINDOW, Batch, Result, work
+from factx.model import DocError, Document
+from factx.pipeline import Config, Pipelines
+
+# numpy's OpenBLAS (under natasha and spaCy) runs a thread per core in every process: N
+# workers would each want every core. Dask's nanny sets the same for its workers.
+ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+# Workers that die before finishing a single batch this many times in a row are broken
+# (a missing package, a bad environment), not unlucky: the run stops instead of looping.
+MAX_FAILED_STARTS = 3
+
+
+class WorkerError(RuntimeError):
+    """Worker processes keep dying before they finish anything."""
+
+
+def over_budget(item: Document | DocError, seconds: float) -> Rows:
+    if isinstance(item, DocError):
+        return rows(item)
+    why = (
+        f"took longer than {seconds:g} s; split it or raise --doc-timeout "
+        f"(add --force to retry it in the same --out)"
+    )
+    return rows(DocError(item.source, why, item.id))
+
+
+def died(item: Document | DocError, code: int | None) -> Rows:
+    if isinstance(item, DocError):
+        return rows(item)
+    why = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+    return rows(DocError(item.source, f"the worker running it died ({why}; out of memory?); "
+                         f"split it, or give the workers more memory", item.id))  # fmt: skip
+
+
+@dataclass
+class Job:
+    """One submitted batch: its rows, filled in as its tasks come back."""
+
+    rows: list[Rows | None]
+    models: dict[str, Any] = field(default_factory=dict)
+    pending: int = 1
+
+
+@dataclass(frozen=True)
+class Task:
+    job: Job
+    offset: int  # of its first document in the job's batch
+    items: Batch
+
+
+class Worker:
+    """One child process running :func:`serve`, and the task it is on."""
+
+    def __init__(self, config: Config, settings: Settings, env: dict[str, str]) -> None:
+        down_r, down_w = os.pipe()
+        up_r, up_w = os.pipe()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "factx.batch.pool", str(down_r), str(up_w)],
+            pass_fds=(down_r, up_w),
+            env=env,
+        )
+        os.close(down_r)
+        os.close(up_w)
+        self.down = Connection(down_w, readable=False)
+        self.up = Connection(up_r, writable=False)
+        self.task: Task | None = None
+        self.deadline = float("inf")
+        self.down.send((config, settings, os.getpid()))
+
+    def stop(self, kill: bool = False) -> int | None:
+        if kill:
+            self.proc.kill()
+        else:
+            with contextlib.suppress(OSError):
+                self.down.send(None)
+        try:
+            code = self.proc.wait(timeout=None if kill else 10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            code = self.proc.wait()
+        self.down.close()
+        self.up.close()
+        return code
+
+
+class Pool:
+    """Up to ``size`` workers; batches in, results out in submission order."""
+
+    def __init__(self, config: Config, settings: Settings, size: int, one_thread: bool) -> None:
+        self.config, self.settings, self.size = config, settings, size
+        self.env = dict(os.environ)
+        if one_thread:
+            self.env.update({name: "1" for name in ONE_THREAD if name not in os.environ})
+        self.workers: list[Worker] = []
+        self.queue: deque[Task] = deque()
+        self.failed_starts = 0
+        self.recycled = 0
+        self.killed = 0
+
+    def map(self, batches: Iterable[Batch], window: int | None = None) -> Iterator[Result]:
+        """The result of each batch, in order, with at most ``window`` batches in flight."""
+        window = window or WINDOW * self.size
+        jobs: deque[Job] = deque()
+        todo = iter(batches)
+        more = True
+        while True:
+            while more and len(jobs) < window:
+                batch = next(todo, None)
+                if batch is None:
+                    more = False
+                    break
+                jobs.append(Job([None] * len(batch)))
+                self.queue.append(Task(jobs[-1], 0, batch))
+            if not jobs:
+                return
+            while jobs and jobs[0].pending == 0:
+                job = jobs.popleft()
+                yield [r for r in job.rows if r is not None], job.models
+            if jobs:
+                self.step()
+
+    def run(self, batch: Batch) -> Result:
+        return next(iter(self.map([batch], 1)))
+
+    def step(self) -> None:
+        """Hand out queued tasks, then wait for one message or deadline and deal with it."""
+        while self.queue and (idle := self._idle()) is not None:
+            idle.task, idle.deadline = self.queue.popleft(), float("inf")
+            try:
+                idle.down.send(idle.task.items)
+            except OSError:
+                self._lost(idle, killed=False)
+                return
+        busy = [w for w in self.workers if w.task is not None]
+        if not busy:
+            return
+        now = time.monotonic()
+        timeout = max(min(w.deadline for w in busy) - now, 0)
+        ready = wait([w.up for w in busy], timeout=None if timeout == float("inf") else timeout)
+        for worker in [w for w in busy if w.up in ready]:
+            try:
+                message = worker.up.recv()
+            except (EOFError, OSError):
+                self._lost(worker, killed=False)
+                continue
+            self._receive(worker, message)
+        now = time.monotonic()
+        for worker in [w for w in busy if w.task is not None and w.deadline <= now]:
+            self._lost(worker, killed=True)
+
+    def _idle(self) -> Worker | None:
+        for worker in self.workers:
+            if worker.task is None:
+                return worker
+        if len(self.workers) < self.size:
+            self.workers.append(Worker(self.config, self.settings, self.env))
+            return self.workers[-1]
+        return None
+
+    def _receive(self, worker: Worker, message: tuple) -> None:
+        task = worker.task
+        assert task is not None
+        if message[0] == "start":  # models built: the document's own time begins
+            worker.deadline = time.monotonic() + self.settings.doc_timeout
+            if self.settings.doc_timeout <= 0:
+                worker.deadline = float("inf")
+            return
+        _, (found, models), rss = message
+        task.job.rows[task.offset : task.offset + len(found)] = found
+        task.job.models.update(models)
+        task.job.pending -= 1
+        worker.task = None
+        self.failed_starts = 0
+        if rss > self.settings.max_worker_memory * 2**20:
+            self.workers.remove(worker)
+            worker.stop()
+            self.recycled += 1
+
+    def _lost(self, worker: Worker, killed: bool) -> None:
+        """A worker over its budget (``killed``) or dead: replace it, and split its task."""
+        task = worker.task
+        assert task is not None
+        self.workers.remove(worker)
+        code = worker.stop(kill=killed)
+        self.killed += killed
+        if not killed and worker.deadline == float("inf"):
+            self.failed_starts += 1
+            if self.failed_starts >= MAX_FAILED_STARTS:
+                raise WorkerError(
+                    f"worker processes keep dying (exit code {code}) before finishing a "
+                    f"batch; see the messages above, or run with --workers 1 --doc-timeout 0"
+                )
+        if len(task.items) > 1:  # again, a document at a time, ahead of the rest
+            task.job.pending += len(task.items) - 1
+            self.queue.extendleft(
+                Task(task.job, task.offset + i, [item])
+                for i, item in reversed(list(enumerate(task.items)))
+            )
+            return
+        (item,) = task.items
+        budget = self.settings.doc_timeout
+        task.job.rows[task.offset] = over_budget(item, budget) if killed else died(item, code)
+        task.job.pending -= 1
+
+    def close(self, abort: bool = False) -> None:
+        for worker in self.workers:
+            worker.stop(kill=abort)
+        self.workers.clear()
+
+
+def resident_bytes() -> int:
+    """This process's resident memory now (Linux), else its peak."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def warm(batch: Batch, tools: Tools) -> None:
+    """Build the pipelines of the batch's known languages, before its clock starts."""
+    for item in batch:
+        if isinstance(item, Document) and item.lang:
+            with contextlib.suppress(Exception):  # reported per document by process()
+                tools.pipeline(item.lang)
+
+
+def serve(down: Connection, up: Connection) -> None:
+    """A worker: build the tools once, then run each batch sent until told to stop."""
+    config, settings, parent = down.recv()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=exit_with, args=(parent,), daemon=True).start()
+    tools = Tools(Pipelines(config))
+    while (batch := down.recv()) is not None:
+        warm(batch, tools)
+        up.send(("start",))
+        result = work(batch, tools, settings)
+        up.send(("done", result, resident_bytes()))
+
+
+def exit_with(parent: int) -> None:
+    """End this worker when the parent dies (kill -9 gives it no chance to stop us)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+if __name__ == "__main__":
+    serve(
+        Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
+    )

@@ -1,0 +1,100 @@
+"""Worker processes with limits: a document over the time budget, or one that kills its
+worker, becomes an errors.csv row while the run goes on, on the local and Dask engines
+alike, and the other documents' rows are those of a run without it; a worker over the
+memory ceiling is replaced after its batch.
+
+The "caps" plugin (tests/batchkit.py) hangs on one marker and kills its own process on
+another, so nothing here waits for more than the small budget the tests set.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+
+import batchkit
+import pandas as pd
+import pytest
+
+from factx.cli import main
+
+STALL, CRASH = "STALLMARK", "CRASHMARK"
+
+
+@pytest.fixture(scope="module")
+def data(caps, seeds, tmp_path_factory):
+    return batchkit.corpus(tmp_path_factory.mktemp("data"), seeds, copies=6)
+
+
+@pytest.fixture(scope="module")
+def mixed(data, tmp_path_factory):
+    """The same documents, with a stalling and a crashing one among them."""
+    root = tmp_path_factory.mktemp("mixed") / "in"
+    shutil.copytree(data, root)
+    (root / "copies" / "c002_stall.txt").write_text(f"Paris said {STALL} today.")
+    (root / "copies" / "c004_crash.txt").write_text(f"Rome said {CRASH} today.")
+    return root
+
+
+@pytest.fixture(scope="module")
+def toml(tmp_path_factory):
+    return batchkit.pipeline(tmp_path_factory.mktemp("p") / "p.toml", hang_on=STALL, die_on=CRASH)
+
+
+def run(inputs, out, toml, *extra: str) -> int:
+    args = ["run", str(inputs), "--out", str(out), "--pipeline", str(toml), "--quiet"]
+    return main([*args, "--lang", "en", "--chunk-size", "2", *extra])
+
+
+@pytest.fixture(scope="module")
+def reference(data, toml, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reference")
+    assert run(data, out, toml, "--workers", "1", "--doc-timeout", "0") == 0
+    return out
+
+
+ENGINES = [("--workers", "2"), ("--engine", "dask", "--workers", "2")]
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=["local", "dask"])
+def test_a_stalled_or_crashing_document_becomes_an_error_row_and_the_run_goes_on(
+    mixed, reference, toml, tmp_path, engine
+):
+    if "dask" in engine:
+        pytest.importorskip("dask.distributed")
+    assert run(mixed, tmp_path, toml, *engine, "--doc-timeout", "3") == 0
+    errors = pd.read_csv(tmp_path / "errors.csv")
+    why = dict(zip(errors["doc_id"], errors["error"], strict=True))
+    assert set(why) == {"copies/c002_stall", "copies/c004_crash"}
+    assert why["copies/c002_stall"].startswith(
+        "took longer than 3 s; split it or raise --doc-timeout"
+    )
+    assert why["copies/c004_crash"].startswith("the worker running it died (signal 9")
+    # every other document gives exactly the rows of a run without the bad two
+    for name in ("mentions.csv", "entities.csv"):
+        assert (tmp_path / name).read_bytes() == (reference / name).read_bytes()
+    docs, ref = (
+        pd.read_csv(out / "documents.csv").drop(columns="source") for out in (tmp_path, reference)
+    )
+    pd.testing.assert_frame_equal(docs, ref)  # the source paths name other folders
+    # a resumed run treats them like any other error: reused, not run (and not waited for)
+    before = batchkit.outputs(tmp_path)
+    assert run(mixed, tmp_path, toml, *engine, "--doc-timeout", "3") == 0
+    assert batchkit.outputs(tmp_path) == before
+    counts = json.loads((tmp_path / "run.json").read_text())["counts"]
+    assert counts["processed"] == 0 and counts["errors"] == 2
+
+
+@pytest.mark.parametrize(("memory", "processes"), [((), 1), (("--max-worker-memory", "1"), 6)])
+def test_a_worker_over_the_memory_ceiling_is_replaced_after_its_batch(
+    data, reference, tmp_path, memory, processes
+):
+    pids = tmp_path / "pids.txt"
+    toml = batchkit.pipeline(tmp_path / "p.toml", pidfile=str(pids))
+    out = tmp_path / "out"
+    # 11 documents in batches of 2, one worker: over a 1 MB ceiling, a fresh one per batch
+    assert run(data, out, toml, "--workers", "1", *memory) == 0
+    built = Counter(line.split()[0] for line in pids.read_text().splitlines())
+    assert len(built) == processes and set(built.values()) == {1}
+    assert batchkit.outputs(out) == batchkit.outputs(reference)
