@@ -98,3 +98,11 @@ def test_natasha_gets_an_over_long_sentence_in_pieces(natasha_ner, monkeypatch):
     sentence = "Президент России Владимир Путин прибыл в Пекин."
     filler = "в городе прошло совещание по вопросам торговли и "
     overlong.check(natasha_ner.extract, "ru", sentence, filler, 5000, lengths, MODEL_CHARS)
+
+
+@pytest.mark.parametrize(
+    "text", ["   ", "\x01\u0301\x02\u0302" * 600, "Путин прибыл. \x01\x02 \u0301"]
+)
+def test_natasha_takes_text_with_pieces_of_no_word(natasha_ner, text):
+    found = list(natasha_ner.extract(Document("d", text, "ru")))
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -80,7 +80,13 @@ def test_text_without_any_break_is_cut_between_letters():
     assert all(text[a] == "e" for a, _ in spans)
 
 
-def test_a_model_reads_control_characters_as_spaces_with_offsets_kept():
-    text = "Hanoi\x00\x1bMoscow\tParis\r\nRome\x85"
-    seen = model_text(text)
-    assert seen == "Hanoi  Moscow\tParis\r\nRome " and len(seen) == len(text)
+NOISE = [
+    ("Hanoi\x00\x1bMoscow\tParis\r\nRome\x85", "Hanoi  Moscow\tParis\r\nRome "),
+    ("\u0301\u0302Ha\u0323\u0302 No\u0323i \x01\u0301x", "  Ha\u0323\u0302 No\u0323i   x"),
+    ("Ngh\u1ec7 An, 5\u20e3 \u20e3", "Ngh\u1ec7 An, 5\u20e3  "),
+]
+
+
+@pytest.mark.parametrize(("text", "seen"), NOISE)
+def test_a_model_reads_control_characters_and_stray_marks_as_spaces(text, seen):
+    assert model_text(text) == seen and len(seen) == len(text)

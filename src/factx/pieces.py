@@ -32,8 +32,9 @@ BREAKS = (
 )
 # Where a sentence ends, for finding the over-long ones.
 SENTENCE_END = regex.compile(r"\n|[.!?…。]['\"»”)]*\s")
-# Control characters but tab and line breaks: no name is made of them.
-CONTROL = regex.compile(r"[^\P{Cc}\t\n\r]")
+# Control characters but tab and line breaks, and combining marks on no letter or digit:
+# no name is made of them.
+NOISE = regex.compile(r"[^\P{Cc}\t\n\r]|(?:^|(?<=[^\p{L}\p{N}\p{M}]))\p{M}+")
 
 
 def windows(text: str, limit: int, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
@@ -90,6 +91,7 @@ def each(texts: Iterable[str], limit: int = MODEL_CHARS) -> list[tuple[int, int,
 
 
 def model_text(text: str) -> str:
-    """What a model reads: ``text`` with control characters (but tab and line breaks) as
-    spaces. Every offset stays the same, and taggers stop making a token of each one."""
-    return CONTROL.sub(" ", text)
+    """What a model reads: ``text`` with control characters (but tab and line breaks) and
+    combining marks that belong to no letter as spaces. Every offset stays the same, and
+    taggers stop making a token of each one."""
+    return NOISE.sub(lambda m: " " * len(m.group()), text)

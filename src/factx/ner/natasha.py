@@ -41,6 +41,8 @@ class NatashaNER:
         cut = pieces.each(doc.text for doc in docs)
         order = sorted(cut, key=lambda piece: piece[2] - piece[1])
         texts = [pieces.model_text(docs[i].text[a:b]) for i, a, b in order]
+        keep = [k for k, t in enumerate(texts) if t.strip()]  # slovnet fails on no token
+        order, texts = [order[k] for k in keep], [texts[k] for k in keep]
         found: list[list[tuple[str, int, int]]] = [[] for _ in docs]
         for (i, a, _), markup in zip(order, self.tagger.map(texts), strict=True):
             found[i] += [(s.type, a + s.start, a + s.stop) for s in markup.spans]
