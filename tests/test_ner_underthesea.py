@@ -68,3 +68,10 @@ def test_underthesea_gets_an_over_long_sentence_in_pieces(underthesea_ner, monke
     filler = "các bộ trưởng đã thảo luận về thương mại và vận tải biển với "
     extract = underthesea_ner.extract
     overlong.check(extract, "vi", sentence, filler, 3000, lengths, underthesea.MAX_CHARS)
+
+
+def test_underthesea_drops_kinds_factx_does_not_know(underthesea_ner, monkeypatch):
+    spans = [("MISC", 0, 3), ("LOC", 7, 13)]
+    monkeypatch.setattr(underthesea_ner, "_spans", lambda text: iter(spans))
+    found = list(underthesea_ner.extract(Document("d", "Tết ở  Hà Nội", "vi")))
+    assert [(m.label, m.text) for m in found] == [(Label.LOCATION, "Hà Nội")]

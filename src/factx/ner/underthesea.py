@@ -114,7 +114,8 @@ class UndertheseaNER:
         if self.names:
             found = refine.agree(doc.text, found, self.names.gaz)
         for kind, s, e in found:
-            yield Mention(LABELS[kind], s, e, doc.text[s:e])
+            if kind in LABELS:  # the rules can pass on a CRF tag such as MISC
+                yield Mention(LABELS[kind], s, e, doc.text[s:e])
 
     def _spans(self, text: str) -> Iterator[tuple[str, int, int]]:
         """Line by line, each line in pieces of at most :data:`MAX_CHARS` characters."""
