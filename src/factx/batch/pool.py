@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import os
 import resource
-import signal
 import subprocess
 import sys
 import threading
@@ -96,6 +95,7 @@ class Worker:
             [sys.executable, "-m", "factx.batch.pool", str(down_r), str(up_w)],
             pass_fds=(down_r, up_w),
             env=env,
+            start_new_session=True,  # Ctrl-C is the parent's to handle, even during imports
         )
         os.close(down_r)
         os.close(up_w)
@@ -216,7 +216,7 @@ class Pool:
 
     def _lost(self, worker: Worker, killed: bool) -> None:
         """A worker over its budget (``killed``) or dead: replace it, and split its task."""
-        task = worker.task
+        task, worker.task = worker.task, None
         assert task is not None
         self.workers.remove(worker)
         code = worker.stop(kill=killed)
@@ -266,7 +266,6 @@ def warm(batch: Batch, tools: Tools) -> None:
 def serve(down: Connection, up: Connection) -> None:
     """A worker: build the tools once, then run each batch sent until told to stop."""
     config, settings, parent = down.recv()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=exit_with, args=(parent,), daemon=True).start()
     tools = Tools(Pipelines(config))
     while (batch := down.recv()) is not None:
