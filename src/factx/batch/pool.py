@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import resource
 import subprocess
 import sys
@@ -198,6 +199,8 @@ class Pool:
     def _receive(self, worker: Worker, message: tuple) -> None:
         task = worker.task
         assert task is not None
+        if message[0] == "raise":  # not a document's fault (those are rows): the run's
+            raise message[1]
         if message[0] == "start":  # models built: the document's own time begins
             worker.deadline = time.monotonic() + self.settings.doc_timeout
             if self.settings.doc_timeout <= 0:
@@ -271,8 +274,21 @@ def serve(down: Connection, up: Connection) -> None:
     while (batch := down.recv()) is not None:
         warm(batch, tools)
         up.send(("start",))
-        result = work(batch, tools, settings)
+        try:
+            result = work(batch, tools, settings)
+        except Exception as exc:  # a setting (BuildError), not a document: ends the run
+            up.send(("raise", portable(exc)))
+            continue
         up.send(("done", result, resident_bytes()))
+
+
+def portable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling, else a RuntimeError saying what it was."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
 def exit_with(parent: int) -> None:
