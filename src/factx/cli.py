@@ -9,6 +9,7 @@ from pathlib import Path
 
 from factx import __version__, batch, progress, registry
 from factx.engines import available_cores
+from factx.evaluate import cli as evaluate_cli
 from factx.journal import StateError
 from factx.pipeline import PipelineError
 from factx.report import ReportError, write_report
@@ -29,6 +30,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("plugins", help="list the installed extractor plugins")
     rep = sub.add_parser("report", help="write DIR/report.html from the tables of a run")
     rep.add_argument("dir", type=Path, help="the --out folder of a `factx run`")
+    evaluate_cli.add_parser(sub)
     return p
 
 
@@ -164,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         commands = {"run": cmd_run, "plugins": cmd_plugins, "report": cmd_report}
+        commands["evaluate"] = evaluate_cli.command
         return commands[args.command](args)
     except (PipelineError, registry.PluginError, StateError) as exc:
         print(f"factx: {exc}", file=sys.stderr)
