@@ -44,22 +44,22 @@ def figures(lines, lang: str, label: str, name: str) -> tuple[float, float, floa
 
 # --- NER ----------------------------------------------------------------------------------
 
-NER_TEXT = "Anna Berg met Tom in Oslo."
+NER_TEXT = "Anna Berg met Ivo in Bergen."
 NER_GOLD = {
     "id": "n1",
     "lang": "en",
     "text": NER_TEXT,
     "entities": [
         {"start": 0, "end": 9, "label": "PER", "text": "Anna Berg"},
-        {"start": 14, "end": 17, "label": "PER", "text": "Tom"},
-        {"start": 21, "end": 25, "label": "LOC", "text": "Oslo"},
+        {"start": 14, "end": 17, "label": "PER", "text": "Ivo"},
+        {"start": 21, "end": 27, "label": "LOC", "text": "Bergen"},
     ],
 }
-# "Anna" overlaps "Anna Berg" (partial only), "Tom" is exact, "Oslo" has the wrong label.
+# "Anna" overlaps "Anna Berg" (partial only), "Ivo" is exact, "Bergen" has the wrong label.
 NER_FOUND = [
     Mention("PERSON", 0, 4, "Anna"),
-    Mention("PERSON", 14, 17, "Tom"),
-    Mention("ORG", 21, 25, "Oslo"),
+    Mention("PERSON", 14, 17, "Ivo"),
+    Mention("ORG", 21, 27, "Bergen"),
 ]
 
 
@@ -108,9 +108,9 @@ def test_ner_cases_name_misses_extras_and_the_span_that_overlaps(tmp_path):
     got = {(c.kind, c.label, c.text, c.found) for c in scored.cases}
     assert got == {
         ("missed", "PER", "Anna Berg", "Anna"),
-        ("missed", "LOC", "Oslo", ""),
+        ("missed", "LOC", "Bergen", ""),
         ("spurious", "PER", "Anna", "Anna"),
-        ("spurious", "ORG", "Oslo", "Oslo"),
+        ("spurious", "ORG", "Bergen", "Bergen"),
     }
     assert all(c.sentence == NER_TEXT for c in scored.cases)
 
@@ -288,8 +288,8 @@ def fact_line(**fact) -> dict:
         (
             GOOD_NER,
             ner_line(label="NORP"),
-            "line 2, entity 1: unknown label 'NORP'; use PER, ORG, LOC or map it, "
-            "e.g. --label-map NORP=LOC",
+            "line 2, entity 1: unknown label 'NORP'; use PER, ORG, LOC, or map it with "
+            "--label-map NORP=PER|ORG|LOC (NORP= leaves it out)",
         ),
         (
             GOOD_NER,
@@ -463,3 +463,10 @@ def test_unscorable_gold_stops_before_any_model_loads(tmp_path, capsys, lines, f
     gold = write(tmp_path / "g.jsonl", lines)
     assert main(["evaluate", str(gold), "--pipeline", "no-such-pipeline"]) == 2
     assert fragment in capsys.readouterr().err
+
+
+def test_the_readme_example_is_valid_gold():
+    path = Path(__file__).resolve().parents[1] / "examples" / "evaluate" / "news_en.jsonl"
+    gold = goldfile.read(path)
+    assert (gold.format, len(gold.items)) == ("ner", 10)
+    assert sum(len(i.entities) for i in gold.items) == 29

@@ -35,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.add_argument(
         "--label-map",
+        action="extend",
         nargs="+",
         default=[],
         metavar="FROM=TO",

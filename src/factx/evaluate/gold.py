@@ -216,8 +216,8 @@ def entity(e: object, text: str, where: str, label_map: Mapping[str, str]) -> En
         return None
     if label not in NER_LABELS:
         raise GoldError(
-            f"{where}: unknown label {e.get('label')!r}; use {', '.join(NER_LABELS)} "
-            f"or map it, e.g. --label-map {e.get('label')}=LOC"
+            f"{where}: unknown label {e.get('label')!r}; use {', '.join(NER_LABELS)}, or map "
+            f"it with --label-map {e.get('label')}=PER|ORG|LOC ({e.get('label')}= leaves it out)"
         )
     country = e.get("country")
     if country is not None and not (isinstance(country, str) and len(country) == 2):

@@ -29,7 +29,7 @@ def table(lines: Sequence[Line]) -> str:
         first = line.scores[0][1]
         cells = [f"{x:.3f}" for _, s in line.scores for x in (s.precision, s.recall, s.f1)]
         rows.append([line.lang, line.label, str(first.gold), str(first.found), *cells])
-    return text_table(rows)
+    return "\n".join(row.rstrip() for row in text_table(rows).splitlines())
 
 
 def text_table(rows: Sequence[Sequence[str]], sep: str = "  ") -> str:

@@ -48,7 +48,7 @@ def score_ner(gold: Gold, run: Tables, langs: Mapping[str, str]) -> Scored:
             {s for s in spans if s[0] in ids}, {s for s in found if s[0] in ids}, lang
         )
     sentences = {i.id: Sentences(i.text) for i in gold.items}
-    return Scored(tuple(lines), tuple(ner.cases(spans, found, langs, sentences)))
+    return Scored(tuple(lines), in_gold_order(gold, ner.cases(spans, found, langs, sentences)))
 
 
 def score_facts(gold: Gold, run: Tables, langs: Mapping[str, str]) -> Scored:
@@ -57,7 +57,14 @@ def score_facts(gold: Gold, run: Tables, langs: Mapping[str, str]) -> Scored:
         [(i.id, langs[i.id], i.facts) for i in gold.items], found_by_doc(run.mentions)
     )
     cases = facts.cases(outcome, {i.id: i.text for i in gold.items})
-    return Scored(outcome.lines, tuple(cases))
+    return Scored(outcome.lines, in_gold_order(gold, cases))
+
+
+def in_gold_order(gold: Gold, cases: list[Case]) -> tuple[Case, ...]:
+    """Cases by item as the gold file lists them, then by position, so a reader can follow
+    the file."""
+    order = {item.id: n for n, item in enumerate(gold.items)}
+    return tuple(sorted(cases, key=lambda c: (order[c.doc_id], c.start or 0, c.kind)))
 
 
 SCORERS: dict[str, Scorer] = {"ner": score_ner, "facts": score_facts}
