@@ -15,6 +15,7 @@ from factx.batch.engines import available_cores
 from factx.batch.journal import StateError
 from factx.batch.runner import DEFAULT_MAX_CHARS, Settings
 from factx.batch.work import EngineError
+from factx.evaluate import cli as evaluate_cli
 from factx.pipeline import PipelineError
 from factx.report import ReportError, write_report
 
@@ -47,6 +48,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("plugins", help="list the installed extractor plugins")
     rep = sub.add_parser("report", help="write DIR/report.html from the tables of a run")
     rep.add_argument("dir", type=Path, help="the --out folder of a `factx run`")
+    evaluate_cli.add_parser(sub)
     return p
 
 
@@ -194,6 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         commands = {"run": cmd_run, "plugins": cmd_plugins, "report": cmd_report}
+        commands["evaluate"] = evaluate_cli.command
         return commands[args.command](args)
     except (PipelineError, registry.PluginError, StateError, EngineError) as exc:
         print(f"factx: {exc}", file=sys.stderr)
