@@ -18,6 +18,7 @@ Consonant skeletons alone are no evidence: "Hoàng" and "Nghĩa" share one.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -50,10 +51,20 @@ def loose(word: str) -> str:
 
 
 @cache
-def surname_first() -> frozenset[str]:
-    """Surnames of languages that write them first (Vietnamese's list covers the common
-    Chinese and Korean ones: Kim, Lý, Trương)."""
-    return frozenset(fold(s) for s in langdata.load("vi", "names").get("surnames", ()))
+def _vietnamese() -> tuple[frozenset[str], frozenset[str]]:
+    data = langdata.load("vi", "names")
+    surnames = frozenset(fold(s) for s in data.get("surnames", ()))
+    return surnames, frozenset(data.get("name_marks", ()))
+
+
+def given_name_last(words: list[str]) -> bool:
+    """A Vietnamese name, or one written surname-first like it (Vietnamese's list of
+    surnames covers the common Chinese and Korean ones: Kim, Lý, Trương): its last word is
+    a given name that many people share, so no short form of it across documents."""
+    surnames, letters = _vietnamese()
+    if fold(words[0]) in surnames:
+        return True
+    return any(c in letters for w in words for c in unicodedata.normalize("NFD", w.casefold()))
 
 
 class Joins:
@@ -92,16 +103,41 @@ class Joins:
             words = []
             for w in longest.split(" "):
                 pool = same[fold(w)] + (Counter() if longest in self.native else latin[loose(w)])
-                # Of equals, the spelling with diacritics, then the first alphabetically.
-                words.append(
-                    max(pool.items(), key=lambda kv: (kv[1], len(kv[0].encode()), kv[0]))[0]
-                )
+                words.append(max(pool.items(), key=_preferred)[0])
             out.update({n: " ".join(words) for n in members})
         return out
 
 
+def _preferred(spelling: tuple[str, int]) -> tuple:
+    """Most written first; of equals, the one with diacritics, then a capital first
+    letter, then capitals throughout for a short word ("VKS" over "Vks") and not for a
+    long one ("Kowalczyk" over a headline's "KOWALCZYK"); the alphabet settles the rest,
+    so every run picks the same."""
+    word, count = spelling
+    shape = (word[:1].isupper(), word.isupper() == (len(word) <= 4))
+    return (count, len(word.encode()), shape, word)
+
+
 def _words(norm: str) -> Key:
     return tuple(fold(w) for w in norm.split(" ") if w)
+
+
+def _same_words(norms: Iterable[str], joins: Joins) -> None:
+    """Join norms that differ in case only, and a name of two or more words written
+    without diacritics with the one accented spelling it stands for ("Nguyen Xuan Phuc" =
+    "Nguyễn Xuân Phúc"). Two accented spellings stay apart: "Hoa" and "Hòa" are two
+    names, and so is a bare "Hoa" beside "Hòa", which nothing says is unaccented."""
+    by_words: dict[Key, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for norm in norms:
+        by_words[_words(norm)][norm.casefold()].append(norm)
+    for words, spellings in by_words.items():
+        for same in spellings.values():
+            for other in same[1:]:
+                joins.join(other, same[0])
+        plain = [s for s in spellings if s.isascii()]
+        accented = [s for s in spellings if not s.isascii()]
+        if len(words) > 1 and len(plain) == 1 and len(accented) == 1:
+            joins.join(spellings[plain[0]][0], spellings[accented[0]][0])
 
 
 def _unique(candidates: Iterable[str], joins: Joins) -> str | None:
@@ -121,12 +157,7 @@ def unify_people(mentions: pd.DataFrame) -> pd.Series:
         counts[norm] += 1 + 1000 * bool(is_native)
     latin_norms = set(people.loc[native, "norm"])
     joins = Joins(counts, latin_norms)
-    by_words: dict[Key, list[str]] = defaultdict(list)
-    for norm in counts:
-        by_words[_words(norm)].append(norm)
-    for same in by_words.values():
-        for other in same[1:]:
-            joins.join(other, same[0])
+    _same_words(counts, joins)
     by_loose: dict[Key, list[str]] = defaultdict(list)
     for norm in latin_norms:
         by_loose[tuple(loose(w) for w in _words(norm))].append(norm)
@@ -144,7 +175,7 @@ def _surnames(counts: Counter, latin_norms: set[str], joins: Joins) -> None:
     loose_tails: dict[str, list[str]] = defaultdict(list)
     for norm in counts:
         words = _words(norm)
-        if len(words) > 1 and words[0] not in surname_first():
+        if len(words) > 1 and not given_name_last(norm.split(" ")):
             tails[words[-1]].append(norm)
             loose_tails[loose(words[-1])].append(norm)
     for norm in counts:
@@ -154,7 +185,7 @@ def _surnames(counts: Counter, latin_norms: set[str], joins: Joins) -> None:
         match = _unique(tails.get(words[0], ()), joins)
         if match is None:  # across scripts: "Trump" ends "Donald Tramp" (from "Трамп")
             fulls = loose_tails.get(loose(words[0]), ())
-            cross = (f for f in fulls if norm not in latin_norms or f not in latin_norms)
+            cross = (f for f in fulls if (norm in latin_norms) != (f in latin_norms))
             match = _unique(cross, joins)
         if match:
             joins.join(norm, match)
@@ -167,12 +198,7 @@ def unify_orgs(mentions: pd.DataFrame) -> pd.Series:
         return pd.Series(dtype="string")
     counts = Counter(orgs["norm"])
     joins = Joins(counts)
-    by_words: dict[Key, list[str]] = defaultdict(list)
-    for norm in counts:
-        by_words[_words(norm)].append(norm)
-    for same in by_words.values():
-        for other in same[1:]:
-            joins.join(other, same[0])
+    _same_words(counts, joins)
     langs = orgs.groupby("norm")["lang"].agg(lambda s: Counter(s.dropna()).most_common(1))
     by_lang: dict[str, list[str]] = defaultdict(list)
     for norm, top in langs.items():

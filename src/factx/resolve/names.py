@@ -26,6 +26,7 @@ from factx.resolve.text import CYRILLIC, fold
 ABBREVIATION = regex.compile(r"\s*[(\[]\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*[)\]]")
 OWN_ABBREVIATION = regex.compile(r"^(.*?\S)\s*\(\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*\)$")
 QUALIFIER = regex.compile(r"[ \u00a0]{1,2}")  # between an organisation and its country
+TOKEN = regex.compile(r"[\p{L}\p{M}\d]+")
 QUOTES = regex.compile(r"[«»“”„\"']")
 SPACE = regex.compile(r"\s+")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -211,7 +212,7 @@ class NameResolver:
             gap = QUALIFIER.match(text, m.end)
             country = countries.get(gap.end()) if gap else None
             out[m] = self.orgs.canonical(names[m], country.text if country else None)
-            if abbr and abbr != name:
+            if abbr and len(name.split()) > len(TOKEN.findall(abbr)):  # not "ООН (ФАО)"
                 defined.setdefault(abbr, out[m])
         for m in orgs:
             if m.text in defined:

@@ -123,7 +123,7 @@ class OrgWords:
                 shorter = TRIM.sub("", " ".join(rest))
                 if key(shorter) in self.aliases:
                     return self.aliases[key(shorter)]
-                if len(rest) > 1 or is_abbreviation(shorter, self.compounds):
+                if len(rest) > 1 or is_abbreviation(shorter, compounds=False):
                     return shorter
         return name
 
