@@ -64,6 +64,23 @@ def test_a_place_has_one_norm_in_all_its_case_forms():
     assert [m.norm for m in out] == ["Пекин", "Пекин"]
 
 
+VI_PLACES = [
+    ("huyện Nghi Sơn", "Nghi Sơn"),
+    ("Huyện Nghi Sơn", "Nghi Sơn"),
+    ("TP.HCM", "HCM"),
+    ("thành phố Huế", "Huế"),
+    ("quận 5", "quận 5"),  # a number is no name
+    ("Bình Phước", "Bình Phước"),
+]
+
+
+@pytest.mark.parametrize(("text", "norm"), VI_PLACES)
+def test_a_vietnamese_place_norm_leaves_out_its_administrative_unit(text, norm):
+    doc = Document("d", f"Ở {text}.", "vi")
+    out = NameResolver("vi")(doc, [Mention(Label.LOCATION, 3, 3 + len(text), text)])
+    assert out[0].norm == norm
+
+
 LATIN = [
     ("Владимир Путин", "Vladimir Putin"),
     ("Сергей Шойгу", "Sergey Shoygu"),

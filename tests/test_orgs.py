@@ -23,6 +23,9 @@ CANONICAL = [
     ("vi", "Tập đoàn Hòa Bình Xanh", None, "Hòa Bình Xanh"),
     ("vi", "Công ty Điện tử Sao Sáng", None, "Công ty Điện tử Sao Sáng"),  # descriptive
     ("vi", "Ngân hàng Nhà nước Việt Nam", None, "Ngân hàng Nhà nước"),
+    ("vi", "báo Tuổi Mới", None, "Tuổi Mới"),
+    ("vi", "đội Sông Lam Xanh", None, "Sông Lam Xanh"),
+    ("vi", "Đài Truyền hình Bình Phước", None, "Đài Truyền hình Bình Phước"),
 ]
 
 

@@ -145,9 +145,15 @@ class NameResolver:
         mentions = self.surnames_as_people(mentions)
         norms = self.person_norms([m for m in mentions if m.label == Label.PERSON])
         norms.update(self.org_norms(doc.text, mentions))
-        # A place's norm is its nominative form, so "Пекина" and "Пекине" count as one.
+        # A place's norm is its nominative form, so "Пекина" and "Пекине" count as one,
+        # without an administrative unit before it ("huyện Nghi Sơn" = "Nghi Sơn").
+        units = place_units(self.lang)
         norms.update(
-            {m: org_lemma(m.text, self.lang) for m in mentions if m.label == Label.LOCATION}
+            {
+                m: units.sub("", org_lemma(m.text, self.lang), count=1)
+                for m in mentions
+                if m.label == Label.LOCATION
+            }
         )
         return [dataclasses.replace(m, norm=norms[m]) if m in norms else m for m in mentions]
 
@@ -222,6 +228,16 @@ class NameResolver:
             if len(fulls) == 1:
                 out[m] = fulls.pop()
         return out
+
+
+@cache
+def place_units(lang: str) -> regex.Pattern:
+    """A unit word ("huyện", "TP.") before a capitalised place name, from names.toml."""
+    units = sorted(langdata.load(lang, "names").get("place_units", ()), key=len, reverse=True)
+    if not units:
+        return regex.compile(r"(?!)")
+    words = "|".join(regex.escape(u) for u in units)
+    return regex.compile(rf"^(?i:{words})(?:\s+|\.\s*)(?=\p{{Lu}})")
 
 
 def _ends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:

@@ -146,8 +146,8 @@ def org_words(lang: str) -> OrgWords:
         aliases[key(short)] = full
         aliases[key(full)] = full
     return OrgWords(
-        forms_before=_keys(data.get("legal_forms_before", ())),
-        forms_after=_keys(data.get("legal_forms_after", ())),
+        forms_before=_keys(data.get("org_forms_before", ())),
+        forms_after=_keys(data.get("org_forms_after", ())),
         home=_keys(data.get("home_qualifiers", ())),
         skips=frozenset(fold(w) for w in data.get("abbreviation_skips", ())),
         aliases=aliases,
