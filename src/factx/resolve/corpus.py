@@ -28,7 +28,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Label
-from factx.resolve.orgs import org_words
+from factx.resolve.orgs import TOKEN, initials, is_abbreviation, org_words
 from factx.resolve.text import CYRILLIC, fold
 
 VOWELS = regex.compile(r"[aeiouy]+")
@@ -205,9 +205,21 @@ def unify_orgs(mentions: pd.DataFrame) -> pd.Series:
         by_lang[top[0][0] if top else ""].append(norm)
     for lang, norms in by_lang.items():
         words = org_words(lang)
-        fulls = [n for n in norms if len(_words(n)) > 1]
+        # Full names by their initials and by their first letter, skipped words aside: an
+        # abbreviation is only tried against those it could spell (a corpus holds thousands).
+        by_initials: dict[str, list[str]] = defaultdict(list)
+        by_letter: dict[str, list[str]] = defaultdict(list)
+        for n in norms:
+            content = [w for w in _words(n) if w not in words.skips]
+            if len(content) > 1:
+                by_initials["".join(w[:1] for w in content)].append(n)
+                by_letter[content[0][:1]].append(n)
         for norm in norms:
-            match = _unique((f for f in fulls if words.abbreviates(norm, f)), joins)
+            if not is_abbreviation(norm, words.compounds):
+                continue
+            letters = fold("".join(TOKEN.findall(norm)))
+            candidates = by_initials[letters] if initials(norm) else by_letter[letters[:1]]
+            match = _unique((f for f in candidates if words.abbreviates(norm, f)), joins)
             if match:
                 joins.join(norm, match)
     return orgs["norm"].map(joins.spelling())

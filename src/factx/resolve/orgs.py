@@ -11,7 +11,7 @@ name; abbreviations join a full name only where exactly one in sight fits them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -22,6 +22,7 @@ TOKEN = regex.compile(r"[\p{L}\p{M}\d]+")
 TRIM = regex.compile(r"^[\s,.;:«»“”„\"'()]+|[\s,;:«»“”„\"'()]+$")
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> tuple[str, ...]:
     """Folded words, punctuation aside: "Corp." and "corp" are one word."""
     return tuple(fold(t) for t in TOKEN.findall(text))
@@ -30,6 +31,12 @@ def key(text: str) -> tuple[str, ...]:
 def _keys(words) -> tuple[tuple[str, ...], ...]:
     """Phrases as word tuples, longest first, so "Công ty cổ phần" wins over "Công ty"."""
     return tuple(sorted({key(w) for w in words if key(w)}, key=len, reverse=True))
+
+
+def initials(name: str) -> bool:
+    """Whether a name is made of initials only, one letter per word ("ЦБ РФ", "IMF")."""
+    tokens = TOKEN.findall(name)
+    return bool(tokens) and all(sum(c.isupper() for c in t) >= 2 or len(t) == 1 for t in tokens)
 
 
 def is_abbreviation(name: str, compounds: bool) -> bool:
