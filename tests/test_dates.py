@@ -51,7 +51,7 @@ RU = [
     ("С 1 июля тариф вырос", ["2025-07-01"]),
     ("десятого августа", ["2025-08-10"]),
     ("к двадцать четвёртому февраля", ["2025-02-24"]),
-    ("В декабре отгрузки выросли", ["2025-12"]),
+    ("В декабре отгрузки выросли", ["2024-12"]),
     ("в 2020–2025 годах", ["2020/2025"]),
     ("с 2020 по 2025 год", ["2020/2025"]),
     ("с 1 по 15 июля", ["2025-07-01/2025-07-15"]),
@@ -63,6 +63,11 @@ RU = [
     ("Новый год", ["2026-01-01"]),
     ("подписали в минувшую среду 12 мая соглашение", ["2025-05-12"]),
     ("2025-11-13", ["2025-11-13"]),
+    # tense: a bare weekday or yearless month points back in the past tense, ahead in the future
+    ("Совет директоров собрался в пятницу.", ["2025-10-31"]),
+    ("Совещание состоится в пятницу.", ["2025-11-07"]),
+    ("Первые выплаты будут перечислены в январе.", ["2026-01"]),
+    ("Завод остановил линию 20 декабря.", ["2024-12-20"]),
 ]
 
 VI = [
@@ -94,12 +99,16 @@ VI = [
     ("giai đoạn 2021-2025", ["2021/2025"]),
     ("từ năm 2020 đến năm 2025", ["2020/2025"]),
     ("tháng 5 năm ngoái", ["2024-05"]),
+    ("Hôm thứ Ba, công ty đã công bố kết quả.", ["2025-11-04"]),
+    ("Hội nghị sẽ khai mạc vào thứ hai.", ["2025-11-10"]),
+    ("Tháng 12, nhà máy đã dừng sản xuất.", ["2024-12"]),
+    ("Dự án sẽ khởi công vào tháng 1.", ["2026-01"]),
 ]
 
 EN = [
     ("The tariff took effect on March 15, 2025.", ["2025-03-15"]),
     ("It closed on 3 December 2024 after flooding.", ["2024-12-03"]),
-    ("The tanker ran aground on Nov. 18.", ["2025-11-18"]),
+    ("The tanker ran aground on Nov. 18.", ["2024-11-18"]),
     ("In February 2024, the port unloaded coal.", ["2024-02"]),
     ("deliveries in April", ["2025-04"]),
     ("output in 2023 rose", ["2023"]),
@@ -129,6 +138,12 @@ EN = [
     ("the closest Monday to Oct 5th", ["2025-10-06"]),
     ("on the last day of May 2024", ["2024-05-31"]),
     ("the 5th last day of May", ["2025-05-27"]),
+    ("The minister said on Thursday that exports fell.", ["2025-10-30"]),
+    ("The board will meet on Monday.", ["2025-11-10"]),
+    ("Tolls were raised in December.", ["2024-12"]),
+    ("The first payment is due in January.", ["2026-01"]),
+    ("The fair is to run from October 28 to December 3.", ["2025-10-28/2025-12-03"]),
+    ("A storm struck the coast on Wednesday.", ["2025-11-05"]),
 ]
 
 CASES = [("ru", *c) for c in RU] + [("vi", *c) for c in VI] + [("en", *c) for c in EN]

@@ -20,10 +20,11 @@ import regex
 from factx.model import Document, Label, Mention
 from factx.rules import periods as p
 from factx.rules.dates_grammar import Rule, rules
-from factx.rules.dates_resolve import Groups, NoReference, resolve
+from factx.rules.dates_resolve import TENSED, Groups, NoReference, resolve
 from factx.rules.holiday_calendar import is_inflected
 from factx.rules.numbers import number_pattern
 from factx.rules.periods import Interval, Invalid, Period, Value
+from factx.rules.tense import OPEN, TenseCues, cues
 from factx.rules.timewords import TimeWords, alternation, key, time_words
 
 # Backstop per pattern and document; the patterns themselves are linear (see tests).
@@ -98,6 +99,7 @@ class DateExtractor:
         self.lang = lang
         self.words: TimeWords = time_words(lang)
         self.rules: tuple[Rule, ...] = rules(lang)
+        self.tense: TenseCues = cues(lang)
         w = self.words
         self.day_cues = {key(c) for c in w.words("day_cues")}
         self.weak_cues = {key(c) for c in w.words("year_cues_weak")}
@@ -136,13 +138,16 @@ class DateExtractor:
                         start = before.start()
                 if not self.plausible(rule.kind, g, start, end, text):
                     continue
+                given = bool(g["y"] or g["yy"] or g["yrel"])
+                tense = OPEN
+                if rule.kind in TENSED and not given and doc.date is not None:
+                    tense = self.tense.around(text, start, end)
                 try:
-                    value: Value | None = resolve(rule.kind, g, self.words, doc.date)
+                    value: Value | None = resolve(rule.kind, g, self.words, doc.date, tense)
                 except NoReference:
                     value = None
                 except Invalid:
                     continue
-                given = bool(g["y"] or g["yy"] or g["yrel"])
                 strong = int(bool(g["d"] or g["dw"]) and bool(g["m"] or g["mw"]))
                 found.append(Candidate(start, end, rank, value, given, strong))
         for c in self.join_ranges(text, self.select(found)):

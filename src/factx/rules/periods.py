@@ -23,6 +23,8 @@ SHIFT_GRAIN = {
     "day": "day",
 }
 MONTHS_IN = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+# A date "ahead" in a future-tense sentence may have just begun: a running event.
+GRACE = dt.timedelta(days=31)
 
 
 class Invalid(ValueError):
@@ -119,6 +121,25 @@ def infer_year(ref: dt.date, month: int) -> int:
     return ref.year - 1 if month - ref.month == 11 else ref.year
 
 
+def tensed_year(ref: dt.date, month: int, day: int | None, tense: int) -> int:
+    """The year of a yearless month or day in a sentence whose tense points back (< 0) or
+    ahead (> 0): the latest that has begun by ``ref``, or the earliest that has not ended
+    more than GRACE before it (an event "is to run from January 23" in a story of the 28th
+    is this January's). An open tense (0) falls back to :func:`infer_year`."""
+    if not tense:
+        return infer_year(ref, month)
+    years = (ref.year, ref.year - 1) if tense < 0 else (ref.year, ref.year + 1)
+    for year in years:
+        try:
+            first = dt.date(year, month, day or 1)
+        except ValueError:
+            continue  # 29 February
+        last = first if day else add_months(first, 1) - dt.timedelta(days=1)
+        if (first <= ref) if tense < 0 else (last >= ref - GRACE):
+            return year
+    return years[-1]
+
+
 def with_year(value: Period, year: int) -> Period:
     """The same period in another year, for "1 июля – 15 августа 2025"."""
     try:
@@ -135,6 +156,11 @@ def weekday_from(ref: dt.date, weekday: int, index: int) -> dt.date:
         return ref + dt.timedelta(days=ahead + 7 * index)
     behind = (ref.weekday() - (weekday - 1)) % 7 or 7
     return ref - dt.timedelta(days=behind + 7 * (-index - 1))
+
+
+def weekday_on_or_before(ref: dt.date, weekday: int) -> dt.date:
+    """The latest such weekday on or before ``ref``: "said on Thursday" in news."""
+    return ref - dt.timedelta(days=(ref.weekday() - (weekday - 1)) % 7)
 
 
 def weekday_in_week(ref: dt.date, weekday: int, weeks: int) -> dt.date:
