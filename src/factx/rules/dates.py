@@ -102,6 +102,7 @@ class DateExtractor:
         self.tense: TenseCues = cues(lang)
         w = self.words
         self.day_cues = {key(c) for c in w.words("day_cues")}
+        self.dash_cues = {key(c) for c in w.words("dash_day_cues")}
         self.weak_cues = {key(c) for c in w.words("year_cues_weak")}
         self.followers = {key(c) for c in w.words("year_followers")}
         self.ambiguous = {key(c) for c in w.words("ambiguous")}
@@ -222,6 +223,8 @@ class DateExtractor:
             # is also a decimal point.
             if g["dayw"]:
                 return True
+            if g["dash"]:
+                return prev in self.dash_cues  # "tối 21-3", but "từ 3-5 ngày" is a range
             if prev in self.day_cues:
                 return not self.padded_months or len(g["m"] or "") == 2
             sign_before = quantity_sign(text[start - 1] if start else None)
@@ -231,8 +234,10 @@ class DateExtractor:
                 and not (after and (after.isalnum() or quantity_sign(after)))
             )
         vi_count = self.lang == "vi" and kind in COUNT_SENSITIVE and before and adjacent
-        if vi_count and self.count.search(text, max(0, start - 40), start):
-            return False  # "3 tháng trước", "ba năm qua": a count makes the word a unit
+        if vi_count and not g["d"] and self.count.search(text, max(0, start - 40), start):
+            # "3 tháng trước", "ba năm qua": a count makes the word a unit (but "công văn 999
+            # ngày 26-2" is a document's number before a day).
+            return False
         if self.lang == "vi" and kind == "weekday":
             # "thứ hai" is Monday, but "lần thứ hai" is "the second time".
             return before is None or prev in self.day_cues or not adjacent
@@ -241,14 +246,14 @@ class DateExtractor:
         return True
 
     def shift_is_dated(self, g: Groups, start: int, end: int, text: str) -> bool:
-        """ "несколько дней назад" has no count to shift by; "через 65 лет после войны"
-        counts from the war, not from the document date."""
+        """ "несколько дней назад" has no count to shift by; "через 65 лет после войны" and
+        "hai ngày trước tết" count from an event, not from the document date."""
         if not g["n"] and not g["art"]:
             before, adjacent = previous_word(text, start)
             if before and adjacent and key(before) in self.vague:
                 return False
         nxt = NEXT_WORD.match(text, end)
-        return not (g["before"] and nxt and key(nxt[1]) in self.blockers)
+        return not (nxt and key(nxt[1]) in self.blockers)
 
     def year_follows(self, g: Groups, end: int, text: str) -> bool:
         if key(g["cue"] or "") not in self.weak_cues:

@@ -99,10 +99,14 @@ VI_PREFIX = r"(?:(?:{WD}|{WDA})\s*,?\s+)?(?:(?<dayw>{DAYW})\s+)?"
 VI = [
     (
         "date",
-        r"(?<d>{DAY})(?<sep>[/.-])(?<m>{MONTH_NO})(?P=sep)(?:(?<y>{YEAR})|(?<yy>{YY}))",
+        # "17-3-2004", and as print spaces or mixes its dashes: "17 - 3 – 2004".
+        r"(?<d>{DAY})(?:(?<sep>[/.])(?<m>{MONTH_NO})(?P=sep)|\s*[-–]\s*(?<m>{MONTH_NO})\s*[-–]\s*)"
+        r"(?:(?<y>{YEAR})|(?<yy>{YY}))",
         VI_PREFIX,
     ),
     ("day_month", r"(?<d>{DAY})/(?<m>{MONTH_NO})", VI_PREFIX),
+    # "tối 21-3": with a dash only after a day word (see `dash_day_cues`).
+    ("day_month", r"(?<d>{DAY})\s*(?<dash>[-–])\s*(?<m>{MONTH_NO})", VI_PREFIX),
     ("date", r"tháng\s+{VMONTH}(?:{YEARPART})?", "!" + VI_PREFIX + r"(?<d>{DAY})\s+"),
     ("date", r"tháng\s+{VMONTH}(?:{YEARPART})", None),
     ("month", r"tháng\s+{VMONTH}", None),
@@ -113,9 +117,11 @@ VI = [
     ),
     ("relative", r"(?<unit>{UPERIOD})\s+(?<rel>{REL})", None),
     ("shift", r"(?<unit>{UALL})\s+(?<ago>{AGO})", COUNT_PREFIX),
+    # "cách đây hơn một năm"
+    ("shift", r"(?<before>{BEFORE})\s+(?:(?:{APPROX})\s+)?(?<n>{N})\s+(?<unit>{UALL})", None),
     (
         "quarter",
-        r"quý\s+(?:(?<q>[1-4])(?!\d)|(?<qr>{ROMAN})|(?:thứ\s+)?(?<qw>{ORD}))(?:{YEARPART})?",
+        r"qu[ýí]\s+(?:(?<q>[1-4])(?!\d)|(?<qr>{ROMAN})|(?:thứ\s+)?(?<qw>{ORD}))(?:{YEARPART})?",
         None,
     ),
     (
@@ -189,7 +195,7 @@ TEMPLATES = {"ru": RU, "vi": VI, "en": EN}
 # How a year, or a year relative to now, follows a day or month in each language.
 YEAR_PARTS = {
     "ru": r"\s+(?:(?<y>{YEAR})(?:-(?:го|м|й))?(?:\s*(?:{YW}))?|(?<yrel>{REL})\s+(?:{UY}))",
-    "vi": r"(?:\s*[/-]\s*|,?\s+năm\s+)(?<y>{YEAR})|\s+năm\s+(?<yrel>{REL})",
+    "vi": r"(?:\s*[/\-–]\s*|,?\s+năm\s+)(?<y>{YEAR})|\s+năm\s+(?<yrel>{REL})",
     "en": r",?\s+(?:of\s+)?(?<y>{YEAR})|\s+(?:of\s+)?(?<yrel>{REL})\s+year",
 }
 PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
@@ -256,6 +262,7 @@ def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
         "ROPEN": alt(w.words("range_open")),
         "RJOIN": alt(w.words("range_join")),
         "DAYW": alt(w.words("day_words")),
+        "APPROX": alt(w.words("approximate")),
     }
 
 
@@ -277,6 +284,8 @@ def rules(lang: str) -> tuple[Rule, ...]:
     for kind, core, prefix in [*COMMON, *TEMPLATES.get(lang, [])]:
         if kind == "holiday" and not vocabulary(lang):
             continue
+        if kind == "holiday" and w.data.get("relative_after"):
+            prefix = None  # "trước tết" is "before Tết"; the last one is "Tết trước"
         required = prefix is not None and prefix.startswith("!")
         # A required prefix bounds the match on the left itself ("2018Q4" has no space);
         # where it ends in a space, the core starts a word. Cores start with a word

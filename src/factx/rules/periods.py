@@ -12,17 +12,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 GRAINS = ("year", "half", "quarter", "month", "week", "day")
-# What a shift of N units lands on (Duckling's convention): "three months ago" is a day,
-# "two years ago" a month.
+# What a shift of N units lands on: the grain the text gives ("two years ago" is a year,
+# "three months ago" a month, "a decade ago" a year), except that weeks name the day ("a week
+# ago" is that day, as Duckling reads it).
 SHIFT_GRAIN = {
-    "year": "month",
+    "decade": "year",
+    "year": "year",
     "half": "month",
-    "quarter": "month",
-    "month": "day",
+    "quarter": "quarter",
+    "month": "month",
     "week": "day",
     "day": "day",
 }
-MONTHS_IN = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+MONTHS_IN = {"decade": 120, "year": 12, "half": 6, "quarter": 3, "month": 1}
 # A date "ahead" in a future-tense sentence may have just begun: a running event.
 GRACE = dt.timedelta(days=31)
 
@@ -111,6 +113,8 @@ def period(grain: str, d: dt.date, explicit_year: bool = True) -> Period:
 
 def relative_period(ref: dt.date, unit: str, offset: int) -> Period:
     """ "прошлый месяц", "năm nay", "next quarter": the period ``offset`` units from now."""
+    if unit not in GRAINS:
+        raise Invalid(f"no period of a {unit}")
     return period(unit, shift(floor(unit, ref), unit, offset))
 
 
