@@ -69,6 +69,12 @@ RU = [
     ("Совещание состоится в пятницу.", ["2025-11-07"]),
     ("Первые выплаты будут перечислены в январе.", ["2026-01"]),
     ("Завод остановил линию 20 декабря.", ["2024-12-20"]),
+    # inflected and adjectival forms, a half of a named year, "сего года"
+    ("во второй половине 2013 года", ["2013-07/2013-12"]),
+    ("в первой половине прошлого года", ["2024-01/2024-06"]),
+    ("по итогам вчерашних торгов", ["2025-11-04"]),
+    ("В прошедшем году выручка упала.", ["2024"]),
+    ("решение примут в сентябре с.г.", ["2025-09"]),
 ]
 
 VI = [
@@ -153,6 +159,8 @@ EN = [
     ("The first payment is due in January.", ["2026-01"]),
     ("The fair is to run from October 28 to December 3.", ["2025-10-28/2025-12-03"]),
     ("A storm struck the coast on Wednesday.", ["2025-11-05"]),
+    ("Sales will rise in the first quarter.", ["2026-Q1"]),
+    ("This past week brought rain.", ["2025-W44"]),
 ]
 
 CASES = [("ru", *c) for c in RU] + [("vi", *c) for c in VI] + [("en", *c) for c in EN]
@@ -276,6 +284,8 @@ TRAPS = [
     ("en", "Independence Day of Ukraine"),
     ("en", "plans for the new year"),
     ("en", "on the last day of trading"),
+    ("en", "The first half ended 1-1 after a late goal."),  # a period of a match
+    ("ru", "в первой половине дня"),
 ]
 
 

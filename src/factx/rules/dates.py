@@ -24,7 +24,7 @@ from factx.rules.dates_resolve import TENSED, Groups, NoReference, resolve
 from factx.rules.holiday_calendar import is_inflected
 from factx.rules.numbers import number_pattern
 from factx.rules.periods import Interval, Invalid, Period, Value
-from factx.rules.tense import OPEN, TenseCues, cues
+from factx.rules.tense import OPEN, TenseCues, cues, sentence
 from factx.rules.timewords import TimeWords, alternation, key, time_words
 
 # Backstop per pattern and document; the patterns themselves are linear (see tests).
@@ -113,6 +113,10 @@ class DateExtractor:
         self.blockers = {key(c) for c in w.words("shift_blockers")}
         self.holiday_blockers = {key(c) for c in w.words("holiday_blockers")}
         self.lowercase_names = bool(w.data.get("lowercase_names"))
+        sports = w.words("sports_words")
+        self.sports = (
+            regex.compile(rf"(?<!\w)(?:{alternation(sports)})", regex.I) if sports else None
+        )
         # Which kinds need a look at their context in this language.
         self.checked = {"day_month", "weekday_abbr", "month"}
         self.checked |= COUNT_SENSITIVE | {"weekday"} if lang == "vi" else set()
@@ -195,6 +199,10 @@ class DateExtractor:
     def plausible(self, kind: str, g: Groups, start: int, end: int, text: str) -> bool:
         if kind == "year_cue":
             return self.year_follows(g, end, text)
+        if kind in ("quarter", "half") and not (g["y"] or g["yy"] or g["yrel"]) and self.sports:
+            lo, hi = sentence(text, start, end)
+            if self.sports.search(text, lo, hi):
+                return False  # "the first half ended 1-1": a period of a match
         if kind in ("quarter", "half") and (g["q"] or g["h"]) and not (g["y"] or g["yrel"]):
             # "3 квартала" counts quarters; "3-й квартал", "3 квартале" name one.
             unit = text[start:end].split()[-1]

@@ -76,6 +76,7 @@ RU = [
         r"(?:{UH})(?:{YEARPART})?",
         r"!(?:(?<h>[12]){OSUF}|(?<hr>{ROMAN})|(?<hw>{ORD}))\s+",
     ),
+    ("half", r"(?:{HALFW})(?:{YEARPART})", r"!(?:(?<h>[12]){OSUF}|(?<hw>{ORD}))\s+"),
     ("months_of_year", r"(?:месяцев|месяца)(?:{YEARPART})", COUNT_PREFIX),
     ("year", r"(?:{YW})", r"!(?<y>{YEAR})" + RU_YEAR_END + r"\s*"),
     ("decade", r"(?<y>{YEAR})-(?:х|е|ые|ых|ми)(?:\s*(?:{YW}))?", None),
@@ -194,7 +195,8 @@ EN = [
 TEMPLATES = {"ru": RU, "vi": VI, "en": EN}
 # How a year, or a year relative to now, follows a day or month in each language.
 YEAR_PARTS = {
-    "ru": r"\s+(?:(?<y>{YEAR})(?:-(?:го|м|й))?(?:\s*(?:{YW}))?|(?<yrel>{REL})\s+(?:{UY}))",
+    "ru": r"\s+(?:(?<y>{YEAR})(?:-(?:го|м|й))?(?:\s*(?:{YW}))?|(?<yrel>{REL})\s+(?:{UY})"
+    r"|(?<yrel>{YABBR}))",
     "vi": r"(?:\s*[/\-–]\s*|,?\s+năm\s+)(?<y>{YEAR})|\s+năm\s+(?<yrel>{REL})",
     "en": r",?\s+(?:of\s+)?(?<y>{YEAR})|\s+(?:of\s+)?(?<yrel>{REL})\s+year",
 }
@@ -263,6 +265,8 @@ def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
         "RJOIN": alt(w.words("range_join")),
         "DAYW": alt(w.words("day_words")),
         "APPROX": alt(w.words("approximate")),
+        "YABBR": alt(w.words("year_abbreviations")),
+        "HALFW": alt(w.words("half_words")),
     }
 
 

@@ -163,11 +163,13 @@ def upcoming(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return p.relative_period(need(ref), unit, count(m, w))
 
 
-def quarter(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+def quarter(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
     q = number(m["q"] or m["qr"] or m["qw"], w)
     if q is None:
         raise Invalid(m[0])
     year = year_of(m, w, ref)
+    if year is None and tense and 1 <= q <= 4:
+        year = p.tensed_year(need(ref), 3 * q - 2, None, tense, months=3)
     if year is None:
         ref = need(ref)
         # Q4 named in the first quarter is last year's, as December is in January.
@@ -175,13 +177,15 @@ def quarter(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return Period("quarter", p.quarter_start(year, q))
 
 
-def half(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+def half(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
     h = PARTS.get(key(m["part"] or "")) or number(m["h"] or m["hr"] or m["hw"], w)
     if m["hr"] and m["hr"][:1] in "Hh":
         h = int(m["hr"][1:])
     if h not in (1, 2):
         raise Invalid(m[0])
-    year = year_of(m, w, ref) or need(ref).year
+    year = year_of(m, w, ref)
+    if year is None:
+        year = p.tensed_year(need(ref), 6 * h - 5, None, tense, months=6) if tense else ref.year
     return Period("half", p.make(year, 6 * h - 5))
 
 
@@ -275,7 +279,7 @@ def closest_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
 
 
 # The resolvers whose reading depends on the sentence's tense (see factx.rules.tense).
-TENSED = {"date", "day_month", "month", "weekday", "weekday_abbr", "holiday"}
+TENSED = {"date", "day_month", "month", "weekday", "weekday_abbr", "holiday", "quarter", "half"}
 RESOLVERS: dict[str, Callable[..., Value]] = {
     "date": date,
     "day_month": date,

@@ -125,11 +125,12 @@ def infer_year(ref: dt.date, month: int) -> int:
     return ref.year - 1 if month - ref.month == 11 else ref.year
 
 
-def tensed_year(ref: dt.date, month: int, day: int | None, tense: int) -> int:
+def tensed_year(ref: dt.date, month: int, day: int | None, tense: int, months: int = 1) -> int:
     """The year of a yearless month or day in a sentence whose tense points back (< 0) or
     ahead (> 0): the latest that has begun by ``ref``, or the earliest that has not ended
     more than GRACE before it (an event "is to run from January 23" in a story of the 28th
-    is this January's). An open tense (0) falls back to :func:`infer_year`."""
+    is this January's). ``months`` is the period's length (3 for a quarter). An open tense
+    (0) falls back to :func:`infer_year`."""
     if not tense:
         return infer_year(ref, month)
     years = (ref.year, ref.year - 1) if tense < 0 else (ref.year, ref.year + 1)
@@ -138,7 +139,7 @@ def tensed_year(ref: dt.date, month: int, day: int | None, tense: int) -> int:
             first = dt.date(year, month, day or 1)
         except ValueError:
             continue  # 29 February
-        last = first if day else add_months(first, 1) - dt.timedelta(days=1)
+        last = first if day else add_months(first, months) - dt.timedelta(days=1)
         if (first <= ref) if tense < 0 else (last >= ref - GRACE):
             return year
     return years[-1]
