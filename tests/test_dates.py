@@ -188,6 +188,7 @@ HOLIDAYS = {
         ("с Днём России", ["2026-06-12"]),
         ("после Пасхи", ["2026-04-12"]),
         ("к Рождеству Христову", ["2026-01-07"]),
+        ("на Пасху в 2017 году", ["2017-04-16"]),
     ],
     "vi": [
         ("Tết Nguyên Đán năm 2026", ["2026-02-17"]),
@@ -217,6 +218,7 @@ HOLIDAYS = {
         ("Christmas of 2024", ["2024-12-25"]),
         ("Good Friday 2026", ["2026-04-03"]),
         ("China's National Day holiday", ["2026-10-01"]),
+        ("Chinese New Year in 2018", ["2018-02-16"]),
     ],
 }
 HOLIDAY_CASES = [(lang, *case) for lang, cases in HOLIDAYS.items() for case in cases]
@@ -286,6 +288,12 @@ TRAPS = [
     ("en", "on the last day of trading"),
     ("en", "The first half ended 1-1 after a late goal."),  # a period of a match
     ("ru", "в первой половине дня"),
+    # a weekday that recurs names no date
+    ("en", "The market opens every Sunday."),
+    ("en", "Shops close on Sundays."),
+    ("ru", "Рынок работает каждую пятницу."),
+    ("vi", "Chợ họp mỗi chủ nhật."),
+    ("vi", "Chợ họp vào thứ hai hằng tuần."),
 ]
 
 

@@ -113,6 +113,9 @@ class DateExtractor:
         self.blockers = {key(c) for c in w.words("shift_blockers")}
         self.holiday_blockers = {key(c) for c in w.words("holiday_blockers")}
         self.lowercase_names = bool(w.data.get("lowercase_names"))
+        self.habitual = {key(c) for c in w.words("habitual")}
+        self.habitual_forms = {key(c) for c in w.words("habitual_forms")}
+        self.habitual_after = tuple(key(c) for c in w.words("habitual_after"))
         sports = w.words("sports_words")
         self.sports = (
             regex.compile(rf"(?<!\w)(?:{alternation(sports)})", regex.I) if sports else None
@@ -215,6 +218,8 @@ class DateExtractor:
         if kind == "holiday" and self.holiday_blockers:
             nxt = NEXT_WORD.match(text, end)
             return not (nxt and key(nxt[1]) in self.holiday_blockers)
+        if kind in ("weekday", "weekday_abbr") and self.habitual_weekday(g, start, end, text):
+            return False
         if self.lowercase_names and kind in ("weekday", "month") and text[start].isupper():
             # "Виктор Понедельник": a capitalised weekday inside a sentence is a name.
             before = text[max(0, start - 3) : start].rstrip()
@@ -252,6 +257,19 @@ class DateExtractor:
         if kind in ("month", "weekday_abbr"):
             return self.standalone(g, prev, after)
         return True
+
+    def habitual_weekday(self, g: Groups, start: int, end: int, text: str) -> bool:
+        """ "every Sunday", "по пятницам", "thứ hai hằng tuần": a weekday that recurs names
+        no date."""
+        if g["rel"] or g["wrel"] or not g["wd"]:
+            return False
+        if key(g["wd"]) in self.habitual_forms:
+            return True
+        before, _ = previous_word(text, start)
+        if before and key(before) in self.habitual:
+            return True
+        after = text[end : end + 30]
+        return any(key(after).startswith(w) for w in self.habitual_after)
 
     def shift_is_dated(self, g: Groups, start: int, end: int, text: str) -> bool:
         """ "несколько дней назад" has no count to shift by; "через 65 лет после войны" and

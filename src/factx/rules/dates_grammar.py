@@ -42,7 +42,12 @@ COUNT_PREFIX = r"!(?<n>{N})\s+"
 
 COMMON = [
     ("date", r"(?<y>{YEAR})-(?<m>(?:0[1-9]|1[0-2]))-(?<d>(?:0[1-9]|[12]\d|3[01]))", None),
-    ("holiday", r"(?<hol>{HOL})(?:{YEARPART})?", r"(?<hrel>{REL})\s+"),
+    # "Diwali 2019", "Chinese New Year in 2018"
+    (
+        "holiday",
+        r"(?<hol>{HOL})(?:{YEARPART}|\s+(?:{HOLYEAR})\s+(?<y>{YEAR})(?:\s*(?:{YW}))?)?",
+        r"(?<hrel>{REL})\s+",
+    ),
     ("deictic", r"(?<dayrel>{DEICTIC})", None),
 ]
 
@@ -267,6 +272,7 @@ def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
         "APPROX": alt(w.words("approximate")),
         "YABBR": alt(w.words("year_abbreviations")),
         "HALFW": alt(w.words("half_words")),
+        "HOLYEAR": alt(w.words("holiday_year_cues")),
     }
 
 
