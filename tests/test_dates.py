@@ -75,6 +75,9 @@ RU = [
     ("по итогам вчерашних торгов", ["2025-11-04"]),
     ("В прошедшем году выручка упала.", ["2024"]),
     ("решение примут в сентябре с.г.", ["2025-09"]),
+    # each listed day is its own date
+    ("Митинги прошли 9 или 10 июня.", ["2025-06-09", "2025-06-10"]),
+    ("9 и 10 июня 2010 года", ["2010-06-09", "2010-06-10"]),
 ]
 
 VI = [
@@ -161,6 +164,10 @@ EN = [
     ("A storm struck the coast on Wednesday.", ["2025-11-05"]),
     ("Sales will rise in the first quarter.", ["2026-Q1"]),
     ("This past week brought rain.", ["2025-W44"]),
+    ("Talks were held on December 7 and 8.", ["2024-12-07", "2024-12-08"]),
+    ("on December 7 and 8, 2014", ["2014-12-07", "2014-12-08"]),
+    ("on December 7 and 8 people died", ["2025-12-07"]),
+    ("The fair will run from December 9 to 13.", ["2025-12-09/2025-12-13"]),
 ]
 
 CASES = [("ru", *c) for c in RU] + [("vi", *c) for c in VI] + [("en", *c) for c in EN]

@@ -89,6 +89,16 @@ def next_char(text: str, end: int) -> str | None:
     return m[1] if m else None
 
 
+def same_month(value: Value | None, day: int) -> Period | None:
+    """Another day of a listed date's month ("9 или 10 июня"); None if it has no such day."""
+    if not isinstance(value, Period) or value.grain != "day":
+        return None
+    try:
+        return Period("day", p.make(value.start.year, value.start.month, day), value.explicit_year)
+    except Invalid:
+        return None
+
+
 class DateExtractor:
     """Dates, months, quarters, years, relative dates and year ranges."""
 
@@ -137,6 +147,10 @@ class DateExtractor:
                 start, end = m.span()
                 if rule.kind == "year_cue":
                     start = m.start("y")  # "in 2023": the cue is context, not the date
+                listed: list[tuple[int, int, str]] = []  # other days of a list: (start, end, day)
+                if g["dl"]:  # "December 7 and 8": the first date ends before the join
+                    listed.append((m.start("dl"), end, m["dl"]))
+                    end = m.start("list")
                 if rule.prefix is not None:
                     before = rule.prefix_before(text, start)
                     if before is None and rule.required:
@@ -144,6 +158,9 @@ class DateExtractor:
                     if before is not None:
                         g.update({k: v for k, v in before.groupdict().items() if v})
                         start = before.start()
+                        if before.groupdict().get("d0"):  # "9 или 10 июня": the first day
+                            listed.append((*before.span("d0"), before["d0"]))
+                            start = before.start("d") if before["d"] else before.start("dw")
                 if not self.plausible(rule.kind, g, start, end, text):
                     continue
                 given = bool(g["y"] or g["yy"] or g["yrel"])
@@ -158,6 +175,10 @@ class DateExtractor:
                     continue
                 strong = int(bool(g["d"] or g["dw"]) and bool(g["m"] or g["mw"]))
                 found.append(Candidate(start, end, rank, value, given, strong))
+                for a, b, day in listed:
+                    other = same_month(value, int(day))
+                    if other is not None or value is None:
+                        found.append(Candidate(a, b, rank, other, given, strong))
         for c in self.join_ranges(text, self.select(found)):
             norm = c.value.iso() if c.value is not None else None
             yield Mention(Label.DATE, c.start, c.end, text[c.start : c.end], norm)

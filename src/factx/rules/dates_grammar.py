@@ -52,6 +52,8 @@ COMMON = [
 ]
 
 RU_DAY = r"(?:(?<d>{DAY}){OSUF}|(?<dw>{ORD}))\s+"
+# A day listed before another of the same month: "9 или 10 июня".
+LISTED_DAY = r"(?:(?<d0>{DAY})\s*(?:{DJOIN})\s*)?"
 RU_YEAR_END = r"(?:-(?:го|м|й))?"
 RU = [
     (
@@ -60,7 +62,7 @@ RU = [
         WEEKDAY_PREFIX,
     ),
     ("day_month", r"(?<d>{DAY})\.(?<m>{MONTH_NO})(?<dot>\.)?", WEEKDAY_PREFIX),
-    ("date", r"(?<mw>{MONTH})(?:{YEARPART})?", "!" + WEEKDAY_PREFIX + RU_DAY),
+    ("date", r"(?<mw>{MONTH})(?:{YEARPART})?", "!" + WEEKDAY_PREFIX + LISTED_DAY + RU_DAY),
     ("date", r"(?<mw>{MONTH})(?:{YEARPART})", None),
     ("month", r"(?<mw>{MONTHF})", None),
     (
@@ -150,7 +152,13 @@ VI = [
 EN_DAY = r"!" + WEEKDAY_PREFIX + r"(?<d>{DAY}){OSUF}\s+(?:of\s+)?"
 EN = [
     ("date_us", r"(?<m>{DAY})/(?<d>{DAY})/(?:(?<y>{YEAR})|(?<yy>{YY}))", WEEKDAY_PREFIX),
-    ("date", r"(?<mw>{MONTH})\s+(?:the\s+)?(?<d>{DAY}){OSUF}(?:{YEARPART})?", WEEKDAY_PREFIX),
+    (
+        "date",
+        # "December 7 and 8" lists two days; "December 7 and 8 people" does not.
+        r"(?<mw>{MONTH})\s+(?:the\s+)?(?<d>{DAY}){OSUF}"
+        r"(?<list>\s+(?:{DJOIN})\s+(?<dl>{DAY}){OSUF}(?!\s+[\p{Ll}\d]))?(?:{YEARPART})?",
+        WEEKDAY_PREFIX,
+    ),
     ("date", r"(?<mw>{MONTH})(?:{YEARPART})?", EN_DAY),
     ("date", r"(?<dw>{ORD})\s+(?:day\s+)?of\s+(?<mw>{MONTH})(?:{YEARPART})?", None),
     ("date", r"(?<mw>{MONTH})\s+(?:the\s+)?(?<dw>{ORD})(?:{YEARPART})?", None),
@@ -194,7 +202,12 @@ EN = [
     ),
     ("range", r"(?<y>{YEAR}){DASH}(?:(?<y2>{YEAR})|(?<yy2>{YY}))", None),
     ("range", r"(?:{ROPEN})\s+(?<y>{YEAR})\s+(?:{RJOIN})\s+(?<y2>{YEAR})", None),
-    ("range", r"(?<mw>{MONTH})\s+(?<d>{DAY}){DASH}(?<d2>{DAY})(?:{YEARPART})?", None),
+    (
+        "range",
+        r"(?<mw>{MONTH})\s+(?<d>{DAY})(?:{DASH}|\s+(?:{DTO})\s+)(?<d2>{DAY})(?!\s+[\p{Ll}\d])"
+        r"(?:{YEARPART})?",
+        None,
+    ),
 ]
 
 TEMPLATES = {"ru": RU, "vi": VI, "en": EN}
@@ -273,6 +286,8 @@ def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
         "YABBR": alt(w.words("year_abbreviations")),
         "HALFW": alt(w.words("half_words")),
         "HOLYEAR": alt(w.words("holiday_year_cues")),
+        "DJOIN": alt(w.words("day_list_join")),
+        "DTO": alt(w.words("day_range_join")),
     }
 
 

@@ -210,9 +210,9 @@ def decade(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return Interval(Period("year", p.make(start)), Period("year", p.make(start + 9)))
 
 
-def year_range(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+def year_range(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
     if m["d2"]:
-        first = date(m, w, ref)
+        first = date(m, w, ref, tense)
         assert isinstance(first, Period)
         last = Period("day", first.start.replace(day=1) + dt.timedelta(days=int(m["d2"]) - 1))
         if last.start.month != first.start.month or last.start <= first.start:
@@ -279,7 +279,10 @@ def closest_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
 
 
 # The resolvers whose reading depends on the sentence's tense (see factx.rules.tense).
-TENSED = {"date", "day_month", "month", "weekday", "weekday_abbr", "holiday", "quarter", "half"}
+TENSED = {
+    *("date", "day_month", "month", "weekday", "weekday_abbr", "holiday", "quarter", "half"),
+    "range",
+}
 RESOLVERS: dict[str, Callable[..., Value]] = {
     "date": date,
     "day_month": date,
