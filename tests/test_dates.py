@@ -162,6 +162,7 @@ EN = [
     ("The first payment is due in January.", ["2026-01"]),
     ("The fair is to run from October 28 to December 3.", ["2025-10-28/2025-12-03"]),
     ("A storm struck the coast on Wednesday.", ["2025-11-05"]),
+    ("The ruling was published on November 7.", ["2025-11-07"]),  # a date slip, not 2024
     ("Sales will rise in the first quarter.", ["2026-Q1"]),
     ("This past week brought rain.", ["2025-W44"]),
     ("Talks were held on December 7 and 8.", ["2024-12-07", "2024-12-08"]),

@@ -27,6 +27,10 @@ SHIFT_GRAIN = {
 MONTHS_IN = {"decade": 120, "year": 12, "half": 6, "quarter": 3, "month": 1}
 # A date "ahead" in a future-tense sentence may have just begun: a running event.
 GRACE = dt.timedelta(days=31)
+# A day a few days after the document date in a past-tense sentence is a date slip (a story
+# dated before its events were filed), not last year's.
+SLACK = dt.timedelta(days=7)
+ZERO = dt.timedelta(0)
 
 
 class Invalid(ValueError):
@@ -127,10 +131,10 @@ def infer_year(ref: dt.date, month: int) -> int:
 
 def tensed_year(ref: dt.date, month: int, day: int | None, tense: int, months: int = 1) -> int:
     """The year of a yearless month or day in a sentence whose tense points back (< 0) or
-    ahead (> 0): the latest that has begun by ``ref``, or the earliest that has not ended
-    more than GRACE before it (an event "is to run from January 23" in a story of the 28th
-    is this January's). ``months`` is the period's length (3 for a quarter). An open tense
-    (0) falls back to :func:`infer_year`."""
+    ahead (> 0): the latest that has begun by ``ref`` (a day up to SLACK after it counts),
+    or the earliest that has not ended more than GRACE before it (an event "is to run from
+    January 23" in a story of the 28th is this January's). ``months`` is the period's
+    length (3 for a quarter). An open tense (0) falls back to :func:`infer_year`."""
     if not tense:
         return infer_year(ref, month)
     years = (ref.year, ref.year - 1) if tense < 0 else (ref.year, ref.year + 1)
@@ -140,7 +144,7 @@ def tensed_year(ref: dt.date, month: int, day: int | None, tense: int, months: i
         except ValueError:
             continue  # 29 February
         last = first if day else add_months(first, months) - dt.timedelta(days=1)
-        if (first <= ref) if tense < 0 else (last >= ref - GRACE):
+        if (first <= ref + (SLACK if day else ZERO)) if tense < 0 else (last >= ref - GRACE):
             return year
     return years[-1]
 
