@@ -169,6 +169,8 @@ EN = [
     ("on December 7 and 8, 2014", ["2014-12-07", "2014-12-08"]),
     ("on December 7 and 8 people died", ["2025-12-07"]),
     ("The fair will run from December 9 to 13.", ["2025-12-09/2025-12-13"]),
+    ("Turnout fell after the 2011 floods.", ["2011"]),
+    ("a 2019 report by the agency", ["2019"]),
 ]
 
 CASES = [("ru", *c) for c in RU] + [("vi", *c) for c in VI] + [("en", *c) for c in EN]
@@ -295,6 +297,8 @@ TRAPS = [
     ("en", "plans for the new year"),
     ("en", "on the last day of trading"),
     ("en", "The first half ended 1-1 after a late goal."),  # a period of a match
+    ("en", "a 2000 year old temple"),
+    ("en", "She won the 2000 m final."),
     ("ru", "в первой половине дня"),
     # a weekday that recurs names no date
     ("en", "The market opens every Sunday."),

@@ -145,8 +145,6 @@ class DateExtractor:
             for m in list(rule.pattern.finditer(text, timeout=TIMEOUT)):
                 g = Groups.of(m)
                 start, end = m.span()
-                if rule.kind == "year_cue":
-                    start = m.start("y")  # "in 2023": the cue is context, not the date
                 listed: list[tuple[int, int, str]] = []  # other days of a list: (start, end, day)
                 if g["dl"]:  # "December 7 and 8": the first date ends before the join
                     listed.append((m.start("dl"), end, m["dl"]))
@@ -161,6 +159,8 @@ class DateExtractor:
                         if before.groupdict().get("d0"):  # "9 или 10 июня": the first day
                             listed.append((*before.span("d0"), before["d0"]))
                             start = before.start("d") if before["d"] else before.start("dw")
+                if rule.kind in ("year_cue", "year_attr"):
+                    start = m.start("y")  # "in 2023", "the 2014 protests": the cue is context
                 if not self.plausible(rule.kind, g, start, end, text):
                     continue
                 given = bool(g["y"] or g["yy"] or g["yrel"])

@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from factx import lang as langdata
 from factx.rules.holiday_calendar import holiday_source, vocabulary
 from factx.rules.timewords import TimeWords, alternation, count_source, time_words
 
@@ -182,6 +183,10 @@ EN = [
     ("half", r"(?<hw>first|second)[\s-]+half(?:{YEARPART}|\s+of\s+the\s+year)?", None),
     ("half", r"(?<hr>H[12])\s*(?<y>{YEAR})", None),
     ("year", r"(?:year\s+|FY\s*)(?<y>{YEAR})", None),
+    # "the 2014 protests", "a 2007 report": English prints counts from 1,000 up with a comma,
+    # so a bare 19xx/20xx between a determiner and a word is a year, unless the word is a
+    # unit ("the 2000 m final") or a listed count word ("a 2000 year old tradition").
+    ("year_attr", r"(?<y>(?:19|20)\d\d)(?=\s+(?!(?:{NOYEAR}))[^\W\d_])", r"!(?:{YDET})\s+"),
     ("decade", r"(?<y>{YEAR})['’]?s", None),
     ("year_cue", r"(?<cue>{YCUE})(?:\s+|(?<=-))(?<y>{YEAR})", None),
     (
@@ -288,7 +293,15 @@ def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
         "HOLYEAR": alt(w.words("holiday_year_cues")),
         "DJOIN": alt(w.words("day_list_join")),
         "DTO": alt(w.words("day_range_join")),
+        "YDET": alt(w.words("year_determiners")),
+        "NOYEAR": alt(w.words("year_not_before") + unit_words(w.lang)),
     }
+
+
+def unit_words(lang: str) -> list[str]:
+    """Units of measure (``lang/<code>/units.toml``): a number before one is an amount."""
+    units = langdata.load(lang, "units").get("units", [])
+    return [w for u in units for w in (*u.get("words", ()), *u.get("symbols", ()))]
 
 
 def fill(template: str, values: dict[str, str]) -> str:

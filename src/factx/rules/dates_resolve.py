@@ -299,6 +299,7 @@ RESOLVERS: dict[str, Callable[..., Value]] = {
     "months_of_year": months_of_year,
     "year": year,
     "year_cue": year,
+    "year_attr": year,
     "range": year_range,
     "decade": decade,
     "holiday": holiday,
