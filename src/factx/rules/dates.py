@@ -158,7 +158,7 @@ class DateExtractor:
                         start = before.start()
                         if before.groupdict().get("d0"):  # "9 или 10 июня": the first day
                             listed.append((*before.span("d0"), before["d0"]))
-                            start = before.start("d") if before["d"] else before.start("dw")
+                            start = before.end("listed")
                 if rule.kind in ("year_cue", "year_attr"):
                     start = m.start("y")  # "in 2023", "the 2014 protests": the cue is context
                 if not self.plausible(rule.kind, g, start, end, text):

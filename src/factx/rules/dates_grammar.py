@@ -54,7 +54,7 @@ COMMON = [
 
 RU_DAY = r"(?:(?<d>{DAY}){OSUF}|(?<dw>{ORD}))\s+"
 # A day listed before another of the same month: "9 или 10 июня".
-LISTED_DAY = r"(?:(?<d0>{DAY})\s*(?:{DJOIN})\s*)?"
+LISTED_DAY = r"(?<listed>(?<d0>{DAY})\s*(?:{DJOIN})\s*)?"
 RU_YEAR_END = r"(?:-(?:го|м|й))?"
 RU = [
     (
@@ -105,6 +105,8 @@ RU = [
 ]
 
 VI_PREFIX = r"(?:(?:{WD}|{WDA})\s*,?\s+)?(?:(?<dayw>{DAYW})\s+)?"
+# "ngày 7 và 8/12": two days of one month.
+VI_LISTED = VI_PREFIX + LISTED_DAY
 VI = [
     (
         "date",
@@ -113,10 +115,10 @@ VI = [
         r"(?:(?<y>{YEAR})|(?<yy>{YY}))",
         VI_PREFIX,
     ),
-    ("day_month", r"(?<d>{DAY})/(?<m>{MONTH_NO})", VI_PREFIX),
+    ("day_month", r"(?<d>{DAY})/(?<m>{MONTH_NO})", VI_LISTED),
     # "tối 21-3": with a dash only after a day word (see `dash_day_cues`).
     ("day_month", r"(?<d>{DAY})\s*(?<dash>[-–])\s*(?<m>{MONTH_NO})", VI_PREFIX),
-    ("date", r"tháng\s+{VMONTH}(?:{YEARPART})?", "!" + VI_PREFIX + r"(?<d>{DAY})\s+"),
+    ("date", r"tháng\s+{VMONTH}(?:{YEARPART})?", "!" + VI_LISTED + r"(?<d>{DAY})\s+"),
     ("date", r"tháng\s+{VMONTH}(?:{YEARPART})", None),
     ("month", r"tháng\s+{VMONTH}", None),
     (
