@@ -10,6 +10,7 @@ CASES = [
     ("en", "The central bank said on Thursday it held rates.", "Thursday", PAST),
     ("en", "The talks will resume on Monday.", "Monday", FUTURE),
     ("en", "The vote is to be held on Sunday.", "Sunday", FUTURE),  # "be held": no past
+    ("en", "A verdict is expected on Monday.", "Monday", OPEN),
     ("en", "Officials met on Friday. Talks will resume in May.", "Friday", PAST),
     ("en", "Officials met on Friday. Talks will resume in May.", "May", FUTURE),
     ("en", "Ahmed arrives on Monday.", "Monday", OPEN),  # a name is no "-ed" past
