@@ -11,6 +11,7 @@ CASES = [
     ("en", "The talks will resume on Monday.", "Monday", FUTURE),
     ("en", "The vote is to be held on Sunday.", "Sunday", FUTURE),  # "be held": no past
     ("en", "A verdict is expected on Monday.", "Monday", OPEN),
+    ("en", "The firm said on Monday it would cut jobs.", "Monday", PAST),  # a tie: the past
     ("en", "Officials met on Friday. Talks will resume in May.", "Friday", PAST),
     ("en", "Officials met on Friday. Talks will resume in May.", "May", FUTURE),
     ("en", "Ahmed arrives on Monday.", "Monday", OPEN),  # a name is no "-ed" past
@@ -18,6 +19,10 @@ CASES = [
     ("ru", "В пятницу правительство повысило пошлины.", "пятницу", PAST),
     ("ru", "Заседание состоится в среду.", "среду", FUTURE),
     ("ru", "Павел в пятницу дома.", "пятницу", OPEN),  # a name is no "-л" past
+    ("ru", "В понедельник министр заявил, что цены вырастут в апреле.", "понедельник", PAST),
+    ("ru", "В понедельник министр заявил, что цены вырастут в апреле.", "апреле", FUTURE),
+    ("ru", "Представители и жители в пятницу здесь.", "пятницу", OPEN),  # nouns in "-тели"
+    ("ru", "Переговоры возобновятся в пятницу.", "пятницу", FUTURE),
     ("vi", "Hôm thứ Ba, bộ đã ban hành quyết định.", "thứ Ba", PAST),
     ("vi", "Công ty sẽ họp vào thứ sáu.", "thứ sáu", FUTURE),
     ("vi", "thứ sáu", "thứ sáu", OPEN),

@@ -40,25 +40,20 @@ class TenseCues:
     @classmethod
     def of(cls, words: TimeWords) -> TenseCues:
         data = words.data.get("tense", {})
-        future = [*data.get("future", ())]
-        past_words = [*data.get("past", ())]
-        endings = data.get("past_endings", [])
-        stem = int(data.get("past_stem", 3))
-        exceptions = {key(w) for w in data.get("past_exceptions", ())}
-        parts = []
-        if past_words:
-            parts.append(rf"(?:{alternation(past_words)})")
-        if endings:
-            ends = "|".join(sorted(endings, key=lambda e: (-len(e), e)))
-            lower = r"(?-i:\p{Ll})" if data.get("past_lowercase") else r"\w"
-            parts.append(rf"{lower}\w{{{stem - 1},}}(?:{ends})(?!\w)")
-        past = None
-        if parts:
-            # A listed exception ("hundred", "indeed") is no past form.
-            skip = rf"(?!(?:{alternation(exceptions)})(?!\w))" if exceptions else ""
-            past = regex.compile(rf"(?<!\w){skip}(?:{'|'.join(parts)})", regex.IGNORECASE)
-        fut = regex.compile(rf"(?<!\w)(?:{alternation(future)})", regex.I) if future else None
-        return cls(fut, past, frozenset(key(w) for w in data.get("past_not_after", ())))
+        stem = int(data.get("stem", 3))
+        lowercase = bool(data.get("lowercase_forms"))
+        past, future = (
+            cue_pattern(
+                data.get(name, ()),
+                data.get(f"{name}_endings", ()),
+                stem,
+                lowercase,
+                data.get(f"{name}_exceptions", ()),
+                data.get(f"{name}_exception_endings", ()),
+            )
+            for name in ("past", "future")
+        )
+        return cls(future, past, frozenset(key(w) for w in data.get("past_not_after", ())))
 
     def around(self, text: str, start: int, end: int) -> int:
         """PAST, FUTURE or OPEN for the date at ``text[start:end]``."""
@@ -75,7 +70,8 @@ class TenseCues:
                 if tense == PAST and self.participle(text, lo, m.start()):
                     continue
                 gap = start - m.end() if m.end() <= start else m.start() - end
-                if best is None or gap < best[0]:
+                # On a tie the past wins: "said on Monday it would…" reports a past Monday.
+                if best is None or (gap, tense) < best:
                     best = (gap, tense)
         return best[1] if best else OPEN
 
@@ -84,6 +80,31 @@ class TenseCues:
             return False
         before = WORD_BEFORE.search(text, max(lo, at - 30), at)
         return before is not None and key(before[1]) in self.not_after
+
+
+def cue_pattern(
+    words: list[str],
+    endings: list[str],
+    stem: int,
+    lowercase: bool,
+    exceptions: list[str],
+    exception_endings: list[str] = (),  # type: ignore[assignment]
+) -> regex.Pattern[str] | None:
+    """Listed words, or words of at least ``stem`` letters with one of ``endings`` ("-ed",
+    "-ла"), lower case only if ``lowercase`` (names: "Ahmed", "Павел"), never an exception
+    ("hundred", "минут") or a word with an exception's ending (the nouns in "-тели")."""
+    parts = [f"(?:{alternation(words)})"] if words else []
+    if endings:
+        ends = "|".join(sorted(endings, key=lambda e: (-len(e), e)))
+        first = r"(?-i:\p{Ll})" if lowercase else r"\w"
+        parts.append(rf"{first}\w{{{stem - 1},}}(?:{ends})(?!\w)")
+    if not parts:
+        return None
+    not_words = [f"(?:{alternation(exceptions)})"] if exceptions else []
+    if exception_endings:
+        not_words.append(rf"\w*(?:{'|'.join(exception_endings)})(?!\w)")
+    skip = rf"(?!{'|'.join(not_words)})" if not_words else ""
+    return regex.compile(rf"(?<!\w){skip}(?:{'|'.join(parts)})", regex.IGNORECASE)
 
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
