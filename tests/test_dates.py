@@ -120,6 +120,9 @@ VI = [
     ("Hội nghị sẽ khai mạc vào thứ hai.", ["2025-11-10"]),
     ("Tháng 12, nhà máy đã dừng sản xuất.", ["2024-12"]),
     ("Dự án sẽ khởi công vào tháng 1.", ["2026-01"]),
+    ("tháng 2 tới", ["2026-02"]),
+    ("Tháng 11 vừa qua, xuất khẩu tăng.", ["2024-11"]),
+    ("từ tháng 3 tới nay", ["2025-03"]),
 ]
 
 EN = [

@@ -120,7 +120,9 @@ VI = [
     ("day_month", r"(?<d>{DAY})\s*(?<dash>[-–])\s*(?<m>{MONTH_NO})", VI_PREFIX),
     ("date", r"tháng\s+{VMONTH}(?:{YEARPART})?", "!" + VI_LISTED + r"(?<d>{DAY})\s+"),
     ("date", r"tháng\s+{VMONTH}(?:{YEARPART})", None),
-    ("month", r"tháng\s+{VMONTH}", None),
+    # "tháng 2 tới" (the coming February), "tháng 11 vừa qua"; "tháng 3 tới nay" is "from
+    # March until now", "tháng 4 tới 10…" "April to 10…".
+    ("month", r"tháng\s+{VMONTH}(?:\s+(?<mrel>{MREL})(?!\s+(?:{REL}|\d)))?", None),
     (
         "weekday",
         r"(?<wd>{WD})(?:\s+(?:của\s+)?(?:tuần|tuần\s+lễ)\s+(?<rel>{REL})|\s+(?<wrel>{REL}))?",
@@ -296,6 +298,7 @@ def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
         "DJOIN": alt(w.words("day_list_join")),
         "DTO": alt(w.words("day_range_join")),
         "YDET": alt(w.words("year_determiners")),
+        "MREL": alt(w.words("month_relative")),
         "NOYEAR": alt(w.words("year_not_before") + unit_words(w.lang)),
     }
 
