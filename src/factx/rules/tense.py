@@ -4,13 +4,15 @@ News reports what happened: "said on Thursday" is the Thursday just past and "ra
 April" in a December story is this year's April, while "will meet on Monday" is the next
 Monday and "is due in January" next January. The cues are each language's words in the
 ``[tense]`` table of ``dates.toml``: future markers ("will", "будет", "sẽ"), past markers
-("was", "đã") and, where the language inflects, past endings ("-ed", "-ла"). The cue
+("was", "đã") and, where the language inflects, verb endings (past "-ed", "-ла"; Russian
+present and future "-ут", "-ится", which in news name a coming date). The cue
 nearest the date inside its sentence wins; a sentence with neither leaves the tense open
 (0), and the date keeps the reading it has without context.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,8 +23,8 @@ from factx.rules.timewords import TimeWords, alternation, key, time_words
 PAST, OPEN, FUTURE = -1, 0, 1
 # How far a sentence may reach on either side of a date; news sentences are shorter.
 REACH = 400
-# A sentence ends at . ! ? or a line break followed by space (so "3.5" and "U.S." mostly
-# do not end one); ; and : do not end it, since "said on Monday: ..." keeps its verb.
+# A sentence ends at . ! ? followed by space, or at a line break ("3.5" does not end one,
+# "U.S. " may); ; and : do not, since "said on Monday: ..." keeps its verb.
 BOUNDARY = regex.compile(r"[.!?…][\"»”')]*\s|\n")
 BOUNDARY_BACK = regex.compile(r"(?r)[.!?…][\"»”')]*\s|\n")
 WORD_BEFORE = regex.compile(r"(?r)(\w+)\s+\Z")
@@ -83,12 +85,12 @@ class TenseCues:
 
 
 def cue_pattern(
-    words: list[str],
-    endings: list[str],
+    words: Sequence[str],
+    endings: Sequence[str],
     stem: int,
     lowercase: bool,
-    exceptions: list[str],
-    exception_endings: list[str] = (),  # type: ignore[assignment]
+    exceptions: Sequence[str] = (),
+    exception_endings: Sequence[str] = (),
 ) -> regex.Pattern[str] | None:
     """Listed words, or words of at least ``stem`` letters with one of ``endings`` ("-ed",
     "-ла"), lower case only if ``lowercase`` (names: "Ahmed", "Павел"), never an exception
