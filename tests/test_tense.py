@@ -25,6 +25,7 @@ CASES = [
     ("ru", "Переговоры возобновятся в пятницу.", "пятницу", FUTURE),
     ("vi", "Hôm thứ Ba, bộ đã ban hành quyết định.", "thứ Ba", PAST),
     ("vi", "Công ty sẽ họp vào thứ sáu.", "thứ sáu", FUTURE),
+    ("vi", "Vào thứ Ba, ông Nam cho biết giá điện tăng.", "thứ Ba", PAST),
     ("vi", "thứ sáu", "thứ sáu", OPEN),
 ]
 
