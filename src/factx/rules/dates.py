@@ -4,7 +4,8 @@ Each language's patterns (``dates_grammar``) propose candidates; checks here dro
 readings a number or word only *might* have ("1/3 dân số" is a fraction, "lần thứ hai" an
 ordinal, "to 2030 tonnes" a count); the longest surviving candidate wins each stretch of
 text; and two dates joined by "to/по/đến" become one ISO interval. Relative dates resolve
-against ``doc.date`` and keep an empty norm without one.
+against ``doc.date`` and keep an empty norm without one; a weekday or a date without a year
+reads its direction from its sentence's tense (``factx.rules.tense``).
 """
 
 from __future__ import annotations
