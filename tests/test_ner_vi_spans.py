@@ -23,10 +23,11 @@ CASES = [
         "Tổng thống Mỹ Joe Biden và Thủ tướng Nhật Bản Fumio Kishida gặp nhau tại Nhà Trắng.",
         {(L, "Mỹ"), (P, "Joe Biden"), (L, "Nhật Bản"), (P, "Fumio Kishida"), (G, "Nhà Trắng")},
     ),
-    # an institution word starts an organisation, across "và", up to the person
+    # an institution word starts an organisation, across "và", up to the person; a
+    # province after an agency is part of its name (VLSP-2016)
     (
         "Bộ trưởng Bộ Giáo dục và Đào tạo Nguyễn Kim Sơn làm việc với UBND tỉnh Nghệ An.",
-        {(G, "Bộ Giáo dục và Đào tạo"), (P, "Nguyễn Kim Sơn"), (G, "UBND"), (L, "Nghệ An")},
+        {(G, "Bộ Giáo dục và Đào tạo"), (P, "Nguyễn Kim Sơn"), (G, "UBND tỉnh Nghệ An")},
     ),
     # a place after an agency is its own location; the home country stays in a name
     (
@@ -38,15 +39,15 @@ CASES = [
         "Theo Tổ chức Y tế Thế giới (WHO), dịch đang tăng tại khu vực Đông Nam Á.",
         {(G, "Tổ chức Y tế Thế giới"), (G, "WHO"), (L, "Đông Nam Á")},
     ),
-    # a company word stays outside a foreign brand
+    # a company word is inside the span, capitalised or not (VLSP-2016)
     (
         "Hãng hàng không Bamboo Airways mở đường bay tới Côn Đảo, còn tập đoàn Intel đầu tư.",
-        {(G, "Bamboo Airways"), (L, "Côn Đảo"), (G, "Intel")},
+        {(G, "Hãng hàng không Bamboo Airways"), (L, "Côn Đảo"), (G, "tập đoàn Intel")},
     ),
-    # place words: "tỉnh" outside the span, "sông" inside
+    # place words are inside the span (VLSP-2016), country words outside
     (
         "Chị Nguyễn Thị Lan trú tại huyện Đồng Phú, tỉnh Bình Phước, gần sông Bé.",
-        {(P, "Nguyễn Thị Lan"), (L, "Đồng Phú"), (L, "Bình Phước"), (L, "sông Bé")},
+        {(P, "Nguyễn Thị Lan"), (L, "huyện Đồng Phú"), (L, "tỉnh Bình Phước"), (L, "sông Bé")},
     ),
     # dates, demonyms, products and sentence-initial common words are no entities
     (
@@ -98,6 +99,22 @@ CASES = [
         "Tuyến cao tốc Hà Nội-Hải Phòng và quan hệ Nga-Nhật được bàn thảo.",
         {(L, "Hà Nội"), (L, "Hải Phòng"), (L, "Nga"), (L, "Nhật")},
     ),
+    # lowercase institution words inside the span: media, teams; a team named by its
+    # country is the country
+    (
+        "Phóng viên báo Thanh Niên gặp đội Sông Lam và đội tuyển Thái Lan ở công viên Thống Nhất.",
+        {(G, "báo Thanh Niên"), (G, "đội Sông Lam"), (L, "Thái Lan"), (L, "công viên Thống Nhất")},
+    ),
+    # an agency keeps its province or commune, a foreign country is its own location
+    (
+        "Công an huyện Gia Lâm báo cáo UBND xã Đông Dư và Bộ Ngoại giao Mỹ.",
+        {(G, "Công an huyện Gia Lâm"), (G, "UBND xã Đông Dư"), (G, "Bộ Ngoại giao"), (L, "Mỹ")},
+    ),
+    # a place word may open the name itself
+    (
+        "Cầu Long Biên nối quận Hoàn Kiếm với quận Long Biên.",
+        {(L, "Cầu Long Biên"), (L, "quận Hoàn Kiếm"), (L, "quận Long Biên")},
+    ),
     # a lowercase compound noun closing the clause completes a ministry's name
     (
         "Theo Bộ Môi trường sinh thái, Pháp sẽ đóng cửa ba mỏ than.",
@@ -111,6 +128,35 @@ def test_vietnamese_rules_find_and_label_names(underthesea_ner, text, expected):
     found = list(underthesea_ner.extract(Document("d", text, "vi")))
     assert {(m.label, m.text) for m in found} == expected
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+# Generic references with no name are no entities (VLSP-2016).
+NO_ENTITY = [
+    "Ông đề nghị ubnd TP và công an TP xử lý dứt điểm.",
+    "Học sinh THCS giành ba HCV và hai HCB tại hội khỏe.",
+    "HĐXX tuyên án sau khi VKS đề nghị mức án tám năm.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ENTITY)
+def test_generic_references_are_no_entities(underthesea_ner, text):
+    found = list(underthesea_ner.extract(Document("d", text, "vi")))
+    assert [(m.label, m.text) for m in found] == []
+
+
+# A place's norm is its bare name, so "huyện Nghi Xuân" and "Nghi Xuân" are one place.
+NORMS = [
+    ("Ông Lê Văn Tâm về huyện Nghi Xuân thăm mẹ.", "huyện Nghi Xuân", "Nghi Xuân"),
+    ("Nước sông Hồng lên nhanh.", "sông Hồng", "Hồng"),
+    ("Chị làm việc ở TP Hồ Chí Minh.", "TP Hồ Chí Minh", "Hồ Chí Minh"),
+    ("Tàu cá neo ở Biển Đông.", "Biển Đông", "Biển Đông"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "norm"), NORMS)
+def test_place_norm_is_the_bare_name(underthesea_ner, text, span, norm):
+    found = {m.text: m for m in underthesea_ner.extract(Document("d", text, "vi"))}
+    assert (found[span].norm or found[span].text) == norm
 
 
 # Names the rules must not take for people, whatever else the CRF makes of them.

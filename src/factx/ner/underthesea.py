@@ -123,7 +123,9 @@ class UndertheseaNER:
         if self.names:
             found = refine.agree(doc.text, found, self.names.gaz)
         for kind, s, e in found:
-            yield Mention(LABELS[kind], s, e, doc.text[s:e])
+            text = doc.text[s:e]
+            bare = self.names.bare(text) if self.names and kind == "LOC" else text
+            yield Mention(LABELS[kind], s, e, text, norm=bare if bare != text else None)
 
     def _spans(self, text: str) -> Iterator[tuple[str, int, int]]:
         for line in LINE.finditer(text):

@@ -41,6 +41,9 @@ class VietnameseLexicon:
         self.org_suffixes = Phrases(data.get("org_suffixes", ()))
         self.place_prefixes = Phrases(data.get("place_prefixes", ()))
         self.place_heads = Phrases(data.get("place_heads", ()))
+        self.run_place_heads = Phrases(data.get("run_place_heads", ()))
+        self.lead_org_heads = Phrases(data.get("lead_org_heads", ()))
+        self.placed_org_heads = Phrases(data.get("placed_org_heads", ()))
         self.dotted_heads = tuple(h for h in data.get("place_heads", ()) if h.endswith("."))
         self.place_preps = Phrases(data.get("place_prepositions", ()))
         self.not_after = Phrases(data.get("not_after", ()))
@@ -116,7 +119,11 @@ class VietnameseLexicon:
         )
 
     def _stops_org(self, toks: list[Tok], e: int, agency: bool) -> bool:
-        """A person or a title starts at ``e``; or, after an agency, a place other than home."""
+        """A person or a title starts at ``e``; or, after an agency, a foreign country.
+
+        "[Bộ Ngoại giao] [Mỹ]": the country says whose ministry it is. A province, city or
+        the home country is part of the name ("UBND tỉnh Phú Yên", "Sở Y tế Hà Nội").
+        """
         t = toks[e]
         if t.initial or not t.name or self.titles.match(self.words, e):
             return True
@@ -125,13 +132,61 @@ class VietnameseLexicon:
             return True
         if not agency:
             return False
-        if self._place_head(toks, e):
-            return True
         n = self._place_len(toks, e, j)
         if n:
-            k = key(self._text(toks, e, e + n))
-            return k not in self.home and k not in self.gaz.regions
+            text = self._text(toks, e, e + n)
+            return self.gaz.is_country(text) and key(text) not in self.home
         return False
+
+    def _word_start(self, toks: list[Tok], k: int) -> bool:
+        """Whether ``toks[k]`` starts one of underthesea's words ("sở", not "cơ sở"'s)."""
+        return k == 0 or toks[k].word < 0 or toks[k].word != toks[k - 1].word
+
+    def _head_at(self, phrases: Phrases, toks: list[Tok], m: int) -> int:
+        """Length of a listed head that is whole words at ``m`` ("xã", not "xã hội"'s)."""
+        n = phrases.match(self.words, m)
+        whole = (
+            n
+            and self._word_start(toks, m)
+            and (m + n == len(toks) or self._word_start(toks, m + n))
+        )
+        return n if whole else 0
+
+    def _lowercase_words(self, toks: list[Tok], a: int, b: int) -> bool:
+        """``toks[a:b]`` are lowercase letters starting a word (or a sentence: "Hãng hàng
+        không"): a head word, not part of a name."""
+        return (
+            a >= 0
+            and self._word_start(toks, a)
+            and all((not t.cap or t.initial) and t.text.isalpha() for t in toks[a:b])
+        )
+
+    def _org_lead(self, toks: list[Tok], i: int) -> tuple[int, bool] | None:
+        """Start of the lowercase institution word before the run at ``i``, and whether a
+        place after it belongs to it: "[công ty] X", "[ubnd tỉnh] Phú Yên"."""
+        words = self.words
+        p = self.place_heads.ends_at(words, i)
+        if p and self._lowercase_words(toks, i - p, i):
+            n = self.placed_org_heads.ends_at(words, i - p)
+            if n and self._lowercase_words(toks, i - p - n, i - p):
+                return i - p - n, True
+        n = self.lead_org_heads.ends_at(words, i)
+        if n and self._lowercase_words(toks, i - n, i):
+            return i - n, bool(self.placed_org_heads.ends_at(words, i))
+        return None
+
+    def bare(self, text: str) -> str:
+        """A place's name without the head VLSP keeps in its span: "huyện Nghi Xuân" →
+        "Nghi Xuân", so both count as one place. A listed place keeps its whole name
+        ("Biển Đông"), as does a head with nothing after it."""
+        if self.gaz.is_place(text):
+            return text
+        words = text.split()
+        n = self.place_heads.match(words, 0)
+        if not n and words and words[0].startswith(self.dotted_heads) and words[0].isupper():
+            words = [words[0].split(".", 1)[1], *words[1:]]  # "TP.HCM"
+        rest = " ".join(w for w in words[n:] if w not in ".")
+        return rest if rest.strip() else text
 
     def _org_end(self, toks: list[Tok], e: int, agency: bool) -> int:
         """End of an organisation's name whose head ends at ``e``.
@@ -151,9 +206,16 @@ class VietnameseLexicon:
                 and (toks[m].pos in BRIDGE_POS or toks[m].text == "-")
                 and toks[m].text not in ",.;:()"
                 and not self.bridge_stop.match(self.words, m)
-            ):
+                and not self._head_at(self.lead_org_heads, toks, m)
+            ):  # "[đội Sông Lam] và đội tuyển [Thái Lan]": a new head starts a new name
                 m += 1
-            if m > e and m < n and toks[m].name and not self._stops_org(toks, m, agency):
+            if (
+                m > e
+                and m < n
+                and toks[m].name
+                and not self._stops_org(toks, m, agency)
+                and not self.org_heads.match(self.words, m)  # "[UBND xã X] và [Bộ Y tế]"
+            ):
                 e = m
                 continue
             object_ = (  # a verb's object closes the name: "Cục Bảo vệ [thực vật]"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factx.ner.phrases import fold
 from factx.ner.vi_lexicon import VietnameseLexicon
 from factx.ner.vi_tokens import ACRONYM, Tok, tokenize, vietnamese
 
@@ -196,6 +197,14 @@ class VietnameseNames(VietnameseLexicon):
         Cook], Giám đốc điều hành Apple"), so its names are no person.
         """
         words = self.words
+        r = self.run_place_heads.match(words, i, j)
+        if (
+            r
+            and toks[i + r].cap
+            and fold(toks[i].text) not in self.surnames
+            and not self._org_lead(toks, i)  # "đội [Sông Lam]" is a team
+        ):
+            return [("LOC", i, j)], j  # "Huyện Định Quán", "Cầu Sài Gòn": the head starts it
         if toks[i].initial:
             e = self._word_end(toks, i, j)
             if self._common(toks, i, e, j):
@@ -214,10 +223,23 @@ class VietnameseNames(VietnameseLexicon):
             )
         ):
             return [], j
-        if self.place_heads.ends_at(words, i) and not toks[i - 1].cap:
-            return [("LOC", i - self.place_heads.ends_at(words, i), j)], j  # "sông Hồng"
         out: list[tuple[str, int, int]] = []
         k = i
+        lead = self._org_lead(toks, i)
+        if lead and self.not_entities.match(words, i, j) == j - i:
+            return [], j  # "ubnd TP", "công an TP": no name, no entity
+        if lead:  # "[công ty] Sanofi", "[ubnd tỉnh] Phú Yên", but "đội tuyển [Việt Nam]"
+            start, placed = lead
+            place = self._place_len(toks, i, j) == j - i
+            e = j if placed and place else self._org_end(toks, i, False) if not place else i
+            if e > i:
+                out.append(("ORG", start, e))
+                k, j = e, max(j, e)
+        n = self.place_heads.ends_at(words, i)
+        if not lead and n and self._lowercase_words(toks, i - n, i):
+            while j > i + 1 and not toks[j - 1].cap:
+                j -= 1  # "[cù lao Rùa] giáp": underthesea glued a verb to the name
+            return [("LOC", i - n, j)], j  # "sông Hồng", "huyện Nghi Xuân"
         while k < j:
             if self._place_len(toks, k, j) == j - k and not ACRONYM.match(toks[k].text):
                 out.append(("LOC", k, j))  # "Trường Sa" is a place before "Trường" is a school
@@ -233,9 +255,11 @@ class VietnameseNames(VietnameseLexicon):
                 if b < brand and (
                     ACRONYM.match(toks[b].text)
                     or not all(vietnamese(t.text) for t in toks[b:brand])
-                ):  # "Tập đoàn [Rio Tinto]": the company word stays outside a brand
+                ):  # "[Tập đoàn Rio Tinto]": a company word is inside (VLSP-2016), a
+                    # descriptor outside ("Lực lượng [Houthi]")
                     p = self._person_start(toks, b, brand)
-                    out.append(("ORG", b, p if p is not None else brand))
+                    inside = self.lead_org_heads.match(words, k) == c
+                    out.append(("ORG", k if inside else b, p if p is not None else brand))
                     k, j = (p if p is not None else brand), max(j, brand)
                     continue
                 h = c

@@ -49,6 +49,25 @@ class Tok:
     cap: bool
     name: bool = False  # capitalised, or the rest of a word that starts capitalised
     initial: bool = False  # the first word of a sentence: its capital says nothing
+    ent: int = -1  # index of the CRF entity it lies in, -1 outside any
+
+
+def entity_ids(tagged: Sequence[tuple]) -> list[int]:
+    """Per underthesea word, the index of the CRF entity (BIO) it belongs to, or -1."""
+    ids: list[int] = []
+    n, kind = -1, None
+    for t in tagged:
+        tag = t[-1]
+        this = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if this is None:
+            kind = None
+            ids.append(-1)
+            continue
+        if tag.startswith("B-") or this != kind:
+            n += 1
+        kind = this
+        ids.append(n)
+    return ids
 
 
 def tokenize(
@@ -56,6 +75,7 @@ def tokenize(
 ) -> list[Tok]:
     """Syllables of ``text`` with the underthesea word, POS and NER tag each lies in."""
     toks: list[Tok] = []
+    ents = entity_ids(tagged)
     w = 0
     for m in TOKEN.finditer(text):
         while w < len(spans) and (spans[w] is None or spans[w][1] <= m.start()):
@@ -63,7 +83,9 @@ def tokenize(
         inside = w < len(spans) and spans[w] is not None and spans[w][0] <= m.start()
         word, pos, tag = (w, tagged[w][1], tagged[w][-1]) if inside else (-1 - len(toks), "", "O")
         crf = tag[2:] if tag[:2] in ("B-", "I-") else None
-        toks.append(Tok(m.start(), m.end(), m.group(), word, pos, crf, m.group()[0].isupper()))
+        tok = Tok(m.start(), m.end(), m.group(), word, pos, crf, m.group()[0].isupper())
+        tok.ent = ents[w] if inside else -1
+        toks.append(tok)
     for i, t in enumerate(toks):
         prev = toks[i - 1] if i else None
         t.initial = prev is None or prev.text in SENTENCE_END

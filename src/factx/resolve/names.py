@@ -146,9 +146,14 @@ class NameResolver:
     def __call__(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         norms = self.person_norms([m for m in mentions if m.label == Label.PERSON])
         norms.update(self.org_norms(doc.text, [m for m in mentions if m.label == Label.ORG]))
-        # A place's norm is its nominative form, so "Пекина" and "Пекине" count as one.
+        # A place's norm is its nominative form, so "Пекина" and "Пекине" count as one; a
+        # backend's own norm (the bare name of "huyện Nghi Xuân") is kept.
         norms.update(
-            {m: org_lemma(m.text, self.lang) for m in mentions if m.label == Label.LOCATION}
+            {
+                m: m.norm or org_lemma(m.text, self.lang)
+                for m in mentions
+                if m.label == Label.LOCATION
+            }
         )
         return [dataclasses.replace(m, norm=norms[m]) if m in norms else m for m in mentions]
 
