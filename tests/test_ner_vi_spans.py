@@ -130,6 +130,27 @@ def test_vietnamese_rules_find_and_label_names(underthesea_ner, text, expected):
     assert all(text[m.start : m.end] == m.text for m in found)
 
 
+# People: the CRF's own people stand unless a cue says otherwise; a given name after a form
+# of address, or one the segmenter glued into a verb, is a person.
+PEOPLE = [
+    ("Tối hôm đó, Nam gọi điện cho vợ.", {(P, "Nam")}),
+    ("Sau cuộc họp, Đoàn được giao nhiệm vụ mới.", {(P, "Đoàn")}),
+    ("Cô Mai và anh Tuấn cùng em Hòa ra chợ.", {(P, "Mai"), (P, "Tuấn"), (P, "Hòa")}),
+    ("Bà con ở Bà Rịa và ông Vinh đến.", {(L, "Bà Rịa"), (P, "Vinh")}),
+    ("Thấy vậy, Khuê hỏi lại người bán hàng.", {(P, "Khuê")}),
+    ("Cuối cùng chị vẫn cưới Lâm vào mùa thu.", {(P, "Lâm")}),
+    ("Mẹ đưa Quyên đi khám ở bệnh viện Chợ Rẫy.", {(P, "Quyên"), (G, "bệnh viện Chợ Rẫy")}),
+    # a head word before the name overrides the CRF's person
+    ("Nhiều người dân ở nước Anh và tỉnh Nam Định theo dõi.", {(L, "Anh"), (L, "tỉnh Nam Định")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE)
+def test_vietnamese_people(underthesea_ner, text, expected):
+    found = list(underthesea_ner.extract(Document("d", text, "vi")))
+    assert {(m.label, m.text) for m in found} == expected
+
+
 # Generic references with no name are no entities (VLSP-2016).
 NO_ENTITY = [
     "Ông đề nghị ubnd TP và công an TP xử lý dứt điểm.",

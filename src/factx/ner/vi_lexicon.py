@@ -307,6 +307,16 @@ class VietnameseLexicon:
             and not self.not_entities.match(words, i)
         )
 
+    def _name_shaped_person(self, toks: list[Tok], i: int, j: int) -> bool:
+        """After a form of address: capitalised words, no country, institution or digit."""
+        return (
+            all(t.cap and t.text.isalpha() for t in toks[i:j])
+            and not self.gaz.is_country(self._text(toks, i, j))
+            and not self.org_heads.match(self.words, i)
+            and not self.company_heads.match(self.words, i)
+            and not any(ACRONYM.match(t.text) for t in toks[i:j])
+        )
+
     def _appositive(self, toks: list[Tok], i: int, j: int) -> bool:
         """Whether ``toks[i:j]``, after "<title phrase>,", is the person the title describes.
 

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 
 from factx.ner.phrases import fold
 from factx.ner.vi_lexicon import VietnameseLexicon
+from factx.ner.vi_people import keep_people
 from factx.ner.vi_tokens import ACRONYM, Tok, tokenize, vietnamese
 
 
@@ -53,6 +54,7 @@ class VietnameseNames(VietnameseLexicon):
         # a comma after it may introduce the person as an appositive ("Trợ lý X, [Y Z]").
         # described: the title follows "<untitled person>," and describes that person.
         i, title, phrase, appos, described, bare = 0, False, False, False, False, -1
+        kin = False  # the title is a form of address ("cô", "anh"): its name is a person
         while i < len(toks):
             if taken[i]:
                 i += 1
@@ -62,6 +64,7 @@ class VietnameseNames(VietnameseLexicon):
                 if not title:
                     phrase = not self.source_words.ends_at(self.words, i)
                     described = i >= 2 and toks[i - 1].text == "," and bare == i - 1
+                kin = not title and bool(self.honorifics.match(self.words, i))
                 title, i = True, i + k
                 continue
             if not toks[i].name:
@@ -72,7 +75,7 @@ class VietnameseNames(VietnameseLexicon):
                 continue
             j = self._run_end(toks, i)
             j = next((x for x in range(i, j) if taken[x]), j)
-            found, j = self._label_run(toks, i, j, title, appos, described)
+            found, j = self._label_run(toks, i, j, title, appos, described, kin and title)
             out += found
             untitled = not title and not appos and found and found[-1][0] == "PER"
             bare = j if untitled and found[-1][2] == j else -1
@@ -80,7 +83,7 @@ class VietnameseNames(VietnameseLexicon):
             described = described and title
             phrase, appos = phrase and not appos, False
             i = j
-        out.sort(key=lambda x: x[1])
+        out = keep_people(self, toks, out)
         return [
             part
             for lab, s, e in out
@@ -108,9 +111,18 @@ class VietnameseNames(VietnameseLexicon):
         if m:
             return m
         m = self.honorifics.match(self.words, i)
-        if m and i + m < len(toks) and toks[i + m].name:
+        if (
+            m
+            and i + m < len(toks)
+            and toks[i + m].name
+            and (self._word_start(toks, i + m) or toks[i + m].cap)  # not "Bà con" (folks)
+        ):
+            # "cô [Mai]", "anh [Tuấn]": a city's name is a given name here, a country is not
+            # ("nước Anh"), nor a place the word is part of ("Bà Rịa")
             j = self._run_end(toks, i + m)
-            if not self._place_len(toks, i + m, j):
+            if not self.gaz.is_country(self._text(toks, i + m, j)) and not (
+                self.gaz.is_place(self._text(toks, i, j))
+            ):
                 return m
         return 0
 
@@ -170,6 +182,18 @@ class VietnameseNames(VietnameseLexicon):
         words = self.words
         if self.not_entities.match(words, i, e) == e - i:
             return True
+        institution = (
+            self.org_heads.match(words, i)
+            or self.company_heads.match(words, i)
+            or self.org_words.match(words, i)
+        )
+        if (
+            not institution
+            and toks[i].pos != "Np"
+            and not all(t.cap for t in toks[i:e])
+            and self._place_len(toks, i, j) < e - i  # "Tây nguyên" is still a place
+        ):
+            return True  # "Anh trai": a common compound, whatever its first syllable names
         return not (
             self.org_heads.match(words, i)
             or self.company_heads.match(words, i)
@@ -189,6 +213,7 @@ class VietnameseNames(VietnameseLexicon):
         title: bool,
         appos: bool = False,
         described: bool = False,
+        kin: bool = False,
     ) -> tuple[list[tuple[str, int, int]], int]:
         """Labelled spans in the run ``toks[i:j]`` and where labelling stopped.
 
@@ -205,6 +230,8 @@ class VietnameseNames(VietnameseLexicon):
             and not self._org_lead(toks, i)  # "đội [Sông Lam]" is a team
         ):
             return [("LOC", i, j)], j  # "Huyện Định Quán", "Cầu Sài Gòn": the head starts it
+        if kin and j - i <= 4 and self._name_shaped_person(toks, i, j):
+            return [("PER", i, j)], j  # "cô [Mai]", "ông [Vinh]": a city's name is a given name
         if toks[i].initial:
             e = self._word_end(toks, i, j)
             if self._common(toks, i, e, j):
@@ -332,6 +359,19 @@ class VietnameseNames(VietnameseLexicon):
         words = self.words
         if self.not_entities.match(words, k, j) == j - k or self.misc_suffixes.ends_at(words, j, k):
             return None, j
+        if (
+            j - k == 1
+            and toks[k].glued
+            and vietnamese(toks[k].text)
+            and not self.gaz.is_place(toks[k].text)
+            and not (  # "Luật Địa chất và Khoáng sản": the second half of a coordinated name
+                k >= 2
+                and toks[k - 1].text == "và"
+                and toks[k - 2].name
+                and toks[k - 2].crf != "PER"
+            )
+        ):
+            return "PER", j  # "[Hải] đuổi theo": a given name the segmenter did not know
         h = self._place_head(toks, k)
         n = self._place_len(toks, k, j)
         if n and (k + n == j or not self._only_suffixes(k + n, j)):

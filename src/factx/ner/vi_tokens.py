@@ -16,6 +16,9 @@ import regex
 
 TOKEN = regex.compile(r"\w+(?:[-.'’&]\w+)*\+?|[^\w\s]")
 ACRONYM = regex.compile(r"^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d][\p{Lu}\d.&+-]*$")
+# POS of underthesea words that are no names (verbs, adjectives, adverbs, prepositions...):
+# a capitalised syllable inside one was glued to its neighbour by the segmenter.
+GLUE_POS = frozenset("VAREC")
 SENTENCE_END = frozenset('.!?:;"“”«»…')
 # A plain Vietnamese syllable once its marks are gone: onset, one of the language's vowel
 # nuclei ("uye" of "Nguyen", "uoi" of "người"; never "oei" as in "Boeing"), coda.
@@ -50,6 +53,9 @@ class Tok:
     name: bool = False  # capitalised, or the rest of a word that starts capitalised
     initial: bool = False  # the first word of a sentence: its capital says nothing
     ent: int = -1  # index of the CRF entity it lies in, -1 outside any
+    # a capitalised syllable the segmenter glued into a lowercase verb, adjective or function
+    # word ("Hải đuổi", "cưới Lan"): a name it did not know, most often a given name
+    glued: bool = False
 
 
 def entity_ids(tagged: Sequence[tuple]) -> list[int]:
@@ -93,5 +99,13 @@ def tokenize(
             t.cap
             # the rest of a capitalised word: "Tài [nguyên]"
             or (prev is not None and prev.name and prev.word == t.word >= 0)
+        )
+    for i, t in enumerate(toks):
+        same = [u for u in toks[max(0, i - 3) : i + 4] if u.word == t.word >= 0]
+        t.glued = (
+            t.cap
+            and not t.initial
+            and t.pos[:1] in GLUE_POS
+            and any(not u.cap and u.text.isalpha() for u in same)
         )
     return toks
