@@ -110,6 +110,21 @@ CASES = [
         "Công an huyện Gia Lâm báo cáo UBND xã Đông Dư và Bộ Ngoại giao Mỹ.",
         {(G, "Công an huyện Gia Lâm"), (G, "UBND xã Đông Dư"), (G, "Bộ Ngoại giao"), (L, "Mỹ")},
     ),
+    # an institution named after a person, or numbered, keeps the name and the number; an
+    # officer after the institution's own name is a person
+    (
+        "Học sinh Trường THPT Nguyễn Du thăm Bệnh viện Nhi đồng 1 cùng Công ty Xây dựng số 5.",
+        {(G, "Trường THPT Nguyễn Du"), (G, "Bệnh viện Nhi đồng 1"), (G, "Công ty Xây dựng số 5")},
+    ),
+    (
+        "Giám đốc công ty FPT Trương Gia Bình phát biểu.",
+        {(G, "công ty FPT"), (P, "Trương Gia Bình")},
+    ),
+    # the CRF's places named by a head word and a number stand
+    (
+        "Tai nạn xảy ra trên quốc lộ 13, gần Phòng Cảnh sát giao thông Công an tỉnh Bình Dương.",
+        {(L, "quốc lộ 13"), (G, "Phòng Cảnh sát giao thông Công an tỉnh Bình Dương")},
+    ),
     # a place word may open the name itself
     (
         "Cầu Long Biên nối quận Hoàn Kiếm với quận Long Biên.",

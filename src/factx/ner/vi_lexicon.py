@@ -198,6 +198,11 @@ class VietnameseLexicon:
         while True:
             while e < n and toks[e].name and not self._stops_org(toks, e, agency):
                 e += 1
+            if self._named_after(toks, named, e, agency):
+                end = self._run_end(toks, e)  # "Trường THPT [Nguyễn Du]": named after a person
+                while end > e + 1 and not toks[end - 1].cap:
+                    end -= 1  # "Nguyễn Du [thăm]": the segmenter glued a verb to the name
+                return end
             m = e
             while (
                 m < n
@@ -214,7 +219,10 @@ class VietnameseLexicon:
                 and m < n
                 and toks[m].name
                 and not self._stops_org(toks, m, agency)
-                and not self.org_heads.match(self.words, m)  # "[UBND xã X] và [Bộ Y tế]"
+                # "[UBND xã X] và [Bộ Y tế]", but "Phòng Cảnh sát giao thông Công an tỉnh X"
+                and not (
+                    self.org_heads.match(self.words, m) and any(t.pos == "C" for t in toks[e:m])
+                )
             ):
                 e = m
                 continue
@@ -227,9 +235,33 @@ class VietnameseLexicon:
                 and not self.bridge_stop.match(self.words, e)
                 and not self.place_prefixes.match(self.words, e)
             )
+            if (
+                e > named
+                and e + 1 < n
+                and fold(toks[e].text) == "số"
+                and toks[e + 1].text.isdigit()
+            ):
+                return e + 2  # "Công ty Xây dựng số 5"
+            if e > named and e < n and toks[e].text.isdigit():
+                return e + 1  # "Bệnh viện Nhi đồng 1"
             if object_ or (e > named and e < n and self._noun_tail(toks, e)):
                 e = self._word_end(toks, e, n)
             return e
+
+    def _named_after(self, toks: list[Tok], named: int, e: int, agency: bool) -> bool:
+        """A person's name right after an institution's head, or after its kind ("THPT"):
+        the institution is named after the person ("Trường THPT Nguyễn Du", "Bệnh viện
+        Nguyễn Tri Phương"). An agency's person is its officer, and a name after other
+        words of the institution's own name is its officer too ("Công ty FPT [Trương
+        Gia Bình]")."""
+        return (
+            not agency
+            and e < len(toks)
+            and toks[e].name
+            and not toks[e].initial
+            and all(self.not_entities.match(self.words, x) for x in range(named, e))
+            and self._person_start(toks, e, self._run_end(toks, e)) == e
+        )
 
     def _noun_tail(self, toks: list[Tok], e: int) -> bool:
         """A lowercase compound noun that closes the clause completes a field's name.
@@ -311,7 +343,7 @@ class VietnameseLexicon:
         """After a form of address: capitalised words, no country, institution or digit."""
         return (
             all(t.cap and t.text.isalpha() for t in toks[i:j])
-            and not self.gaz.is_country(self._text(toks, i, j))
+            and (toks[i].crf == "PER" or not self.gaz.is_country(self._text(toks, i, j)))
             and not self.org_heads.match(self.words, i)
             and not self.company_heads.match(self.words, i)
             and not any(ACRONYM.match(t.text) for t in toks[i:j])

@@ -32,8 +32,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factx.ner.phrases import fold
+from factx.ner.vi_crf import keep_crf
 from factx.ner.vi_lexicon import VietnameseLexicon
-from factx.ner.vi_people import keep_people
 from factx.ner.vi_tokens import ACRONYM, Tok, tokenize, vietnamese
 
 
@@ -83,7 +83,7 @@ class VietnameseNames(VietnameseLexicon):
             described = described and title
             phrase, appos = phrase and not appos, False
             i = j
-        out = keep_people(self, toks, out)
+        out = keep_crf(self, toks, out)
         return [
             part
             for lab, s, e in out
@@ -117,10 +117,12 @@ class VietnameseNames(VietnameseLexicon):
             and toks[i + m].name
             and (self._word_start(toks, i + m) or toks[i + m].cap)  # not "Bà con" (folks)
         ):
-            # "cô [Mai]", "anh [Tuấn]": a city's name is a given name here, a country is not
-            # ("nước Anh"), nor a place the word is part of ("Bà Rịa")
+            # "cô [Mai]", "anh [Tuấn]": a city's name is a given name here, a country only
+            # where the CRF reads a person ("anh Đức"), nor a place the word is part of
+            # ("Bà Rịa")
             j = self._run_end(toks, i + m)
-            if not self.gaz.is_country(self._text(toks, i + m, j)) and not (
+            country = self.gaz.is_country(self._text(toks, i + m, j))
+            if (not country or toks[i + m].crf == "PER") and not (
                 self.gaz.is_place(self._text(toks, i, j))
             ):
                 return m
@@ -246,7 +248,14 @@ class VietnameseNames(VietnameseLexicon):
                 )
                 or self.misc_cues.match(words, i, j)
                 or any(c.isdigit() for t in toks[i:j] for c in t.text)
-                or (j < len(toks) and toks[j].text.isdigit() and toks[j - 1].word != toks[j].word)
+                or (
+                    j < len(toks)
+                    and toks[j].text.isdigit()
+                    and toks[j - 1].word != toks[j].word
+                    and not self.org_heads.match(words, i)  # "Bệnh viện Nhi đồng 1"
+                    and not self.company_heads.match(words, i)
+                    and not self._org_lead(toks, i)
+                )
             )
         ):
             return [], j

@@ -76,6 +76,16 @@ def entity_ids(tagged: Sequence[tuple]) -> list[int]:
     return ids
 
 
+def _glued_tail(toks: list[Tok], i: int) -> bool:
+    """``toks[i]`` is the one lowercase syllable ending a word whose other syllables, two or
+    more, are all capitalised: "Nguyễn Du [thăm]" (not "Tài nguyên", "Tài nguyên và Môi
+    trường")."""
+    word = toks[i].word
+    before = [u for u in toks[max(0, i - 4) : i] if u.word == word]
+    after = [u for u in toks[i + 1 : i + 6] if u.word == word]
+    return len(before) >= 2 and all(u.cap for u in before) and not after
+
+
 def tokenize(
     text: str, tagged: Sequence[tuple], spans: Sequence[tuple[int, int] | None]
 ) -> list[Tok]:
@@ -95,10 +105,20 @@ def tokenize(
     for i, t in enumerate(toks):
         prev = toks[i - 1] if i else None
         t.initial = prev is None or prev.text in SENTENCE_END
-        t.name = t.text[0].isalpha() and (
-            t.cap
-            # the rest of a capitalised word: "Tài [nguyên]"
-            or (prev is not None and prev.name and prev.word == t.word >= 0)
+        t.name = (
+            t.text[0].isalpha()
+            and (
+                t.cap
+                # the rest of a capitalised word: "Tài [nguyên]"; but a name of capitalised
+                # syllables ends at a lowercase one the segmenter glued into a verb:
+                # "Nguyễn Du [thăm]"
+                or (
+                    prev is not None
+                    and prev.name
+                    and prev.word == t.word >= 0
+                    and not (t.pos[:1] in GLUE_POS and _glued_tail(toks, i))
+                )
+            )
         )
     for i, t in enumerate(toks):
         same = [u for u in toks[max(0, i - 3) : i + 4] if u.word == t.word >= 0]

@@ -1,10 +1,10 @@
-"""The CRF's people survive the Vietnamese span rules unless a stated cue says otherwise.
+"""Where underthesea's CRF reading stands against the Vietnamese span rules.
 
-underthesea's CRF, trained on VLSP-2016, is good at people from context: "Nam nghe và ...",
-"Đoàn bộc bạch" are people although "Nam" is also a direction and "Đoàn" an institution
-word. The capitalisation rules of
-:mod:`factx.ner.vi_spans` cannot see that context, so where the CRF tags a person and the
-rules say place, organisation or nothing, the person stands unless one of these holds:
+underthesea's CRF, trained on VLSP-2016, is good at people from context: "Nam gọi điện",
+"Đoàn được giao nhiệm vụ" are people although "Nam" is also a direction and "Đoàn" an
+institution word. The capitalisation rules of :mod:`factx.ner.vi_spans` cannot see that
+context, so where the CRF tags a person and the rules say place, organisation or nothing,
+the person stands unless one of these holds:
 
  - a rule span reaches beyond the CRF's words: a head word names what it is ("huyện Nam",
    "công ty Hòa Bình", "Bộ Y tế");
@@ -16,6 +16,10 @@ rules say place, organisation or nothing, the person stands unless one of these 
 
 Where the rules found a person over the same words, theirs stands (they know titles and
 boundaries), unless their span glues a lowercase word inside ("Đào tên Tuấn").
+
+The CRF also knows VLSP's places named by a head and a number or a lowercase word, which
+capitalisation cannot see: "quốc lộ 20", "đường liên cảng A5". A CRF location that starts
+with a place word stands where the rules found nothing there or only places inside it.
 """
 
 from __future__ import annotations
@@ -84,8 +88,29 @@ def _cued(lex: VietnameseLexicon, toks: list[Tok], a: int, b: int, over: list[Sp
     return False
 
 
-def keep_people(lex: VietnameseLexicon, toks: list[Tok], spans: list[Span]) -> list[Span]:
-    """``spans`` (token ranges) with the CRF's people restored where no cue overrides them."""
+def crf_places(lex: VietnameseLexicon, toks: list[Tok]) -> list[tuple[int, int]]:
+    """Token ranges of the CRF's LOC entities that open with a lowercase place word."""
+    ranges: dict[int, list[int]] = {}
+    for x, t in enumerate(toks):
+        if t.crf == "LOC" and t.ent >= 0:
+            ranges.setdefault(t.ent, [x, x + 1])[1] = x + 1
+    out = []
+    for a, b in ranges.values():
+        while b > a and not toks[b - 1].text[:1].isalnum():
+            b -= 1
+        n = lex.place_heads.match(lex.words, a, b)
+        if n and a + n < b and (not toks[a].cap or toks[a].initial) and lex._word_start(toks, a):
+            out.append((a, b))
+    return out
+
+
+def keep_crf(lex: VietnameseLexicon, toks: list[Tok], spans: list[Span]) -> list[Span]:
+    """``spans`` (token ranges) with the CRF's people and headed places restored where no
+    cue overrides them."""
+    for a, b in crf_places(lex, toks):
+        over = [sp for sp in spans if sp[1] < b and sp[2] > a]
+        if all(lab == "LOC" and a <= s and e <= b for lab, s, e in over):
+            spans = [sp for sp in spans if sp not in over] + [("LOC", a, b)]
     for a, b in crf_people(lex, toks):
         over = [sp for sp in spans if sp[1] < b and sp[2] > a]
         people = [sp for sp in over if sp[0] == "PER"]
