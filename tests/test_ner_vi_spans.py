@@ -155,6 +155,12 @@ PEOPLE = [
     ("Thấy vậy, Khuê hỏi lại người bán hàng.", {(P, "Khuê")}),
     ("Cuối cùng chị vẫn cưới Lâm vào mùa thu.", {(P, "Lâm")}),
     ("Mẹ đưa Quyên đi khám ở bệnh viện Chợ Rẫy.", {(P, "Quyên"), (G, "bệnh viện Chợ Rẫy")}),
+    # foreign names: a Korean surname with a hyphenated given name, the CRF's two-word
+    # foreign people; initials keep their dot
+    ("Park Ji-hoon cho biết đội sẽ sang Nhật Bản.", {(P, "Park Ji-hoon"), (L, "Nhật Bản")}),
+    ("Sau trận đấu, Barack Obama về Tokyo.", {(P, "Barack Obama"), (L, "Tokyo")}),
+    ("Theo lời kể của Kh., bà D. đã rời khỏi nhà.", {(P, "Kh."), (P, "D.")}),
+    ("Anh Nguyễn Văn H. cho biết như vậy.", {(P, "Nguyễn Văn H.")}),
     # a head word before the name overrides the CRF's person
     ("Nhiều người dân ở nước Anh và tỉnh Nam Định theo dõi.", {(L, "Anh"), (L, "tỉnh Nam Định")}),
 ]

@@ -10,9 +10,10 @@ the person stands unless one of these holds:
    "công ty Hòa Bình", "Bộ Y tế");
  - a place, institution, date or demonym word stands right before it ("nước Anh", "báo
    Tuổi Trẻ", "tháng Năm", "người Việt");
- - the words are a gazetteer place ("Hà Nội", "Anh"), are not all Vietnamese syllables
-   (in Vietnamese news the CRF takes brands and foreign cities for people: "Samsung",
-   "Manila"), or hold an abbreviation or a digit.
+ - the words are a gazetteer place ("Hà Nội", "Anh"), or one foreign word (in Vietnamese
+   news the CRF takes brands and foreign cities for people: "Samsung", "Manila"; two or
+   three name-shaped foreign words, "Barack Obama", and an initial, "Kh.", stay people),
+   or hold an abbreviation or a digit.
 
 Where the rules found a person over the same words, theirs stands (they know titles and
 boundaries), unless their span glues a lowercase word inside ("Đào tên Tuấn").
@@ -25,8 +26,8 @@ with a place word stands where the rules found nothing there or only places insi
 from __future__ import annotations
 
 from factx.ner.phrases import fold
-from factx.ner.vi_lexicon import DIGIT, VietnameseLexicon
-from factx.ner.vi_tokens import ACRONYM, Tok, vietnamese
+from factx.ner.vi_lexicon import DIGIT, INITIAL, VietnameseLexicon
+from factx.ner.vi_tokens import ACRONYM, Tok, marked, vietnamese
 
 Span = tuple[str, int, int]  # label, first token, end token
 
@@ -66,8 +67,21 @@ def _cued(lex: VietnameseLexicon, toks: list[Tok], a: int, b: int, over: list[Sp
         return True
     if any(ACRONYM.match(t.text) or DIGIT.search(t.text) for t in toks[a:b]):
         return True
-    if not all(vietnamese(t.text) for t in toks[a:b]) or lex.gaz.is_place(lex._text(toks, a, b)):
-        return True  # in Vietnamese news a foreign word is more often a brand or a city
+    if lex.gaz.is_place(lex._text(toks, a, b)):
+        return True
+    foreign = not all(vietnamese(t.text) for t in toks[a:b])
+    if (
+        foreign
+        and not (
+            (b - a == 1 and INITIAL.match(toks[a].text))  # "Kh.", "D."
+            or (  # "Barack Obama", but not "Becamex Bình Dương"
+                lex._foreign_name(toks, a, b)
+                and lex._name_shaped(toks, a, b)
+                and not any(marked(t.text) for t in toks[a:b])
+            )
+        )
+    ):
+        return True  # a single foreign word is more often a brand or a city: "Samsung"
     if b - a > 1 and (
         lex.org_heads.match(words, a)
         or lex.company_heads.match(words, a)

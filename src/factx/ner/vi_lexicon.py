@@ -18,6 +18,10 @@ BRIDGE_POS = frozenset({"N", "Nc", "A", "L", "C", "Np", "CH"})
 # A word of a personal name: a capital, then lowercase letters ("Kirill", "O'Neil", "Jean-Luc").
 NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*")
 DIGIT = regex.compile(r"\d")
+# An initial standing for a name: a letter or a Vietnamese onset ("Kh.", "D."); and a Korean
+# given name ("Sang-sik").
+INITIAL = regex.compile(r"^(?:\p{Lu}|[CKNPTG]h|Tr|Gi|Ng)$")
+KOREAN_GIVEN = regex.compile(r"^\p{Lu}\p{Ll}+-\p{Ll}+$")
 # Punctuation that closes an appositive: "Trợ lý [Kirill Dmitriev], sau đó ...".
 APPOSITIVE_END = frozenset(",.;:)!?")
 
@@ -322,6 +326,15 @@ class VietnameseLexicon:
             2 <= j - i <= 3
             and all(NAME_WORD.fullmatch(t.text) for t in toks[i:j])
             and not all(vietnamese(t.text) for t in toks[i:j])
+        )
+
+    def _korean_name(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A surname and a hyphenated given name, as Korean names are romanised:
+        "Park Hang-seo", "Kim Sang-sik"."""
+        return (
+            j - i == 2
+            and bool(NAME_WORD.fullmatch(toks[i].text))
+            and bool(KOREAN_GIVEN.match(toks[i + 1].text))
         )
 
     def _name_shaped(self, toks: list[Tok], i: int, j: int) -> bool:

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from factx.ner.phrases import fold
 from factx.ner.vi_crf import keep_crf
-from factx.ner.vi_lexicon import VietnameseLexicon
+from factx.ner.vi_lexicon import INITIAL, VietnameseLexicon
 from factx.ner.vi_tokens import ACRONYM, Tok, tokenize, vietnamese
 
 
@@ -83,12 +83,26 @@ class VietnameseNames(VietnameseLexicon):
             described = described and title
             phrase, appos = phrase and not appos, False
             i = j
-        out = keep_crf(self, toks, out)
+        out = [self._with_dot(toks, *sp) for sp in keep_crf(self, toks, out)]
         return [
             part
             for lab, s, e in out
             for part in self._split_places(lab, toks[s].start, toks[e - 1].end)
         ]
+
+    def _with_dot(self, toks: list[Tok], label: str, s: int, e: int) -> tuple[str, int, int]:
+        """A person's initial keeps its dot ("bà [D.] đã", "[Nguyễn Văn H.],") where the
+        text goes on, so the dot is no sentence's end."""
+        if (
+            label == "PER"
+            and INITIAL.match(toks[e - 1].text)
+            and e + 1 < len(toks)
+            and toks[e].text == "."
+            and toks[e].start == toks[e - 1].end
+            and (toks[e + 1].text in ",;:)" or toks[e + 1].text[:1].islower())
+        ):
+            return label, s, e + 1
+        return label, s, e
 
     def _split_places(self, label: str, start: int, end: int) -> list[tuple[str, int, int]]:
         """ "Nga-Mỹ", "Hà Nội-Hải Phòng": places joined by a hyphen are each a location.
@@ -323,10 +337,14 @@ class VietnameseNames(VietnameseLexicon):
             while j > k + 1 and not toks[j - 1].cap and not self.org_heads.match(words, k):
                 j -= 1  # a name ends capitalised: "[Nguyễn Thị Lan] trú" was glued by mistake
             p = self._person_start(toks, k, j)
-            if p == k or (
-                k == i
-                and p is None
-                and (self._appositive(toks, k, j) if appos else self._titled_after(toks, k, j))
+            if (
+                p == k
+                or (self._korean_name(toks, k, j) and self._name_shaped(toks, k, j))
+                or (
+                    k == i
+                    and p is None
+                    and (self._appositive(toks, k, j) if appos else self._titled_after(toks, k, j))
+                )
             ):
                 out.append(("PER", k, j))
                 break

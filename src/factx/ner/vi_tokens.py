@@ -31,14 +31,18 @@ VI_SYLLABLE = regex.compile(
 VI_LETTERS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]")
 
 
-def vietnamese(word: str) -> bool:
-    """Whether every part of ``word`` reads as a Vietnamese syllable (not "Tokyo", "Samsung")."""
+def marked(word: str) -> bool:
+    """Whether ``word`` carries Vietnamese letters or tone marks ("Dương", not "Obama")."""
     if VI_LETTERS.search(word):
         return True
-    plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-    if plain != word:  # tone marks: a Vietnamese spelling
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
+
+
+def vietnamese(word: str) -> bool:
+    """Whether every part of ``word`` reads as a Vietnamese syllable (not "Tokyo", "Samsung")."""
+    if marked(word):  # Vietnamese letters or tone marks: a Vietnamese spelling
         return True
-    return all(VI_SYLLABLE.fullmatch(p) for p in plain.casefold().split("-") if p)
+    return all(VI_SYLLABLE.fullmatch(p) for p in word.casefold().split("-") if p)
 
 
 @dataclass(slots=True)
