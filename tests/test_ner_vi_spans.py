@@ -125,6 +125,16 @@ CASES = [
         "Tai nạn xảy ra trên quốc lộ 13, gần Phòng Cảnh sát giao thông Công an tỉnh Bình Dương.",
         {(L, "quốc lộ 13"), (G, "Phòng Cảnh sát giao thông Công an tỉnh Bình Dương")},
     ),
+    # a delegation or team named by its country is the country; national bodies named by a
+    # common word are organisations
+    ("Đoàn Việt Nam giành ba huy chương.", {(L, "Việt Nam")}),
+    ("Thủ tướng Chính phủ yêu cầu Viện Kiểm sát làm rõ.", {(G, "Chính phủ"), (G, "Viện Kiểm sát")}),
+    # an all-capital headline: only the places a list knows
+    ("ĐÀ NẴNG: SỞ Y TẾ CẢNH BÁO DỊCH SỐT XUẤT HUYẾT TĂNG MẠNH", {(L, "ĐÀ NẴNG")}),
+    (
+        "NHẬT BẢN VÀ HÀN QUỐC KÝ HIỆP ĐỊNH TẠI SEOUL",
+        {(L, "NHẬT BẢN"), (L, "HÀN QUỐC"), (L, "SEOUL")},
+    ),
     # a place word may open the name itself
     (
         "Cầu Long Biên nối quận Hoàn Kiếm với quận Long Biên.",

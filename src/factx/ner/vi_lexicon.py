@@ -48,6 +48,7 @@ class VietnameseLexicon:
         self.run_place_heads = Phrases(data.get("run_place_heads", ()))
         self.lead_org_heads = Phrases(data.get("lead_org_heads", ()))
         self.placed_org_heads = Phrases(data.get("placed_org_heads", ()))
+        self.team_heads = Phrases(data.get("team_heads", ()))
         self.dotted_heads = tuple(h for h in data.get("place_heads", ()) if h.endswith("."))
         self.place_preps = Phrases(data.get("place_prepositions", ()))
         self.not_after = Phrases(data.get("not_after", ()))
@@ -141,6 +142,13 @@ class VietnameseLexicon:
             text = self._text(toks, e, e + n)
             return self.gaz.is_country(text) and key(text) not in self.home
         return False
+
+    def _country_at(self, toks: list[Tok], k: int) -> bool:
+        """Whether the capitalised run at ``k`` is a country's name and nothing more."""
+        if k >= len(toks) or not toks[k].cap:
+            return False
+        j = self._run_end(toks, k)
+        return self.gaz.is_country(self._text(toks, k, j))
 
     def _word_start(self, toks: list[Tok], k: int) -> bool:
         """Whether ``toks[k]`` starts one of underthesea's words ("sở", not "cơ sở"'s)."""

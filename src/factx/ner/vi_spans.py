@@ -37,6 +37,13 @@ from factx.ner.vi_lexicon import INITIAL, VietnameseLexicon
 from factx.ner.vi_tokens import ACRONYM, Tok, tokenize, vietnamese
 
 
+def shouting(toks: list[Tok]) -> bool:
+    """A headline or table line in capitals: most of its words are all-capital."""
+    words = [t.text for t in toks if t.text.isalpha() and len(t.text) > 1]
+    upper = sum(w.isupper() for w in words)
+    return upper >= 4 and upper >= 0.8 * len(words)
+
+
 class VietnameseNames(VietnameseLexicon):
     """Labels capitalised runs of a Vietnamese line; see the module docstring for the order."""
 
@@ -47,6 +54,8 @@ class VietnameseNames(VietnameseLexicon):
         self.line = line
         toks = tokenize(line, tagged, aligned)
         self.words = [t.text for t in toks]
+        if shouting(toks):
+            return self._listed_places(toks)
         out: list[tuple[str, int, int]] = []
         taken = [False] * len(toks)
         self._abbreviations(toks, out, taken)
@@ -89,6 +98,23 @@ class VietnameseNames(VietnameseLexicon):
             for lab, s, e in out
             for part in self._split_places(lab, toks[s].start, toks[e - 1].end)
         ]
+
+    def _listed_places(self, toks: list[Tok]) -> list[tuple[str, int, int]]:
+        """Gazetteer places of an all-capital line, longest first: its capitals say nothing
+        of where names are ("HÀ NỘI: BỘ Y TẾ CẢNH BÁO ..."), and neither rules nor the CRF,
+        which reads case, can tell more, so only what a list knows is kept."""
+        out, i = [], 0
+        while i < len(toks):
+            for e in range(min(len(toks), i + 5), i, -1):
+                if all(t.text.isalpha() for t in toks[i:e]) and self.gaz.is_place(
+                    self._text(toks, i, e)
+                ):
+                    out.append(("LOC", toks[i].start, toks[e - 1].end))
+                    i = e
+                    break
+            else:
+                i += 1
+        return out
 
     def _with_dot(self, toks: list[Tok], label: str, s: int, e: int) -> tuple[str, int, int]:
         """A person's initial keeps its dot ("bà [D.] đã", "[Nguyễn Văn H.],") where the
@@ -313,10 +339,16 @@ class VietnameseNames(VietnameseLexicon):
                     k, j = (p if p is not None else brand), max(j, brand)
                     continue
                 h = c
+            if h and self.team_heads.match(words, k) == h and self._country_at(toks, k + h):
+                k += h  # "Đoàn [Việt Nam]", "Đội tuyển [Thái Lan]": the team is its country
+                continue
             if h:
                 agency = bool(self.agency_heads.match(words, k))
                 e = self._org_end(toks, k + h, agency)
                 if e > k + h or ACRONYM.match(toks[k].text) or self._place_follows(toks, e):
+                    out.append(("ORG", k, e))
+                elif self.org_words.match(words, k) >= h:  # "Chính phủ", "Viện Kiểm sát"
+                    e = k + self.org_words.match(words, k)
                     out.append(("ORG", k, e))
                 k, j = e, max(j, e)
                 continue
