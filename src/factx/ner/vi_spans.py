@@ -8,23 +8,36 @@ capitalised institution word. So names are proposed from capitalised runs of syl
 word, its POS which sentence-initial words are common nouns) and each run is labelled by the
 first rule that applies, in this order:
 
- 1. a date word ("tháng Tám") or product/event cue ("chip H100") before it: no entity;
+ 1. a date word ("tháng Tám"), a language ("tiếng Việt") or a product/event cue ("chip
+    H100") before it: no entity;
  2. a parenthesised abbreviation after it: ORG, back to its institution word; a place
     without one stays a location ("Lugansk (LPD)"), its abbreviation too when it spells
     the place's initials ("TP.HCM");
- 3. an institution word ("Bộ", "Tập đoàn", "Quốc hội") at its start: ORG, across lowercase
-    words to a later capitalised one, stopping at a person or a foreign place;
- 4. a title or form of address before it: a person at its end, after the places and
+ 3. a place word opening it ("Huyện Định Quán", "Cầu Long Biên"): a location;
+ 4. a lowercase institution word before it ("công ty", "báo", "đội", "ubnd tỉnh"): ORG with
+    that word inside, unless the name is a bare country or city ("đội tuyển [Thái Lan]");
+ 5. a lowercase place word before it ("huyện", "sông", "đường"): a location with the word
+    inside ("huyện Nghi Xuân", VLSP-2016; the norm is the bare name);
+ 6. an institution word ("Bộ", "Tập đoàn", "Quốc hội") at its start: ORG, across lowercase
+    words to a later capitalised one, stopping at a person or a foreign country
+    (:mod:`factx.ner.vi_orgs`);
+ 7. a title or form of address before it: a person at its end, after the places and
     organisations the title names ("Chủ tịch [Trung Quốc] [Tập Cận Bình]"); after the
     title's phrase and a comma, an appositive name ("Trợ lý Tổng thống Putin, [Kirill
-    Dmitriev],"); before ", <title>", a foreign name ("[Elon Musk], Giám đốc ...");
- 5. a common surname starting two to four syllables: a person;
- 6. a gazetteer place, a place word before it ("tỉnh", "sông"): a location;
- 7. an all-capital abbreviation or a name ending in "FC", "Group"…: ORG;
- 8. a foreign word: a location after "ở/tại", else an organisation;
- 9. the CRF's own label.
+    Dmitriev],"); before ", <title>", a foreign name ("[Elon Musk], Giám đốc ..."); after a
+    form of address, any name but a country ("cô [Mai]");
+ 8. a common surname starting two to four syllables, or a Korean name ("Park Hang-seo"):
+    a person;
+ 9. a gazetteer place, a place word before it ("nước", "thủ đô"): a location;
+10. a lone given name the segmenter glued into a verb ("[Hải] đuổi theo"): a person;
+11. an all-capital abbreviation or a name ending in "FC", "Group"…: ORG;
+12. a foreign word: a location after "ở/tại", else an organisation;
+13. the CRF's own label.
 
-Places joined by a hyphen ("Nga-Mỹ") come out as one location each.
+Then the CRF's own people and headed places stand where no cue overrides them
+(:mod:`factx.ner.vi_crf`), and the line-wide rules of :mod:`factx.ner.vi_edges` apply:
+places joined by a hyphen ("Nga-Mỹ") come out as one location each, an initial keeps its
+dot, and an all-capital headline keeps only gazetteer places.
 """
 
 from __future__ import annotations
@@ -33,18 +46,11 @@ from collections.abc import Sequence
 
 from factx.ner.phrases import fold
 from factx.ner.vi_crf import keep_crf
-from factx.ner.vi_lexicon import INITIAL, VietnameseLexicon
+from factx.ner.vi_edges import LineRules, shouting
 from factx.ner.vi_tokens import ACRONYM, Tok, tokenize, vietnamese
 
 
-def shouting(toks: list[Tok]) -> bool:
-    """A headline or table line in capitals: most of its words are all-capital."""
-    words = [t.text for t in toks if t.text.isalpha() and len(t.text) > 1]
-    upper = sum(w.isupper() for w in words)
-    return upper >= 4 and upper >= 0.8 * len(words)
-
-
-class VietnameseNames(VietnameseLexicon):
+class VietnameseNames(LineRules):
     """Labels capitalised runs of a Vietnamese line; see the module docstring for the order."""
 
     def spans(
@@ -99,53 +105,6 @@ class VietnameseNames(VietnameseLexicon):
             for part in self._split_places(lab, toks[s].start, toks[e - 1].end)
         ]
 
-    def _listed_places(self, toks: list[Tok]) -> list[tuple[str, int, int]]:
-        """Gazetteer places of an all-capital line, longest first: its capitals say nothing
-        of where names are ("HÀ NỘI: BỘ Y TẾ CẢNH BÁO ..."), and neither rules nor the CRF,
-        which reads case, can tell more, so only what a list knows is kept."""
-        out, i = [], 0
-        while i < len(toks):
-            for e in range(min(len(toks), i + 5), i, -1):
-                if all(t.text.isalpha() for t in toks[i:e]) and self.gaz.is_place(
-                    self._text(toks, i, e)
-                ):
-                    out.append(("LOC", toks[i].start, toks[e - 1].end))
-                    i = e
-                    break
-            else:
-                i += 1
-        return out
-
-    def _with_dot(self, toks: list[Tok], label: str, s: int, e: int) -> tuple[str, int, int]:
-        """A person's initial keeps its dot ("bà [D.] đã", "[Nguyễn Văn H.],") where the
-        text goes on, so the dot is no sentence's end."""
-        if (
-            label == "PER"
-            and INITIAL.match(toks[e - 1].text)
-            and e + 1 < len(toks)
-            and toks[e].text == "."
-            and toks[e].start == toks[e - 1].end
-            and (toks[e + 1].text in ",;:)" or toks[e + 1].text[:1].islower())
-        ):
-            return label, s, e + 1
-        return label, s, e
-
-    def _split_places(self, label: str, start: int, end: int) -> list[tuple[str, int, int]]:
-        """ "Nga-Mỹ", "Hà Nội-Hải Phòng": places joined by a hyphen are each a location.
-
-        Only where the joined whole is no place itself and every part is one.
-        """
-        text = self.line[start:end]
-        if "-" not in text or self.gaz.is_place(text):
-            return [(label, start, end)]
-        parts, s = [], start
-        for piece in text.split("-"):
-            if not piece or piece != piece.strip() or not self.gaz.is_place(piece):
-                return [(label, start, end)]
-            parts.append(("LOC", s, s + len(piece)))
-            s += len(piece) + 1
-        return parts
-
     def _title_at(self, toks: list[Tok], i: int) -> int:
         m = self.titles.match(self.words, i)
         if m:
@@ -167,57 +126,6 @@ class VietnameseNames(VietnameseLexicon):
             ):
                 return m
         return 0
-
-    def _abbreviations(self, toks: list[Tok], out: list, taken: list[bool]) -> None:
-        """ "Full Name (ABBR)": both ORG, the full name back to its institution word."""
-        words = self.words
-        for a in range(1, len(toks) - 2):
-            if not (
-                toks[a].text == "("
-                and toks[a + 2].text == ")"
-                and ACRONYM.match(toks[a + 1].text)
-                and not self.not_entities.match(words, a + 1)
-                and not taken[a - 1]
-            ):
-                continue
-            s, head = a, None
-            while s > 0 and a - s < 14:
-                t = toks[s - 1]
-                if t.text in ",.;:()" or (not t.name and self.bridge_stop.match(words, s - 1)):
-                    break
-                s -= 1
-                if (
-                    head is None
-                    and t.cap
-                    and (self.org_heads.match(words, s) or self.company_heads.match(words, s))
-                ):
-                    head = s
-                if t.initial:
-                    break
-            full, short = "ORG", "ORG"
-            if head is None:
-                head = a
-                while head > 0 and toks[head - 1].name and not toks[head].initial:
-                    head -= 1
-                if head < a and self._place_len(toks, head, a) == a - head:
-                    full, short = "LOC", self._place_abbreviation(toks, head, a)
-            if head < a:
-                out.append((full, head, a))
-                taken[head:a] = [True] * (a - head)
-            out.append((short, a + 1, a + 2))
-            taken[a + 1] = True
-
-    def _place_abbreviation(self, toks: list[Tok], head: int, a: int) -> str:
-        """Label of the abbreviation after the place ``toks[head:a]``.
-
-        The place's own initials or another name of it ("Thành phố Hồ Chí Minh (TP.HCM)",
-        "Hoa Kỳ (US)") are the place; letters beyond what is written name the body the place
-        stands for, as "Lugansk (LPD)" does the republic, which is an organisation.
-        """
-        abbr = toks[a + 1].text
-        initials = "".join(t.text[0] for t in toks[head:a]).casefold()
-        letters = "".join(c for c in abbr if c.isalpha()).casefold()
-        return "LOC" if letters == initials or self.gaz.is_place(abbr) else "ORG"
 
     def _common(self, toks: list[Tok], i: int, e: int, j: int) -> bool:
         """Whether the sentence-initial word ``toks[i:e]`` is an ordinary capitalised word."""
