@@ -135,6 +135,9 @@ CASES = [
         "NHẬT BẢN VÀ HÀN QUỐC KÝ HIỆP ĐỊNH TẠI SEOUL",
         {(L, "NHẬT BẢN"), (L, "HÀN QUỐC"), (L, "SEOUL")},
     ),
+    # "xã hội" (society) holds no commune, "ấp ủ" (cherish) no hamlet
+    ("Thói quen của xã hội Nhật Bản khác nhiều.", {(L, "Nhật Bản")}),
+    ("Tôi vẫn ấp ủ tình yêu đối với Hà Nội.", {(L, "Hà Nội")}),
     # a place word may open the name itself
     (
         "Cầu Long Biên nối quận Hoàn Kiếm với quận Long Biên.",
@@ -171,6 +174,8 @@ PEOPLE = [
     ("Sau trận đấu, Barack Obama về Tokyo.", {(P, "Barack Obama"), (L, "Tokyo")}),
     ("Theo lời kể của Kh., bà D. đã rời khỏi nhà.", {(P, "Kh."), (P, "D.")}),
     ("Anh Nguyễn Văn H. cho biết như vậy.", {(P, "Nguyễn Văn H.")}),
+    # a kinship word is a form of address; a sentence-initial pronoun is no country
+    ("Anh kể lại chuyện cũ với mẹ Thoa.", {(P, "Thoa")}),
     # a head word before the name overrides the CRF's person
     ("Nhiều người dân ở nước Anh và tỉnh Nam Định theo dõi.", {(L, "Anh"), (L, "tỉnh Nam Định")}),
 ]
@@ -184,6 +189,7 @@ def test_vietnamese_people(underthesea_ner, text, expected):
 
 # Generic references with no name are no entities (VLSP-2016).
 NO_ENTITY = [
+    "Thói quen của xã hội ấy khác nhiều.",
     "Ông đề nghị ubnd TP và công an TP xử lý dứt điểm.",
     "Học sinh THCS giành ba HCV và hai HCB tại hội khỏe.",
     "HĐXX tuyên án sau khi VKS đề nghị mức án tám năm.",

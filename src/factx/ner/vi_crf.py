@@ -112,8 +112,16 @@ def crf_places(lex: VietnameseLexicon, toks: list[Tok]) -> list[tuple[int, int]]
     for a, b in ranges.values():
         while b > a and not toks[b - 1].text[:1].isalnum():
             b -= 1
-        n = lex.place_heads.match(lex.words, a, b)
-        if n and a + n < b and (not toks[a].cap or toks[a].initial) and lex._word_start(toks, a):
+        n = lex._head_at(lex.place_heads, toks, a)
+        rest = toks[a + n : b]
+        if (
+            n
+            and rest
+            and (not toks[a].cap or toks[a].initial)
+            and (rest[-1].cap or DIGIT.search(rest[-1].text))  # "quốc lộ 20", "cảng A5"
+            and sum(not t.cap for t in rest) <= 2
+            and not any(lex.bridge_stop.match(lex.words, x) for x in range(a + n, b))
+        ):
             out.append((a, b))
     return out
 

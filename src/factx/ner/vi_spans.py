@@ -137,6 +137,8 @@ class VietnameseNames(LineRules):
             or self.company_heads.match(words, i)
             or self.org_words.match(words, i)
         )
+        if e - i == 1 and toks[i].pos != "Np" and self.honorifics.match(words, i):
+            return True  # "Anh kể ...": the pronoun, not Britain
         if (
             not institution
             and toks[i].pos != "Np"
