@@ -138,6 +138,17 @@ CASES = [
     # "xã hội" (society) holds no commune, "ấp ủ" (cherish) no hamlet
     ("Thói quen của xã hội Nhật Bản khác nhiều.", {(L, "Nhật Bản")}),
     ("Tôi vẫn ấp ủ tình yêu đối với Hà Nội.", {(L, "Hà Nội")}),
+    # abbreviated place words glued to the name ("Q.3", "P.Bến Thành"), a unit's code in
+    # parentheses, and the farthest head of a name that holds another
+    (
+        "Công an Q.3 bắt giữ đối tượng ở P.Bến Thành, Q.1.",
+        {(G, "Công an Q.3"), (L, "P.Bến Thành"), (L, "Q.1")},
+    ),
+    (
+        "Cục Cảnh sát giao thông đường bộ - đường sắt (C67) đã vào cuộc.",
+        {(G, "Cục Cảnh sát giao thông đường bộ - đường sắt"), (G, "C67")},
+    ),
+    ("Phường Bến Nghé có nhiều tòa nhà.", {(L, "Phường Bến Nghé")}),
     # a place word may open the name itself
     (
         "Cầu Long Biên nối quận Hoàn Kiếm với quận Long Biên.",
@@ -208,6 +219,7 @@ NORMS = [
     ("Nước sông Hồng lên nhanh.", "sông Hồng", "Hồng"),
     ("Chị làm việc ở TP Hồ Chí Minh.", "TP Hồ Chí Minh", "Hồ Chí Minh"),
     ("Tàu cá neo ở Biển Đông.", "Biển Đông", "Biển Đông"),
+    ("Chị bán hàng ở quận 1.", "quận 1", "quận 1"),
 ]
 
 

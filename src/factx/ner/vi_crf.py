@@ -83,7 +83,8 @@ def _cued(lex: VietnameseLexicon, toks: list[Tok], a: int, b: int, over: list[Sp
     ):
         return True  # a single foreign word is more often a brand or a city: "Samsung"
     if b - a > 1 and (
-        lex.org_heads.match(words, a)
+        lex.run_place_heads.match(words, a)  # "Phường Bến Nghé"
+        or lex.org_heads.match(words, a)
         or lex.company_heads.match(words, a)
         or lex.org_words.match(words, a)
     ):

@@ -8,9 +8,14 @@ gazetteer places are kept.
 
 from __future__ import annotations
 
+import regex
+
 from factx.ner.vi_lexicon import INITIAL
 from factx.ner.vi_orgs import OrganisationRules
 from factx.ner.vi_tokens import ACRONYM, Tok
+
+# A unit's code in parentheses after its name: "Cục Cảnh sát giao thông (C08)".
+CODE = regex.compile(r"^\p{Lu}{1,3}\d{1,3}$")
 
 
 def shouting(toks: list[Tok]) -> bool:
@@ -77,7 +82,7 @@ class LineRules(OrganisationRules):
             if not (
                 toks[a].text == "("
                 and toks[a + 2].text == ")"
-                and ACRONYM.match(toks[a + 1].text)
+                and (ACRONYM.match(toks[a + 1].text) or CODE.match(toks[a + 1].text))
                 and not self.not_entities.match(words, a + 1)
                 and not taken[a - 1]
             ):
@@ -89,9 +94,12 @@ class LineRules(OrganisationRules):
                     break
                 s -= 1
                 if (
-                    head is None
-                    and t.cap
+                    t.cap
                     and (self.org_heads.match(words, s) or self.company_heads.match(words, s))
+                    and (  # a nearer head inside a longer name: "[Cục Cảnh sát giao thông]"
+                        head is None
+                        or (all(x.name for x in toks[s:head]) and not self.titles.match(words, s))
+                    )
                 ):
                     head = s
                 if t.initial:

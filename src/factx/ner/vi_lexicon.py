@@ -120,9 +120,11 @@ class VietnameseLexicon:
 
     def _place_head(self, toks: list[Tok], k: int) -> int:
         """Length of a place word kept inside the name at ``k``: "TP", "TP.HCM"'s "TP."."""
-        return self.place_heads.match(self.words, k) or int(
-            toks[k].text.startswith(self.dotted_heads) and toks[k].cap
-        )
+        return self.place_heads.match(self.words, k) or int(self._dotted(toks[k]))
+
+    def _dotted(self, tok: Tok) -> bool:
+        """An abbreviated place word glued to its name: "TP.HCM", "Q.3", "P.Bến"."""
+        return tok.cap and tok.text.startswith(self.dotted_heads) and not tok.text.endswith(".")
 
     def _word_start(self, toks: list[Tok], k: int) -> bool:
         """Whether ``toks[k]`` starts one of underthesea's words ("sở", not "cơ sở"'s)."""
@@ -139,7 +141,8 @@ class VietnameseLexicon:
         if not n and words and words[0].startswith(self.dotted_heads) and words[0].isupper():
             words = [words[0].split(".", 1)[1], *words[1:]]  # "TP.HCM"
         rest = " ".join(w for w in words[n:] if w not in ".")
-        return rest if rest.strip() else text
+        # "quận 1", "phường K": a number or a letter names nothing without its head
+        return rest if len(rest.strip()) > 1 and not rest.strip().isdigit() else text
 
     def _near_place_word(self, toks: list[Tok], k: int) -> bool:
         """A place word two or three lowercase words back: "mỏ đất hiếm [Đông Pao]"."""

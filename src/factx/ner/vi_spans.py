@@ -197,7 +197,7 @@ class VietnameseNames(LineRules):
                     and not self.gaz.is_country(self._text(toks, i, j))
                 )
                 or self.misc_cues.match(words, i, j)
-                or any(c.isdigit() for t in toks[i:j] for c in t.text)
+                or any(c.isdigit() for t in toks[i:j] if not self._dotted(t) for c in t.text)
                 or (
                     j < len(toks)
                     and toks[j].text.isdigit()
