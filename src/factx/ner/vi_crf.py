@@ -32,14 +32,19 @@ from factx.ner.vi_tokens import ACRONYM, Tok, marked, vietnamese
 Span = tuple[str, int, int]  # label, first token, end token
 
 
-def crf_people(lex: VietnameseLexicon, toks: list[Tok]) -> list[tuple[int, int]]:
-    """Token ranges of the CRF's PER entities, titles and lowercase edges left out."""
+def crf_entities(toks: list[Tok], kind: str) -> list[tuple[int, int]]:
+    """Token ranges of the CRF's entities of one kind."""
     ranges: dict[int, list[int]] = {}
     for x, t in enumerate(toks):
-        if t.crf == "PER" and t.ent >= 0:
+        if t.crf == kind and t.ent >= 0:
             ranges.setdefault(t.ent, [x, x + 1])[1] = x + 1
+    return [(a, b) for a, b in ranges.values()]
+
+
+def crf_people(lex: VietnameseLexicon, toks: list[Tok]) -> list[tuple[int, int]]:
+    """Token ranges of the CRF's PER entities, titles and lowercase edges left out."""
     out = []
-    for a, b in ranges.values():
+    for a, b in crf_entities(toks, "PER"):
         while a < b and (
             not toks[a].cap
             or lex.titles.match(lex.words, a, b)
@@ -105,12 +110,8 @@ def _cued(lex: VietnameseLexicon, toks: list[Tok], a: int, b: int, over: list[Sp
 
 def crf_places(lex: VietnameseLexicon, toks: list[Tok]) -> list[tuple[int, int]]:
     """Token ranges of the CRF's LOC entities that open with a lowercase place word."""
-    ranges: dict[int, list[int]] = {}
-    for x, t in enumerate(toks):
-        if t.crf == "LOC" and t.ent >= 0:
-            ranges.setdefault(t.ent, [x, x + 1])[1] = x + 1
     out = []
-    for a, b in ranges.values():
+    for a, b in crf_entities(toks, "LOC"):
         while b > a and not toks[b - 1].text[:1].isalnum():
             b -= 1
         n = lex._head_at(lex.place_heads, toks, a)
