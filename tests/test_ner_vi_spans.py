@@ -204,6 +204,9 @@ NO_ENTITY = [
     "Ông đề nghị ubnd TP và công an TP xử lý dứt điểm.",
     "Học sinh THCS giành ba HCV và hai HCB tại hội khỏe.",
     "HĐXX tuyên án sau khi VKS đề nghị mức án tám năm.",
+    # a head word that starts a common compound: "Trường hợp" (case), "Ban đầu" (at first)
+    "Trường hợp này cần xem xét thêm.",
+    "Ban đầu HĐND cũng rất cân nhắc.",
 ]
 
 

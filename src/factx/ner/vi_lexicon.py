@@ -126,6 +126,16 @@ class VietnameseLexicon:
         """An abbreviated place word glued to its name: "TP.HCM", "Q.3", "P.Bến"."""
         return tok.cap and tok.text.startswith(self.dotted_heads) and not tok.text.endswith(".")
 
+    def _head(self, phrases: Phrases, toks: list[Tok], k: int) -> int:
+        """Length of a listed head at ``k`` that is not the start of a longer common word:
+        "Trường" in "Trường Sa" or "Trường THPT", not in "Trường hợp" (case) or "Ban đầu"."""
+        n = phrases.match(self.words, k)
+        if n and k + n < len(toks):
+            nxt = toks[k + n]
+            if nxt.word == toks[k + n - 1].word >= 0 and not nxt.cap and nxt.text.isalpha():
+                return 0
+        return n
+
     def _word_start(self, toks: list[Tok], k: int) -> bool:
         """Whether ``toks[k]`` starts one of underthesea's words ("sở", not "cơ sở"'s)."""
         return k == 0 or toks[k].word < 0 or toks[k].word != toks[k - 1].word

@@ -133,8 +133,8 @@ class VietnameseNames(LineRules):
         if self.not_entities.match(words, i, e) == e - i:
             return True
         institution = (
-            self.org_heads.match(words, i)
-            or self.company_heads.match(words, i)
+            self._head(self.org_heads, toks, i)
+            or self._head(self.company_heads, toks, i)
             or self.org_words.match(words, i)
         )
         if e - i == 1 and toks[i].pos != "Np" and self.honorifics.match(words, i):
@@ -230,8 +230,8 @@ class VietnameseNames(LineRules):
             if self._place_len(toks, k, j) == j - k and not ACRONYM.match(toks[k].text):
                 out.append(("LOC", k, j))  # "Trường Sa" is a place before "Trường" is a school
                 break
-            h = self.org_heads.match(words, k) if toks[k].cap else 0
-            c = self.company_heads.match(words, k) if toks[k].cap else 0
+            h = self._head(self.org_heads, toks, k) if toks[k].cap else 0
+            c = self._head(self.company_heads, toks, k) if toks[k].cap else 0
             if c > h:
                 b = k + c
                 brand = self._run_end(toks, b) if b < len(toks) and toks[b].name else b
@@ -255,7 +255,11 @@ class VietnameseNames(LineRules):
             if h:
                 agency = bool(self.agency_heads.match(words, k))
                 e = self._org_end(toks, k + h, agency)
-                if e > k + h or ACRONYM.match(toks[k].text) or self._place_follows(toks, e):
+                if (
+                    e > k + h
+                    or (ACRONYM.match(toks[k].text) and not self.not_entities.match(words, k))
+                    or self._place_follows(toks, e)
+                ):
                     out.append(("ORG", k, e))
                 elif self.org_words.match(words, k) >= h:  # "Chính phủ", "Viện Kiểm sát"
                     e = k + self.org_words.match(words, k)
