@@ -149,6 +149,10 @@ CASES = [
         {(G, "Cục Cảnh sát giao thông đường bộ - đường sắt"), (G, "C67")},
     ),
     ("Phường Bến Nghé có nhiều tòa nhà.", {(L, "Phường Bến Nghé")}),
+    ("Du khách đến Thác Bạc ngắm cảnh.", {(L, "Thác Bạc")}),
+    # a province stays in an agency's name, a foreign country after an institution word is
+    # the country ("an American university")
+    ("Sinh viên đại học Mỹ gặp công an Bình Dương.", {(L, "Mỹ"), (G, "công an Bình Dương")}),
     # a place word may open the name itself
     (
         "Cầu Long Biên nối quận Hoàn Kiếm với quận Long Biên.",

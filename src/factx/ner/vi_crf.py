@@ -70,6 +70,8 @@ def _cued(lex: VietnameseLexicon, toks: list[Tok], a: int, b: int, over: list[Sp
     words = lex.words
     if any(lab != "PER" and (s < a or e > b) for lab, s, e in over):
         return True
+    if toks[a].initial and toks[a].pos != "Np" and not INITIAL.match(toks[a].text):
+        return True  # a sentence's first word, which the POS tagger calls no name: "Mé phải"
     if any(ACRONYM.match(t.text) or DIGIT.search(t.text) for t in toks[a:b]):
         return True
     if lex.gaz.is_place(lex._text(toks, a, b)):

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factx.ner.gazetteer import key
 from factx.ner.phrases import fold
 from factx.ner.vi_crf import keep_crf
 from factx.ner.vi_edges import LineRules, shouting
@@ -217,6 +218,9 @@ class VietnameseNames(LineRules):
         if lead:  # "[công ty] Sanofi", "[ubnd tỉnh] Phú Yên", but "đội tuyển [Việt Nam]"
             start, placed = lead
             place = self._place_len(toks, i, j) == j - i
+            if place and placed:  # "ubnd tỉnh [Phú Yên]", but "đại học [Mỹ]" is American
+                text = self._text(toks, i, j)
+                placed = not self.gaz.is_country(text) or key(text) in self.home
             e = j if placed and place else self._org_end(toks, i, False) if not place else i
             if e > i:
                 out.append(("ORG", start, e))
