@@ -210,6 +210,9 @@ NO_ENTITY = [
     "HĐXX tuyên án sau khi VKS đề nghị mức án tám năm.",
     # a head word that starts a common compound: "Trường hợp" (case), "Ban đầu" (at first)
     "Trường hợp này cần xem xét thêm.",
+    # "Nhà nước" (the State) and an origin or ethnic group are no places
+    "Công ty được vay vốn theo kế hoạch Nhà nước năm nay.",
+    "Anh là người gốc Việt, thuộc dân tộc Kinh.",
     "Ban đầu HĐND cũng rất cân nhắc.",
 ]
 

@@ -83,7 +83,8 @@ class VietnameseNames(LineRules):
                 kin = not title and bool(self.honorifics.match(self.words, i))
                 title, i = True, i + k
                 continue
-            if not toks[i].name:
+            if not toks[i].name or not toks[i].cap:  # a run starts capitalised, never
+                # with the lowercase rest of a word a name left behind ("Nhà [nước]")
                 link = toks[i].text in "()" or bool(self.title_links.match(self.words, i))
                 appos = phrase and toks[i].text == ","
                 title, phrase = title and link, phrase and link
@@ -284,6 +285,8 @@ class VietnameseNames(LineRules):
             ):  # "Bộ trưởng [Quốc phòng]": a common noun; a name capitalises every syllable
                 k = e
                 continue
+            if self.not_entities.match(words, k, j) == j - k:
+                break  # "Nhà nước", "Trung ương": common words, whatever is glued to them
             while j > k + 1 and not toks[j - 1].cap and not self.org_heads.match(words, k):
                 j -= 1  # a name ends capitalised: "[Nguyễn Thị Lan] trú" was glued by mistake
             p = self._person_start(toks, k, j)
