@@ -182,6 +182,8 @@ PEOPLE = [
     ("Bà con ở Bà Rịa và ông Vinh đến.", {(L, "Bà Rịa"), (P, "Vinh")}),
     ("Thấy vậy, Khuê hỏi lại người bán hàng.", {(P, "Khuê")}),
     ("Cuối cùng chị vẫn cưới Lâm vào mùa thu.", {(P, "Lâm")}),
+    # a small foreign town's name is a given name here
+    ("Ông và Kim đều chưa có gia đình riêng.", {(P, "Kim")}),
     ("Mẹ đưa Quyên đi khám ở bệnh viện Chợ Rẫy.", {(P, "Quyên"), (G, "bệnh viện Chợ Rẫy")}),
     # foreign names: a Korean surname with a hyphenated given name, the CRF's two-word
     # foreign people; initials keep their dot

@@ -10,7 +10,9 @@ the person stands unless one of these holds:
    "công ty Hòa Bình", "Bộ Y tế");
  - a place, institution, date or demonym word stands right before it ("nước Anh", "báo
    Tuổi Trẻ", "tháng Năm", "người Việt");
- - the words are a gazetteer place ("Hà Nội", "Anh"), or one foreign word (in Vietnamese
+ - the words are a country, region, Vietnamese province or district or large city ("Hà
+   Nội", "Anh"; a small foreign town's name, "Kim", is more often a given name), or one
+   foreign word (in Vietnamese
    news the CRF takes brands and foreign cities for people: "Samsung", "Manila"; two or
    three name-shaped foreign words, "Barack Obama", and an initial, "Kh.", stay people),
    or hold an abbreviation or a digit.
@@ -74,8 +76,8 @@ def _cued(lex: VietnameseLexicon, toks: list[Tok], a: int, b: int, over: list[Sp
         return True  # a sentence's first word, which the POS tagger calls no name: "Mé phải"
     if any(ACRONYM.match(t.text) or DIGIT.search(t.text) for t in toks[a:b]):
         return True
-    if lex.gaz.is_place(lex._text(toks, a, b)):
-        return True
+    if lex._known_place(lex._text(toks, a, b)):
+        return True  # a small foreign town's name is more often a given name here: "Kim"
     foreign = not all(vietnamese(t.text) for t in toks[a:b])
     if (
         foreign

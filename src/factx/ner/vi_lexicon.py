@@ -80,6 +80,18 @@ class VietnameseLexicon:
                 return e - i
         return 0
 
+    def _known_place(self, text: str) -> bool:
+        """A country, region, Vietnamese province or district, or large city: a place
+        whatever the context. A small foreign town's name ("Kim", "Mai") is more often a
+        Vietnamese given name."""
+        k = key(text)
+        return (
+            self.gaz.is_country(text)
+            or self.gaz.is_big_city(text)
+            or k in self.gaz.regions
+            or k in self.gaz.admin
+        )
+
     def _person_start(self, toks: list[Tok], i: int, j: int) -> int | None:
         """Where a Vietnamese person's name of 2-4 syllables ending at ``j`` starts."""
         for p in range(i, j - 1):

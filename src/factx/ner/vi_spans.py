@@ -343,11 +343,12 @@ class VietnameseNames(LineRules):
             j - k == 1
             and toks[k].glued
             and vietnamese(toks[k].text)
-            and not self.gaz.is_place(toks[k].text)
+            and not self._known_place(toks[k].text)
             and not (  # "Luật Địa chất và Khoáng sản": the second half of a coordinated name
                 k >= 2
                 and toks[k - 1].text == "và"
                 and toks[k - 2].name
+                and not toks[k - 2].initial  # "Ông và [Kim]" coordinates people
                 and toks[k - 2].crf != "PER"
             )
         ):
