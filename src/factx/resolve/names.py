@@ -146,11 +146,12 @@ class NameResolver:
         norms = self.person_norms([m for m in mentions if m.label == Label.PERSON])
         norms.update(self.org_norms(doc.text, mentions))
         # A place's norm is its nominative form, so "Пекина" and "Пекине" count as one,
-        # without an administrative unit before it ("huyện Nghi Sơn" = "Nghi Sơn").
+        # without an administrative unit before it ("huyện Nghi Sơn" = "Nghi Sơn"); a
+        # backend's own norm (the bare name it found) is kept.
         units = place_units(self.lang)
         norms.update(
             {
-                m: units.sub("", org_lemma(m.text, self.lang), count=1)
+                m: m.norm or units.sub("", org_lemma(m.text, self.lang), count=1)
                 for m in mentions
                 if m.label == Label.LOCATION
             }
