@@ -2,9 +2,9 @@
 
 A duration is a count and a unit of time ("один месяц", "hai tuần", "three months"), a
 fraction of one ("полчаса", "half an hour", "три четверти часа"), or several joined ("an
-hour and 45 minutes"). The norm keeps the text's unit ("90 minutes" is PT90M, not PT1H30M);
-a fractional count moves down to the next unit that makes it whole ("полтора года" is
-P18M), and a compound is summed in its smallest unit, as Duckling does. ``value`` is the
+hour and 45 minutes", "1 час 55 минут"). The norm keeps the text's units ("90 minutes" is
+PT90M, not PT1H30M; "1 hour 55 minutes" is PT1H55M); a fractional count moves down to the
+next unit that makes it whole ("полтора года" is P18M, "hai giờ rưỡi" PT150M). ``value`` is the
 length in seconds (a month counting 30 days, a year 365), ``unit`` is "s".
 
 A count before "tháng"/"năm" is a duration only if no date follows ("3 năm qua", not "12
@@ -24,7 +24,7 @@ from factx import lang as langdata
 from factx.model import Document, Label, Mention
 from factx.rules.dates import keep_disjoint
 from factx.rules.dates_resolve import Groups
-from factx.rules.duration_units import SECONDS, convert, iso_duration, smallest
+from factx.rules.duration_units import SECONDS, iso_compound
 from factx.rules.numbers import number_pattern, parse_number
 from factx.rules.timewords import alternation, key, table, time_words
 
@@ -98,6 +98,11 @@ class DurationExtractor:
                 "age_cues",
                 "date_forms",
                 "relative_followers",
+                "final_followers",
+                "later_followers",
+                "ago_cues",
+                "clock_after",
+                "event_words",
             )
         }
         self.patterns: dict[str, tuple[regex.Pattern[str], regex.Pattern[str] | None, bool]] = {}
@@ -116,10 +121,19 @@ class DurationExtractor:
             self.patterns[kind] = (compiled, back, required)
         number = number_pattern(lang)
         self.minutes_tail = regex.compile(rf"\s+(?<n>{number})(?![^\S\n]*\w)", regex.I)
+        units = alternation(self.units, False)
+        # "1 hour 55 minutes": a count and a unit right after a unit start a compound.
+        self.next_part = regex.compile(rf"[^\S\n]+{number}[^\S\n]+(?<unit>{units})(?!\w)", regex.I)
+        # A count and a unit right before: "8 часов" (a clock time) owns the "30 минут"
+        # after it, and "tám" in "một tháng tám ngày" is a count, not August.
+        self.part_before = regex.compile(
+            rf"(?r)(?<!\w){number}[^\S\n]+(?:{units})[^\S\n]+\Z", regex.I
+        )
 
     def fill(self, template: str, data: dict[str, Any], trie: bool) -> str:
         """The template with this language's words; flat alternations for ``(?r)``."""
-        age = data.get("age_words", ())
+        # "a 20-year-old man" is an age, "the one-day series" a kind of event.
+        age = [*data.get("age_words", ()), *data.get("event_words", ())]
         values = {
             "N": number_pattern(self.lang),
             "ARTICLE": alternation(self.articles, trie),
@@ -151,16 +165,20 @@ class DurationExtractor:
                     elif required:
                         continue
                 part = self.read(kind, g, start, m.end(), text)
-                if part is not None:
+                if isinstance(part, list):
+                    parts.extend(part)
+                elif part is not None:
                     parts.append(part)
         for group in self.compounds(text, self.select(parts)):
-            unit = smallest([p.unit for p in group])
-            total = sum(convert(p.amount, p.unit, unit) for p in group)
-            norm, seconds = iso_duration(total, unit)
+            if self.clock_time(text, group):
+                continue
+            norm, seconds = iso_compound([(p.amount, p.unit) for p in group])
             start, end = group[0].start, group[-1].end
             yield Mention(Label.DURATION, start, end, text[start:end], norm, float(seconds), "s")
 
-    def read(self, kind: str, g: Groups, start: int, end: int, text: str) -> Part | None:
+    def read(
+        self, kind: str, g: Groups, start: int, end: int, text: str
+    ) -> Part | list[Part] | None:
         unit_word = key(g["unit"] or "")
         unit = self.units.get(unit_word)
         if unit is None:
@@ -169,7 +187,11 @@ class DurationExtractor:
             amount = 1.0 if g["art"] else self.parse(g["n"])
             if g["art"] and (
                 unit_word not in self.article_units
-                or not (self.cued(text, start, end) or sentence_start(text, start))
+                or not (
+                    self.cued(text, start, end)
+                    or sentence_start(text, start)
+                    or self.followed(text, end, "later_followers")
+                )
             ):
                 return None
             if (
@@ -182,7 +204,9 @@ class DurationExtractor:
             if unit == "hour" and (tail := self.minutes_tail.match(text, end)):
                 minutes = self.parse(tail["n"])
                 if minutes is not None and 0 < minutes < 60 and minutes == int(minutes):
-                    return Part(start, tail.end(), amount * 60 + minutes, "minute")
+                    # "2 giờ 30": the minutes go unnamed; compounds() joins the two parts.
+                    minute = Part(end, tail.end(), minutes, "minute")
+                    return [Part(start, end, amount, unit), minute]
         elif kind == "fraction":
             whole = 1.0 if g["art"] else (self.parse(g["n"]) if g["n"] else 0.0)
             qn = g["qn"]
@@ -216,8 +240,8 @@ class DurationExtractor:
         """Rules out counts that are dates, clock times and years."""
         after = NEXT.match(text, end)
         next_word = key(after[1]) if after else None
-        if self.lang == "vi" and after and after[1].isdigit() and unit in ("month", "year"):
-            return False  # "12 tháng 10", a date
+        if self.lang == "vi" and after and after[1].isdigit() and unit in ("day", "month", "year"):
+            return False  # "12 tháng 10", "999 ngày 26 - 2": a date
         if text[end : end + 2].strip().startswith("/"):
             return False
         if unit == "year" and amount == int(amount) and 1000 <= amount < 3000:
@@ -225,15 +249,22 @@ class DurationExtractor:
         unit_word = key(g["unit"] or "")
         if unit_word in self.sets["date_forms"]:
             return False
-        tail = key(text[end : end + 12])
-        if any(
-            tail.startswith(f) and not tail[len(f) : len(f) + 1].isalnum()
-            for f in self.sets["relative_followers"]
-        ):
-            return False  # "a year earlier", "два года назад"
+        if self.followed(text, end, "relative_followers"):
+            return False  # "two years ago", "два года назад": a date
+        if self.followed(text, end, "final_followers", final=True):
+            return False  # "hai ngày trước." is a date, "hai ngày trước tết" a length
+        before = text[max(0, start - 30) : start].casefold().rstrip()
+        if any(before.endswith(c) for c in self.sets["ago_cues"]):
+            return False  # "cách đây một năm": a date
+        if unit == "year" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            return False  # "Иванов (15 лет)": an age
         prev = PREVIOUS.search(text, max(0, start - 30), start)
-        if prev and key(prev[1]) in self.sets["age_cues"]:
-            return False  # "не моложе 23 лет", "tháng Mười"
+        if (
+            prev
+            and key(prev[1]) in self.sets["age_cues"]
+            and not self.part_before.search(text, max(0, start - 40), start)
+        ):
+            return False  # "не моложе 23 лет", "tháng Mười"; not "một tháng tám ngày"
         unit_word = key(g["unit"] or "")
         if unit_word in self.sets["ambiguous_units"]:
             followers = {key(f) for f in self.data.get("ambiguous_followers", ())}
@@ -245,12 +276,47 @@ class DurationExtractor:
             prev_word = key(prev[1]) if prev else None
             if prev_word in self.sets["clock_cues"] or next_word in self.sets["clock_followers"]:
                 return False
-            if after and after[1].isdigit() and not text[end : after.start(1)].strip():
-                return False  # "19 giờ 20"
+            if (
+                after
+                and after[1].isdigit()
+                and not text[end : after.start(1)].strip()
+                and not self.smaller_part_follows(text, end, unit)
+            ):
+                return False  # "19 giờ 20", while "1 giờ 30 phút" is a compound
             if self.sets["duration_cues"]:
                 before = text[max(0, start - 30) : start].casefold().rstrip()
                 return any(before.endswith(c) for c in self.sets["duration_cues"])
         return True
+
+    def followed(self, text: str, end: int, name: str, final: bool = False) -> bool:
+        """Whether one of the words of list ``name`` comes right after ``end`` (and, with
+        ``final``, ends the phrase there)."""
+        tail = key(text[end : end + 16])
+        for f in self.sets[name]:
+            rest = tail[len(f) : len(f) + 2]
+            ends = not rest.strip() or not rest.strip()[0].isalnum()
+            if tail.startswith(f) and not rest[:1].isalnum() and (not final or ends):
+                return True
+        return False
+
+    def smaller_part_follows(self, text: str, end: int, unit: str) -> bool:
+        m = self.next_part.match(text, end)
+        nxt = self.units.get(key(m["unit"])) if m else None
+        order = list(SECONDS)
+        return nxt in order and unit in order and order.index(nxt) < order.index(unit)
+
+    def clock_time(self, text: str, group: list[Part]) -> bool:
+        """ "13 часов 30 минут по московскому времени", or minutes after an hour count that
+        was read as a clock time ("lúc 7 giờ 30 phút"): a time of day, no length."""
+        first, last = group[0], group[-1]
+        if first.unit in ("minute", "second") and self.part_before.search(
+            text, max(0, first.start - 40), first.start
+        ):
+            return True
+        if not any(p.unit == "hour" for p in group) or len(group) < 2:
+            return False
+        after = key(text[last.end : last.end + 40]).lstrip(" ()—–-,")
+        return any(after.startswith(w) for w in self.sets["clock_after"])
 
     @staticmethod
     def select(parts: list[Part]) -> list[Part]:

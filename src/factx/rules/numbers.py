@@ -152,7 +152,9 @@ def digits_source(w: NumberWords) -> str:
     if w.decimal_words:
         source += rf"(?:[ \u00a0]+(?i:{word(w.decimal_words)})[ \u00a0]+\d++)?"
     if w.fractions:
-        source = rf"(?:\d{{1,4}}/\d{{1,4}}(?!/)|{source})"
+        # "8-1/2", "2 3/4": a whole number and a proper fraction.
+        mixed = r"\d{1,3}(?:-|[ \u00a0])\d/\d{1,2}(?![/\d])"
+        source = rf"(?:{mixed}|\d{{1,4}}/\d{{1,4}}(?!/)|{source})"
     return source + END
 
 
@@ -297,8 +299,11 @@ def parse_digits(text: str, g: Grammar) -> float | None:
     if match is None:
         return None
     if "/" in text:
-        num, den = text.split("/")
-        return float(num) / float(den) if float(den) else None
+        head, den = text.split("/")
+        whole, _, num = head.replace("-", " ").replace("\u00a0", " ").rpartition(" ")
+        if whole and not float(num) < float(den):
+            return None  # "8-5/4" is no mixed number
+        return float(whole or 0) + float(num) / float(den) if float(den) else None
     lowered = text.casefold()
     for dec_word in w.decimal_words:
         if f" {dec_word.casefold()} " in SPACES.sub(" ", lowered):
