@@ -41,6 +41,21 @@ CASES = {
         ("Всего 20 долларов 43 цента.", "20 долларов 43 цента", 20.43, "USD"),
         ("Цена 10к$.", "10к$", 10_000, "USD"),
         ("Курс 42 BGN.", "42 BGN", 42, "BGN"),
+        ("Машину продали за $15,000.", "$15,000", 15_000, "USD"),
+        (
+            "Долг превысил полтриллиона, а затем более триллиона рублей.",
+            "триллиона рублей",
+            1e12,
+            "RUB",
+        ),
+        (
+            "Выручка составила 12,4 миллиона кипрских фунтов.",
+            "12,4 миллиона кипрских фунтов",
+            12.4e6,
+            "CYP",
+        ),
+        ("Кредит в 80 млн немецких марок.", "80 млн немецких марок", 80e6, "DEM"),
+        ("Заём в 30 млн марок.", "30 млн марок", 30e6, "DEM"),
     ],
     "vi": [
         ("Mỹ đã chi khoảng 350 tỷ đô la cho Kiev.", "350 tỷ đô la", 350e9, "USD"),
@@ -61,6 +76,7 @@ CASES = {
         ("Tài trợ 500 triệu yên.", "500 triệu yên", 500e6, "JPY"),
         ("Hợp đồng 1,15 tỷ euro.", "1,15 tỷ euro", 1.15e9, "EUR"),
         ("Giá 10K đồng.", "10K đồng", 10_000, "VND"),
+        ("Chiếc xe giá 12,000 USD.", "12,000 USD", 12_000, "USD"),
     ],
     "en": [
         ("Aid totalled $350bn.", "$350bn", 350e9, "USD"),
@@ -81,6 +97,13 @@ CASES = {
         ("It is 5 lakh rupees.", "5 lakh rupees", 500_000, "INR"),
         ("Paid RM42.", "RM42", 42, "MYR"),
         ("Fined 10 dinars.", "10 dinars", 10, None),
+        ("The ticket cost 40 pounds.", "40 pounds", 40, "GBP"),
+        ("A grant of 3 million pounds.", "3 million pounds", 3e6, "GBP"),
+        ("Tallinn paid 900 kroons.", "900 kroons", 900, "EEK"),
+        ("Sales of 45 million kronor.", "45 million kronor", 45e6, "SEK"),
+        ("A loan of 60 million marks.", "60 million marks", 60e6, "DEM"),
+        ("A fee of 75 BGN.", "75 BGN", 75, "BGN"),
+        ("It cost NZ $ 12 million.", "NZ $ 12 million", 12e6, "NZD"),
     ],
 }
 
@@ -100,6 +123,8 @@ TRAPS = {
         "Бензин АИ-95 подорожал на 3%.",
         "Звоните 8 800 200-34-11.",
         "Поставят 12 самолётов МС-21-310.",
+        "В его коллекции 300 марок.",
+        "Сотни миллионов людей.",
     ],
     "vi": [
         "Giá xăng RON 95 tăng mạnh.",
@@ -115,6 +140,8 @@ TRAPS = {
         "He traded between $5 and 10.",  # the range end is no cents
         "Call 1-800-555-0142 or see page 14.",
         "PHP 8 and AMD 7000 chips.",
+        "The parcel weighed 12 pounds.",
+        "She scored 9 marks out of 10.",
     ],
 }
 

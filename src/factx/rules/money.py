@@ -28,6 +28,38 @@ SPACE = r"[ \u00a0\u202f]"
 PHRASE_END = regex.compile(r"[ \u00a0]*(?:$|[.;!?)\]\n])")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 LETTERS = regex.compile(r"\p{L}+")
+# Codes ISO 4217 has withdrawn (pycountry lists only active ones), which news and archives
+# still use: "42 BGN", "50 million DEM".
+WITHDRAWN = [
+    "ATS",
+    "BEF",
+    "BGN",
+    "BYR",
+    "CYP",
+    "DEM",
+    "EEK",
+    "ESP",
+    "FIM",
+    "FRF",
+    "GRD",
+    "HRK",
+    "IEP",
+    "ITL",
+    "LTL",
+    "LUF",
+    "LVL",
+    "MTL",
+    "NLG",
+    "PTE",
+    "SIT",
+    "SKK",
+    "SLL",
+    "VEF",
+    "ZWL",
+]
+# Money has at most two decimals, so "10,000" with no scale word after it is ten thousand
+# even where a comma is the decimal mark ("$10,000" in a Russian article).
+GROUPED = regex.compile(r"\d{1,3},\d{3}")
 
 
 @dataclass(frozen=True)
@@ -35,6 +67,10 @@ class Currency:
     code: str | None
     factor: float = 1.0
     needs: regex.Pattern[str] | None = None
+    # Words among the three before the amount that make the form no money ("weighed 20
+    # pounds"), and whether the form needs a scale before it ("50 million marks").
+    not_after: frozenset[str] = frozenset()
+    after_scale: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,7 +97,7 @@ class Currencies:
                 f"(see lang/en/currencies.toml for the keys)."
             )
         excluded = set(data.get("not_codes", ()))
-        codes = (c.alpha_3 for c in pycountry.currencies)
+        codes = [*(c.alpha_3 for c in pycountry.currencies), *WITHDRAWN]
         symbols = {code: Currency(code) for code in codes if code not in excluded}
         words: dict[str, Currency] = {}
         prefix: dict[str, Currency] = {}
@@ -109,7 +145,9 @@ def currency(entry: dict[str, Any], default_factor: float = 1.0) -> Currency:
     if code is not None and not regex.fullmatch(r"[A-Z]{3}", code):
         raise ValueError(f"currencies.toml: '{code}' is not an ISO 4217 code like 'USD'.")
     needs = regex.compile(entry["needs"]) if entry.get("needs") else None
-    return Currency(code, float(entry.get("factor", default_factor)), needs)
+    not_after = frozenset(numbers.fold(w) for w in entry.get("not_after", ()))
+    factor = float(entry.get("factor", default_factor))
+    return Currency(code, factor, needs, not_after, bool(entry.get("after_scale", False)))
 
 
 @dataclass(frozen=True)
@@ -247,6 +285,10 @@ class MoneyExtractor:
         cur = self.cur.sub(m["sub"]) if m["sub"] else self.cur.main(m["cur"])
         if cur is None or (cur.needs and not cur.needs.match(text, m.end())):
             return None
+        if (cur.after_scale and not scale) or (
+            cur.not_after and cur.not_after & numbers.words_before(text, amount.start())
+        ):
+            return None  # "8 marks" in an exam, "weighed 20 pounds"
         found = self.found(amount.start(), m.end(), amount["num"], scale, cur)
         return dataclasses.replace(found, whole=False) if found and m["sub"] else found
 
@@ -254,6 +296,8 @@ class MoneyExtractor:
         self, start: int, end: int, number: str, scale: str | None, cur: Currency
     ) -> Found | None:
         value = numbers.parse_number(number, self.lang)
+        if not scale and GROUPED.fullmatch(number):
+            value = float(number.replace(",", ""))
         if value is None:
             return None
         factor = (numbers.parse_scale(scale, self.lang) or 1.0) if scale else 1.0

@@ -30,7 +30,6 @@ MONEY_SIGN = regex.compile(r"[$€£¥₽₴₹₩₫฿][ \u00a0]?$")
 # A unit followed by "/unit" or "per" is a rate ("40 ц/га", "5 kg/m2"), not an amount.
 RATE = r"(?![ \u00a0]?/[ \u00a0]?\w)"
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-WORD = regex.compile(r"\w+")
 
 
 def budget(text: str) -> float:
@@ -205,7 +204,7 @@ class QuantityExtractor:
             return None
         if m["glue"] and (m["gap"] or closes_quote(text, m.start("glue"))):
             return None
-        if unit.not_after and unit.not_after & words_before(text, amount.start()):
+        if unit.not_after and unit.not_after & numbers.words_before(text, amount.start()):
             return None
         if (m["unit"] or "") in self.units.not_after_year and YEAR.fullmatch(amount["num"]):
             return None
@@ -269,10 +268,6 @@ class QuantityExtractor:
             return ua.dimensionality == ub.dimensionality and (1 * ua).to(ub).magnitude > 1
         except PintError:
             return False
-
-
-def words_before(text: str, start: int, count: int = 3) -> set[str]:
-    return {numbers.fold(w) for w in WORD.findall(text, max(0, start - 60), start)[-count:]}
 
 
 def inside(found: list[Found], ends: list[int], start: int, end: int) -> bool:
