@@ -116,6 +116,42 @@ def test_money(lang: str, text: str, span: str, value: float, code: str | None) 
     assert found(lang, text) == [(span, pytest.approx(value), code)]
 
 
+# A price per something keeps its currency as the unit and says what it is per.
+PER = {
+    "ru": [
+        ("Нефть торговалась по $61,3 за баррель.", "$61,3", "USD", "bbl"),
+        ("Пособие составит 500 рублей на человека.", "500 рублей", "RUB", "person"),
+        ("Компания теряет 3 млн долларов в день.", "3 млн долларов", "USD", "d"),
+        ("Дивиденд 12 рублей за акцию.", "12 рублей", "RUB", "share"),
+    ],
+    "vi": [
+        ("Mỗi hộ được hỗ trợ 3 triệu đồng / người.", "3 triệu đồng", "VND", "person"),
+        ("Giá 21.380 đồng/lít.", "21.380 đồng", "VND", "L"),
+        ("Lương 8 triệu đồng mỗi tháng.", "8 triệu đồng", "VND", "month"),
+    ],
+    "en": [
+        ("Brent settled at $81.25 a barrel.", "$81.25", "USD", "bbl"),
+        ("It pays a dividend of 40 cents per share.", "40 cents", "USD", "share"),
+        ("Rooms cost £90 per night.", "£90", "GBP", "night"),
+        ("Aid of $5bn a year.", "$5bn", "USD", "year"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "code", "per"),
+    [(lang, *case) for lang, cases in PER.items() for case in cases],
+)
+def test_price_per_something(lang: str, text: str, span: str, code: str, per: str) -> None:
+    mentions = check_extractor(MoneyExtractor(lang), [text], lang)
+    assert [(m.text, m.unit, m.per) for m in mentions] == [(span, code, per)]
+
+
+def test_plain_amount_has_no_per() -> None:
+    (m,) = MoneyExtractor("en").extract(Document("t", "It paid $40 in fees.", "en"))
+    assert m.per is None
+
+
 TRAPS = {
     "ru": [
         "В 2024 году выпущено 15 моделей.",

@@ -52,6 +52,9 @@ CASES = {
         ("Рост 2см.", "2см", 2, "cm"),
         ("Урожай 40 центнеров.", "40 центнеров", 4000, "kg"),
         ("Килограмм картофеля стоит 50 рублей.", "Килограмм", 1, "kg"),
+        ("Урожайность 40 ц/га.", "40 ц/га", 4000, "kg/ha"),
+        ("Экспорт 7 млн баррелей в сутки.", "7 млн баррелей в сутки", 7e6, "bbl/d"),
+        ("Поезд шёл со скоростью 90 километров в час.", "90 километров в час", 90, "km/h"),
     ],
     "vi": [
         ("Nga nắm giữ 658 triệu tấn kim loại hiếm.", "658 triệu tấn", 658e6, "t"),
@@ -73,6 +76,8 @@ CASES = {
         ("Mỗi thùng 18 kg.", "18 kg", 18, "kg"),
         ("Một lượng vàng nặng 37,5 g.", "37,5 g", 37.5, "g"),
         ("Mực nước đạt 113,5 m.", "113,5 m", 113.5, "m"),
+        ("Nhà máy xử lý 500 tấn mỗi ngày.", "500 tấn mỗi ngày", 500, "t/d"),
+        ("Một gói nặng 200 g.", "200 g", 200, "g"),
     ],
     "en": [
         ("Output reached 28.5 million tonnes.", "28.5 million tonnes", 28.5e6, "t"),
@@ -98,6 +103,10 @@ CASES = {
         ("Pour a liter.", "a liter", 1, "L"),
         ("It is 7 feet, 10 inches tall.", "7 feet, 10 inches", 94, "inch"),
         ("A 2 km and 1 meter walk.", "2 km and 1 meter", 2001, "m"),
+        ("The field pumps 450,000 barrels a day.", "450,000 barrels a day", 450_000, "bbl/d"),
+        ("Exports rose to 2.1 mb/d.", "2.1 mb/d", 2.1e6, "bbl/d"),
+        ("They marched 6 km an hour.", "6 km an hour", 6, "km/h"),
+        ("A limit of 50 km/h.", "50 km/h", 50, "km/h"),
     ],
 }
 
@@ -119,7 +128,6 @@ TRAPS = {
         "Поставят 12 самолётов МС-21-310 и Су-57.",
         "На предприятиях работают 37 тыс. человек.",
         "Цена 36 рублей за литр.",
-        "Урожайность 40 ц/га.",
         "Сделка на $350m.",
         "Квадратный метр жилья подорожал.",
         "5 г. Москва",
@@ -132,6 +140,7 @@ TRAPS = {
         "Giá 71,4 đô la/thùng, 420 đồng/lít.",
         "Động đất 5,2 độ Richter.",
         "Mẫu xe VF 6, công suất 250.000 xe mỗi năm.",
+        "Tàu đến lúc 6 g chiều, về lúc 21 g 30.",
     ],
     "en": [
         "Call 1-800-555-0142 between 8 a.m. and 6 p.m.",
@@ -204,3 +213,18 @@ def test_dense_mentions_finish(extractor: QuantityExtractor) -> None:
     """100 KB that is all mentions: the per-mention work stays linear."""
     text = ("1 234 km " * 20_000)[:100_000]
     list(extractor.extract(Document("dense", text, extractor.lang)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "unit", "per"),
+    [
+        ("en", "Rations of 2 kg per person.", "2 kg per person", "kg", "person"),
+        ("ru", "Норма 3 литра на человека.", "3 литра на человека", "L", "person"),
+        ("vi", "Khẩu phần 15 kg / người.", "15 kg / người", "kg", "person"),
+    ],
+)
+def test_per_a_counted_thing_keeps_the_unit(
+    lang: str, text: str, span: str, unit: str, per: str
+) -> None:
+    (m,) = check_extractor(QuantityExtractor(lang), [text], lang)
+    assert (m.text, m.unit, m.per) == (span, unit, per)

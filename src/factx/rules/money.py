@@ -19,7 +19,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers, ranges
+from factx.rules import numbers, ranges, rates
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
@@ -252,6 +252,8 @@ class MoneyExtractor:
         kept = longest_first([self.with_cents(text, f) for f in found])
         same = lambda a, b: a.code == b.code  # noqa: E731
         for f in ranges.pair_up(text, self.lang, kept, same, to_value=in_currency):
+            # A price per something ("$78.40 a barrel") keeps its currency as the unit.
+            per = rates.per_after(text, f.end, self.lang)
             yield Mention(
                 Label.MONEY,
                 f.start,
@@ -260,6 +262,7 @@ class MoneyExtractor:
                 norm=None if f.low is None or f.high is None else ranges.norm(f.low, f.high),
                 value=numbers.tidy(f.value),
                 unit=f.code,
+                per=per.symbol if per else None,
             )
 
     def before(self, m: regex.Match[str]) -> Found | None:

@@ -18,7 +18,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers, ranges
+from factx.rules import numbers, ranges, rates
 
 if TYPE_CHECKING:
     import pint
@@ -29,6 +29,8 @@ GAP = r"[ \u00a0\u202f]*"
 MONEY_SIGN = regex.compile(r"[$€£¥₽₴₹₩₫฿][ \u00a0]?$")
 # A unit followed by "/unit" or "per" is a rate ("40 ц/га", "5 kg/m2"), not an amount.
 RATE = r"(?![ \u00a0]?/[ \u00a0]?\w)"
+# …unless rates.py reads what it is per ("t/d", "kg/ha").
+SLASH = regex.compile(r"[ \u00a0]?/[ \u00a0]?\w")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -128,10 +130,11 @@ class Found:
     scale: float = 1.0  # "млн" in "28,5 млн тонн", lent to "от 20 до 28,5 млн тонн"
     low: float | None = None  # a range ("3–5 km"): value is the midpoint
     high: float | None = None
+    per: rates.Per | None = None  # a rate: "barrels a day", "kg per person"
 
 
 def same_unit(a: Found, b: Found) -> bool:
-    return a.unit == b.unit
+    return a.unit == b.unit and (a.per and a.per.symbol) == (b.per and b.per.symbol)
 
 
 class QuantityExtractor:
@@ -176,7 +179,9 @@ class QuantityExtractor:
         found.sort(key=lambda f: f.start)
         paired = ranges.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
         for f in self.join(text, paired):
-            factor = f.unit.factor
+            factor, unit, per = f.unit.factor, f.unit.symbol, f.per
+            if per is not None and per.measure:
+                unit, per = rates.compound(unit, per, self.lang), None
             yield Mention(
                 Label.QUANTITY,
                 f.start,
@@ -184,7 +189,8 @@ class QuantityExtractor:
                 text[f.start : f.end],
                 norm=None if f.low is None else ranges.norm(f.low * factor, f.high * factor),
                 value=numbers.tidy(f.value * factor),
-                unit=f.unit.symbol,
+                unit=unit,
+                per=per.symbol if per else None,
             )
 
     def read(self, text: str, amount: regex.Match[str]) -> Found | None:
@@ -209,11 +215,13 @@ class QuantityExtractor:
         if (m["unit"] or "") in self.units.not_after_year and YEAR.fullmatch(amount["num"]):
             return None
         value = numbers.amount_value(amount, self.lang, scaled)
-        if value is None:
+        per = rates.per_after(text, m.end(), self.lang) if "/" not in unit.symbol else None
+        if value is None or (per is None and SLASH.match(text, m.end())):
             return None
         scale = amount["scale"] or amount["suffix"] if scaled else None
         factor = (numbers.parse_scale(scale, self.lang) or 1.0) if scale else 1.0
-        return Found(amount.start(), m.end(), value, unit, scale=factor)
+        end = per.end if per else m.end()
+        return Found(amount.start(), end, value, unit, scale=factor, per=per)
 
     def read_bare(self, text: str, m: regex.Match[str]) -> Found | None:
         """A unit with no number means one, unless it is a rate ("за литр", "$5 a gallon")
@@ -312,7 +320,7 @@ def compile_patterns(lang: str) -> Patterns:
     glued = rf"(?:{numbers.alternation(units.glued)})(?!(?<=\w)\w)" if units.glued else "(?!)"
     gap = rf"{GAP}|-(?=\w)" if units.hyphen else GAP
     first = numbers.initials(units.words, [*units.symbols, *units.glued])
-    pattern = regex.compile(rf"(?P<gap>{gap}){first}(?:(?P<unit>{unit})|(?P<glue>{glued})){RATE}")
+    pattern = regex.compile(rf"(?P<gap>{gap}){first}(?:(?P<unit>{unit})|(?P<glue>{glued}))")
     scan = regex.compile(numbers.amount_before(lang, first))
     dash = regex.compile(rf"{ranges.dash_source(lang)}(?={gap}{first})")
     if not units.bare:
