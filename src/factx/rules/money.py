@@ -247,8 +247,7 @@ class MoneyExtractor:
         # Dashed ranges: "3–5 млрд долларов", "$3-5 million".
         for scan, read in ((p.dash, self.after), (p.prefix_dash, self.before)):
             for m in list(scan.finditer(text, timeout=timeout)):
-                if f := ranges.from_dash(m, read(m), self.lang, in_currency):
-                    found.append(f)
+                found += ranges.from_dash(m, read(m), self.lang, in_currency)
         kept = longest_first([self.with_cents(text, f) for f in found])
         same = lambda a, b: a.code == b.code  # noqa: E731
         for f in ranges.pair_up(text, self.lang, kept, same, to_value=in_currency):

@@ -59,7 +59,7 @@ class PercentExtractor:
         # regex alone, not the work done per match.
         found = [f for a in list(self.scan.finditer(text, timeout=timeout)) if (f := self.read(a))]
         dashed = list(self.dash.finditer(text, timeout=timeout))  # "3–5%"
-        found += [f for m in dashed if (f := ranges.from_dash(m, self.read(m), self.lang))]
+        found += [f for m in dashed for f in ranges.from_dash(m, self.read(m), self.lang)]
         found.sort(key=lambda f: f.start)
         same = lambda a, b: True  # noqa: E731 - every percentage has the unit "%"
         for f in ranges.pair_up(text, self.lang, found, same):

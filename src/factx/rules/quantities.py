@@ -160,7 +160,7 @@ class QuantityExtractor:
         dashed = [
             f
             for m in list(self.dash.finditer(text, timeout=timeout))
-            if (f := ranges.from_dash(m, self.read(text, m), self.lang))
+            for f in ranges.from_dash(m, self.read(text, m), self.lang)
         ]
         if dashed:  # "3–5 km": the scan never reads a number glued to another by a dash
             ends = [d.end for d in dashed]

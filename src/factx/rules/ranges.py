@@ -25,6 +25,7 @@ DASH = r"[ \u00a0]?[-–—][ \u00a0]?"
 GAP = r"[ \u00a0]*"
 # "in 2019 and 5 km": a year before "and" is a date, never the first of a pair.
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+DECIMAL = regex.compile(r"\d+[.,]\d")
 
 
 class Amount(Protocol):
@@ -47,7 +48,9 @@ class RangeWords:
     openers: frozenset[str]  # "between", "от": make "and" a range joiner
     change: frozenset[str]  # "from", "с": "from 3 to 5" is a change, two amounts
     ands: frozenset[str]  # "and": a range after a range opener, else a pair
-    lists: frozenset[str]  # "and", "or": a pair
+    lists: frozenset[str]  # "and", "or", "lên": a pair
+    modifiers: frozenset[str]  # "more than", "hơn": between a joiner and the second amount
+    followers: frozenset[str]  # "in", "last": may follow an amount that borrows the unit
 
     @classmethod
     def load(cls, lang: str) -> RangeWords:
@@ -59,6 +62,8 @@ class RangeWords:
             get("change_openers"),
             get("range_and"),
             get("list_joiners"),
+            get("amount_modifiers"),
+            get("shared_followers"),
         )
 
     def kind(self, opener: str | None, joiner: str) -> Literal["range", "pair"] | None:
@@ -99,7 +104,38 @@ def before_pattern(lang: str) -> regex.Pattern[str] | None:
     return regex.compile(
         rf"(?r){opener}(?P<num>{numbers.number_pattern(lang)})"
         rf"(?:{GAP}(?P<scale>{numbers.scale_pattern(lang)}))?"
-        rf"[ \u00a0]+(?P<join>(?i:{numbers.word(joins)}))[ \u00a0]+\Z"
+        # "8- to 16-meter": the first amount may keep the hyphen of its compound.
+        rf"-?[ \u00a0]+(?P<join>(?i:{numbers.word(joins)})){modifier(w)}[ \u00a0]+\Z"
+    )
+
+
+def modifier(w: RangeWords) -> str:
+    """ "từ 385 tỷ lên hơn 800 tỷ": a word such as "more than" before the second amount."""
+    return rf"(?:[ \u00a0]+(?i:{numbers.word(w.modifiers)}))?" if w.modifiers else ""
+
+
+@cache
+def comma_pattern(lang: str) -> regex.Pattern[str]:
+    """ "по 100, 200 и 500 рублей": an amount and a comma before a list's next amount."""
+    return regex.compile(
+        rf"(?r)(?P<num>{numbers.number_pattern(lang)})"
+        rf"(?:{GAP}(?P<scale>{numbers.scale_pattern(lang)}))?,[ \u00a0]+\Z"
+    )
+
+
+@cache
+def after_pattern(lang: str) -> regex.Pattern[str] | None:
+    """A joiner and a bare amount after an amount with its unit, where the phrase ends or a
+    word that cannot be a noun follows: "2.83 million tonnes and 1.9 million in 2019"."""
+    w = words(lang)
+    if not w.lists:
+        return None
+    follow = rf"|(?i:{numbers.word(w.followers)})" if w.followers else ""
+    return regex.compile(
+        rf"[ \u00a0]*,?[ \u00a0]+(?i:{numbers.word(w.lists)}){modifier(w)}[ \u00a0]+"
+        rf"(?P<num>{numbers.number_pattern(lang)})"
+        rf"(?:{GAP}(?P<scale>{numbers.scale_pattern(lang)}))?"
+        rf"(?=[ \u00a0]*(?:[.,;:!?)\]\n]|\Z{follow}))"
     )
 
 
@@ -127,14 +163,20 @@ def from_dash(
     second: A | None,
     lang: str,
     to_value: Callable[[float, A], float] = lambda v, a: v,
-) -> A | None:
+) -> list[A]:
     """The range of a :func:`dash_source` match whose second amount reads as ``second``;
-    the first number takes the second's scale ("3–5 млн")."""
+    the first number takes the second's scale ("3–5 млн"). Two decimals joined by a slash
+    ("22.00/22.75 percent", a bid and an offer) are a pair: two mentions."""
     low = numbers.parse_number(m["lo"], lang) if second is not None else None
     if second is None or low is None or second.low is not None:
-        return None
+        return []
     low = to_value(low * second.scale, second)
-    return as_range(second, m.start(), low) if low < second.value else None
+    if m["dash"] == "/":
+        if not (DECIMAL.search(m["lo"]) and DECIMAL.match(m.string, m.end("dash"))):
+            return []
+        first = dataclasses.replace(second, start=m.start(), end=m.end("lo"), value=low)
+        return [first, dataclasses.replace(second, start=m.end("dash"))]
+    return [as_range(second, m.start(), low)] if low < second.value else []
 
 
 def dash_source(lang: str, glued: bool = False) -> str:
@@ -143,7 +185,8 @@ def dash_source(lang: str, glued: bool = False) -> str:
     touch what is before it (a currency sign or code: "$3-5 million", "RM3-5")."""
     lo = numbers.grammar(lang).digits.removesuffix(numbers.END) + r"(?![.,]?\d)"
     second = numbers.amount_pattern(lang, glued=True)
-    return rf"{'' if glued else numbers.START}(?P<lo>{lo}){DASH}(?>{second})"
+    dash = rf"(?P<dash>{DASH}|/)"
+    return rf"{'' if glued else numbers.START}(?P<lo>{lo}){dash}(?>{second})"
 
 
 @cache
@@ -214,10 +257,41 @@ def pair_up(
                 f = as_range(f, first.start, value)
             elif first.kind == "pair":
                 change: dict[str, Any] = {"low": None, "high": None}
+                listed = listed_before(text, first.amount_start, lang, f.scale)
+                floor = prev.end if prev else 0
+                for start, end, v in [x for x in listed if x[0] >= floor]:
+                    out.append(dataclasses.replace(
+                        f, start=start, end=end, value=to_value(v, f), **change
+                    ))  # fmt: skip
                 out.append(dataclasses.replace(
                     f, start=first.amount_start, end=first.end, value=value, **change
                 ))  # fmt: skip
         out.append(f)
+    return sorted(out + shared(text, lang, out, eligible, to_value), key=lambda f: f.start)
+
+
+def shared(
+    text: str,
+    lang: str,
+    found: list[A],
+    eligible: Callable[[A], bool],
+    to_value: Callable[[float, A], float],
+) -> list[A]:
+    """The bare amounts after "and"/"or" that borrow a found amount's unit, where no other
+    amount starts: "2.83 million tonnes and 1.9 million." """
+    starts = sorted(f.start for f in found)
+    out: list[A] = []
+    opener = opener_pattern(lang)
+    for f in found:
+        after = shared_after(text, f.end, lang, f.scale) if eligible(f) else None
+        if after is None or any(after[0] <= s < after[1] for s in starts):
+            continue
+        if opener and opener.search(text, max(0, f.start - 30), f.start):
+            continue  # "between $5 and 10" is one range, told by the opener
+        change: dict[str, Any] = {"low": None, "high": None}
+        out.append(dataclasses.replace(
+            f, start=after[0], end=after[1], value=to_value(after[2], f), **change
+        ))  # fmt: skip
     return out
 
 
@@ -225,3 +299,38 @@ def as_range(high: A, start: int, low: float) -> A:
     """``high`` widened to start at ``start``: valued at the midpoint, with its bounds."""
     mid = (low + high.value) / 2
     return dataclasses.replace(high, start=start, value=mid, low=low, high=high.value)
+
+
+def listed_before(text: str, at: int, lang: str, scale: float) -> list[tuple[int, int, float]]:
+    """The amounts of a comma list before the one starting at ``at`` ("100, 200" before
+    "и 500"), nearest last: (start, end, value with its own scale or ``scale``)."""
+    out: list[tuple[int, int, float]] = []
+    while m := comma_pattern(lang).search(text, max(0, at - 60), at):
+        value = numbers.parse_number(m["num"], lang)
+        own = numbers.parse_scale(m["scale"], lang) if m["scale"] else None
+        if value is None or YEAR.fullmatch(m["num"]) or (m["scale"] and own is None):
+            break
+        out.insert(
+            0,
+            (
+                m.start("num"),
+                m.end("scale") if m["scale"] else m.end("num"),
+                value * (own or scale),
+            ),
+        )
+        at = m.start("num")
+    return out
+
+
+def shared_after(text: str, end: int, lang: str, scale: float) -> tuple[int, int, float] | None:
+    """A bare amount after "and"/"or" that borrows the unit of the amount ending at ``end``;
+    it needs a scale word when that amount had one ("and 1.9 million", never "and 3")."""
+    pattern = after_pattern(lang)
+    m = pattern.match(text, end) if pattern else None
+    if m is None or (scale != 1.0 and not m["scale"]) or YEAR.fullmatch(m["num"]):
+        return None
+    value = numbers.parse_number(m["num"], lang)
+    own = numbers.parse_scale(m["scale"], lang) if m["scale"] else 1.0
+    if value is None or own is None:
+        return None
+    return m.start("num"), m.end("scale") if m["scale"] else m.end("num"), value * own
