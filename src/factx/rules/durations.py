@@ -22,6 +22,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
+from factx.rules.compounds import Compounds
 from factx.rules.dates import keep_disjoint
 from factx.rules.dates_resolve import Groups
 from factx.rules.duration_units import SECONDS, iso_compound
@@ -80,6 +81,7 @@ class DurationExtractor:
         self.data = data
         self.units = {k: v for k, v in self.dates.units.items() if v != "half"}
         self.units.update(table(data, "units"))
+        self.adjectives = Compounds(lang, data.get("adjective_stems", {}))
         self.fractions = table(data, "fractions")
         self.articles = {key(a) for a in data.get("articles", ())}
         self.article_units = {key(u) for u in data.get("article_units", ())}
@@ -169,6 +171,10 @@ class DurationExtractor:
                     parts.extend(part)
                 elif part is not None:
                     parts.append(part)
+        # "полуторачасовую", "10-дневный": one word.
+        parts += [
+            Part(c.start, c.end, c.value, c.unit) for c in self.adjectives.find(text, TIMEOUT)
+        ]
         for group in self.compounds(text, self.select(parts)):
             if self.clock_time(text, group):
                 continue

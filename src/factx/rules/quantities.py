@@ -19,6 +19,7 @@ import regex
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
 from factx.rules import numbers, ranges, rates
+from factx.rules.compounds import Compounds
 
 if TYPE_CHECKING:
     import pint
@@ -149,6 +150,8 @@ class QuantityExtractor:
         self.lang = lang
         self.units = vocabulary(lang)
         self.scan, self.unit_pattern, self.bare_pattern, self.dash = compile_patterns(lang)
+        stems = langdata.load(lang, "units").get("adjective_stems", {})
+        self.adjectives = Compounds(lang, {k: Unit(v) for k, v in stems.items()})
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
@@ -176,6 +179,10 @@ class QuantityExtractor:
                 for m in bare
                 if not inside(found, ends, m.start(), m.end()) and (f := self.read_bare(text, m))
             ]
+        # "1600-километрового", "десятиметровая": one word, which no scan above reads.
+        found += [
+            Found(c.start, c.end, c.value, c.unit) for c in self.adjectives.find(text, timeout)
+        ]
         found.sort(key=lambda f: f.start)
         paired = ranges.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
         for f in self.join(text, paired):
