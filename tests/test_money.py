@@ -77,6 +77,7 @@ CASES = {
         ("Hợp đồng 1,15 tỷ euro.", "1,15 tỷ euro", 1.15e9, "EUR"),
         ("Giá 10K đồng.", "10K đồng", 10_000, "VND"),
         ("Chiếc xe giá 12,000 USD.", "12,000 USD", 12_000, "USD"),
+        ("Mỗi suất 350 . 000 đ .", "350 . 000 đ", 350_000, "VND"),
     ],
     "en": [
         ("Aid totalled $350bn.", "$350bn", 350e9, "USD"),

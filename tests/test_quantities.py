@@ -81,6 +81,7 @@ CASES = {
         ("Mực nước đạt 113,5 m.", "113,5 m", 113.5, "m"),
         ("Nhà máy xử lý 500 tấn mỗi ngày.", "500 tấn mỗi ngày", 500, "t/d"),
         ("Một gói nặng 200 g.", "200 g", 200, "g"),
+        ("Kho chứa 12 . 500 tấn gạo .", "12 . 500 tấn", 12_500, "t"),
     ],
     "en": [
         ("Output reached 28.5 million tonnes.", "28.5 million tonnes", 28.5e6, "t"),
@@ -154,6 +155,7 @@ TRAPS = {
         "Oil at $79 per barrel.",
         "After the 3-1 win, the iPhone 15 sold out.",
         'The "Group of 7" met.',
+        'Shells fell near posts 31 and 32", the agency said.',
         "It raised £65m.",
         "a ton of work",
     ],

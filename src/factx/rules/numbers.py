@@ -63,6 +63,7 @@ class NumberWords:
     continuation_only: frozenset[str]
     articles: tuple[str, ...]
     bare_scales: tuple[str, ...]
+    spaced_thousands: bool
     units: dict[str, float]
     fraction_words: dict[str, float]
     multipliers: dict[str, float]
@@ -95,6 +96,7 @@ class NumberWords:
             continuation_only=frozenset(w.casefold() for w in data.get("continuation_only", ())),
             articles=tuple(data.get("articles", ())),
             bare_scales=tuple(data.get("bare_scales", ())),
+            spaced_thousands=bool(data.get("spaced_thousands", False)),
             units=table("units"),
             fraction_words=table("fractions_words"),
             multipliers=table("multipliers"),
@@ -117,6 +119,7 @@ class Grammar:
     suffix: str
     token: regex.Pattern[str]
     digit_run: regex.Pattern[str]
+    spaced: str  # "500 . 000" in tokenised text, for amounts only; "(?!)" if not read
 
     @classmethod
     def build(cls, lang: str) -> Grammar:
@@ -141,7 +144,11 @@ class Grammar:
             *w.articles,
         ]
         token = regex.compile(rf"(?i:{word(every)})|\d+(?:[.,]\d+)?|[{''.join(VULGAR)}]")
-        return cls(w, digits, spelt, number, scale, suffix, token, regex.compile(digits))
+        spaced = "(?!)"
+        if w.spaced_thousands and w.thousands:
+            sep = "[" + "".join(regex.escape(s) for s in w.thousands if s.strip()) + "]"
+            spaced = rf"\d{{1,3}}(?:[ ]{sep}[ ]\d{{3}})++(?![ ]?[.,]?[ ]?\d)"
+        return cls(w, digits, spelt, number, scale, suffix, token, regex.compile(digits), spaced)
 
 
 def digits_source(w: NumberWords) -> str:
@@ -224,6 +231,8 @@ def amount_pattern(lang: str, glued: bool = False) -> str:
     g = grammar(lang)
     gap = r"[ \u00a0\u202f]*"
     number = number_pattern(lang, glued)
+    if g.spaced != "(?!)":
+        number = rf"(?:{'' if glued else START}{g.spaced}|{number})"
     return rf"(?P<num>{number})(?:(?P<suffix>{g.suffix})|{gap}(?P<scale>{g.scale}))?"
 
 
@@ -284,6 +293,8 @@ def parse_number(text: str, lang: str) -> float | None:
     text = text.strip()
     if not text:
         return None
+    if g.spaced != "(?!)" and regex.fullmatch(g.spaced, text):
+        text = SPACES.sub("", text)  # "500 . 000" as tokenised text writes 500.000
     sign = 1.0
     if text[0] in "-−":
         sign, text = -1.0, text[1:].lstrip()

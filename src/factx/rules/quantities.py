@@ -296,9 +296,13 @@ def convert(f: Found, symbol: str) -> float:
 
 
 def closes_quote(text: str, at: int) -> bool:
-    """A '"' after a number that closes a quotation ('the "Group of 7" said') is no inch."""
+    """A '"' after a number that closes a quotation ('the "Group of 7" said') is no inch;
+    nor is one before punctuation ('posts 250 and 251", said KCNA'), where a quotation
+    opened sentences earlier ends."""
     if text[at] != '"':
         return False
+    if at + 1 == len(text) or text[at + 1] in ",.;:!?":
+        return True
     line_start = text.rfind("\n", 0, at) + 1
     return text.count('"', line_start, at) % 2 == 1
 

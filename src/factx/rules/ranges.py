@@ -183,7 +183,8 @@ def dash_source(lang: str, glued: bool = False) -> str:
     """Regex source of "3–5" before a unit: groups ``lo`` and the amount groups of
     :func:`numbers.amount_pattern` for the second number. ``glued``: the first number may
     touch what is before it (a currency sign or code: "$3-5 million", "RM3-5")."""
-    lo = numbers.grammar(lang).digits.removesuffix(numbers.END) + r"(?![.,]?\d)"
+    g = numbers.grammar(lang)
+    lo = rf"(?:{g.spaced}|{g.digits.removesuffix(numbers.END)}(?![.,]?\d))"
     second = numbers.amount_pattern(lang, glued=True)
     dash = rf"(?P<dash>{DASH}|/)"
     return rf"{'' if glued else numbers.START}(?P<lo>{lo}){dash}(?>{second})"
