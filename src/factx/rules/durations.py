@@ -221,6 +221,8 @@ class DurationExtractor:
                 return None
             amount = whole + share * self.fractions[key(g["frac"])]
         elif kind == "prefix":
+            if self.followed(text, end, "relative_followers"):
+                return None  # "полгода назад": a date
             amount = 0.5
         else:
             if not self.cued(text, start, end):
