@@ -132,6 +132,7 @@ TRAPS = [
     ("vi", "Thứ Hai tuần tới, phái đoàn đến"),
     ("vi", "Họ gặp nhau lúc 9 giờ 15 phút ."),
     ("vi", "Anh ấy chuyển đi cách đây hai năm ."),
+    ("vi", "Cách đây gần ba năm ông về hưu ."),
     ("vi", "Theo quyết định 215 ngày 12 - 3 của tỉnh"),
     ("en", "a 20-year-old man"),
     ("en", "$5bn a year"),

@@ -107,6 +107,9 @@ class DurationExtractor:
                 "event_words",
             )
         }
+        ago = self.sets["ago_cues"]
+        # "cách đây hơn một năm": a cue, perhaps one word such as "more than", then the count.
+        self.ago = regex.compile(rf"(?<!\w)(?:{alternation(ago)})(?:\s+\w+)?\Z") if ago else None
         self.patterns: dict[str, tuple[regex.Pattern[str], regex.Pattern[str] | None, bool]] = {}
         for kind, (core, prefix) in TEMPLATES.items():
             if not data.get(NEEDS.get(kind, ""), True):
@@ -262,8 +265,8 @@ class DurationExtractor:
         if self.followed(text, end, "final_followers", final=True):
             return False  # "hai ngày trước." is a date, "hai ngày trước tết" a length
         before = text[max(0, start - 30) : start].casefold().rstrip()
-        if any(before.endswith(c) for c in self.sets["ago_cues"]):
-            return False  # "cách đây một năm": a date
+        if self.ago is not None and self.ago.search(before):
+            return False  # "cách đây (hơn) một năm": a date
         if unit == "year" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             return False  # "Иванов (15 лет)": an age
         prev = PREVIOUS.search(text, max(0, start - 30), start)
