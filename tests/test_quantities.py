@@ -103,6 +103,7 @@ CASES = {
         ("Each gets 5 litres of oil.", "5 litres", 5, "L"),
         ("Walk eight mile.", "eight mile", 8, "mi"),
         ("Buy two pounds of meat.", "two pounds", 2, "lb"),
+        ("The catch weighed 14 pounds.", "14 pounds", 14, "lb"),
         ("Add 3/4 cup.", "3/4 cup", 0.75, "cup"),
         ("Pour a liter.", "a liter", 1, "L"),
         ("It is 7 feet, 10 inches tall.", "7 feet, 10 inches", 94, "inch"),
