@@ -301,7 +301,7 @@ def closes_quote(text: str, at: int) -> bool:
     opened sentences earlier ends."""
     if text[at] != '"':
         return False
-    if at + 1 == len(text) or text[at + 1] in ",.;:!?":
+    if text[at + 1 : at + 2] in (",", ".", ";", ":", "!", "?"):
         return True
     line_start = text.rfind("\n", 0, at) + 1
     return text.count('"', line_start, at) % 2 == 1
