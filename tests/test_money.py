@@ -148,6 +148,29 @@ def test_price_per_something(lang: str, text: str, span: str, code: str, per: st
     assert [(m.text, m.unit, m.per) for m in mentions] == [(span, code, per)]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Diesel went from $3.90 to $4.15 a gallon.",
+            [("$3.90", "gallon"), ("$4.15", "gallon")],
+        ),
+        (
+            "ru",
+            "Цена выросла с 60 до 75 долларов за баррель.",
+            [("60", "bbl"), ("75 долларов", "bbl")],
+        ),
+        ("vi", "Giá tăng từ 20.000 lên 23.000 đồng/lít.", [("20.000", "L"), ("23.000 đồng", "L")]),
+    ],
+)
+def test_joined_prices_share_what_they_are_per(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = check_extractor(MoneyExtractor(lang), [text], lang)
+    assert [(m.text, m.per) for m in mentions] == expected
+
+
 def test_plain_amount_has_no_per() -> None:
     (m,) = MoneyExtractor("en").extract(Document("t", "It paid $40 in fees.", "en"))
     assert m.per is None

@@ -57,6 +57,7 @@ CASES = {
         ("Установили пятиметровую вышку.", "пятиметровую", 5, "m"),
         ("Остыл до 4 градусов по абсолютной шкале.", "4 градусов по абсолютной шкале", 4, "K"),
         ("Экспорт 7 млн баррелей в сутки.", "7 млн баррелей в сутки", 7e6, "bbl/d"),
+        ("Добыча 2 млн тонн угля в год.", "2 млн тонн угля в год", 2e6, "t/year"),
         ("Поезд шёл со скоростью 90 километров в час.", "90 километров в час", 90, "km/h"),
     ],
     "vi": [
@@ -80,6 +81,7 @@ CASES = {
         ("Một lượng vàng nặng 37,5 g.", "37,5 g", 37.5, "g"),
         ("Mực nước đạt 113,5 m.", "113,5 m", 113.5, "m"),
         ("Nhà máy xử lý 500 tấn mỗi ngày.", "500 tấn mỗi ngày", 500, "t/d"),
+        ("Nhà máy xay 80 tấn gạo mỗi ngày.", "80 tấn gạo mỗi ngày", 80, "t/d"),
         ("Một gói nặng 200 g.", "200 g", 200, "g"),
         ("Kho chứa 12 . 500 tấn gạo .", "12 . 500 tấn", 12_500, "t"),
     ],
@@ -111,6 +113,13 @@ CASES = {
         ("The field pumps 450,000 barrels a day.", "450,000 barrels a day", 450_000, "bbl/d"),
         ("Exports rose to 2.1 mb/d.", "2.1 mb/d", 2.1e6, "bbl/d"),
         ("They marched 6 km an hour.", "6 km an hour", 6, "km/h"),
+        ("It took 5 kg and a day.", "5 kg", 5, "kg"),
+        (
+            "It pumps 3 million barrels of oil a day.",
+            "3 million barrels of oil a day",
+            3e6,
+            "bbl/d",
+        ),
         ("A limit of 50 km/h.", "50 km/h", 50, "km/h"),
     ],
 }

@@ -219,6 +219,18 @@ def joined(
     return kind, m.start() if m and kind == "range" else a_start
 
 
+def adjacent(text: str, end: int, start: int, lang: str) -> bool:
+    """Whether only a joiner ("to", "и", "lên", a dash, a comma) stands between two amounts."""
+    between = text[end:start]
+    if len(between) > 16:
+        return False
+    w = words(lang)
+    joiner = numbers.fold(between.strip(" \u00a0,"))
+    return (
+        not joiner or bool(regex.fullmatch(DASH, between)) or joiner in w.joiners | w.ands | w.lists
+    )
+
+
 def norm(low: float, high: float) -> str:
     return f"{plain(low)}/{plain(high)}"
 

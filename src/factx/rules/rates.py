@@ -57,11 +57,19 @@ def rates(lang: str) -> Rates:
             symbols.setdefault(form, symbol)
     if not markers or not (words or symbols):
         return Rates(None, {}, frozenset(), short)
+    gap = ""
+    if "rate_noun_before" in data:
+        # "баррелей нефти в сутки", "barrels of oil a day": what is measured may come first.
+        lead = data["rate_noun_before"]
+        joins = langdata.load(lang, "numbers").get("list_joiners", ())
+        no_join = rf"(?!(?i:{numbers.word(joins)}))" if joins else ""
+        lead_source = rf"(?i:{regex.escape(lead)})[ \u00a0]+" if lead else ""
+        gap = rf"(?:[ \u00a0]+{lead_source}{no_join}\p{{L}}+)?"
     spelt = [m for m in markers if regex.search(r"\w", m)]
     signs = "".join(regex.escape(m) for m in markers if m not in spelt)
     marker = rf"(?:[{signs}]" if signs else "(?:(?!)"
     marker += rf"|(?i:{numbers.word(spelt)})[ \u00a0]+)" if spelt else ")"
-    source = rf"[ \u00a0]*{marker}[ \u00a0]*(?P<den>{numbers.forms_pattern(words, symbols)})"
+    source = rf"{gap}[ \u00a0]*{marker}[ \u00a0]*(?P<den>{numbers.forms_pattern(words, symbols)})"
     return Rates(regex.compile(source), words | symbols, frozenset(counted.values()), short)
 
 
