@@ -135,6 +135,7 @@ TRAPS = [
     ("vi", "Anh ấy chuyển đi cách đây hai năm ."),
     ("vi", "Cách đây gần ba năm ông về hưu ."),
     ("vi", "Theo quyết định 215 ngày 12 - 3 của tỉnh"),
+    ("vi", "Họ có mặt lúc 22 g 40 ."),
     ("en", "a 20-year-old man"),
     ("en", "$5bn a year"),
     ("en", "three meals a day"),

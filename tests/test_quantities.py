@@ -155,6 +155,7 @@ TRAPS = {
         "Động đất 5,2 độ Richter.",
         "Mẫu xe VF 6, công suất 250.000 xe mỗi năm.",
         "Tàu đến lúc 6 g chiều, về lúc 21 g 30.",
+        "Đội nhà thắng 3 - 1 , theo công văn 327 của sở .",
     ],
     "en": [
         "Call 1-800-555-0142 between 8 a.m. and 6 p.m.",
@@ -166,6 +167,7 @@ TRAPS = {
         "After the 3-1 win, the iPhone 15 sold out.",
         'The "Group of 7" met.',
         'Shells fell near posts 31 and 32", the agency said.',
+        "They lined up in a 1-4-3-2-1 formation and won 2-1.",
         "It raised £65m.",
         "a ton of work",
     ],
