@@ -56,6 +56,7 @@ CASES = {
         ),
         ("Кредит в 80 млн немецких марок.", "80 млн немецких марок", 80e6, "DEM"),
         ("Заём в 30 млн марок.", "30 млн марок", 30e6, "DEM"),
+        ("Штраф составил 700 dollars.", "700 dollars", 700, "USD"),
     ],
     "vi": [
         ("Mỹ đã chi khoảng 350 tỷ đô la cho Kiev.", "350 tỷ đô la", 350e9, "USD"),
@@ -77,6 +78,7 @@ CASES = {
         ("Hợp đồng 1,15 tỷ euro.", "1,15 tỷ euro", 1.15e9, "EUR"),
         ("Giá 10K đồng.", "10K đồng", 10_000, "VND"),
         ("Chiếc xe giá 12,000 USD.", "12,000 USD", 12_000, "USD"),
+        ("Vé giá 2.500 рублей .", "2.500 рублей", 2500, "RUB"),
         ("Mỗi suất 350 . 000 đ .", "350 . 000 đ", 350_000, "VND"),
     ],
     "en": [
@@ -105,6 +107,7 @@ CASES = {
         ("A loan of 60 million marks.", "60 million marks", 60e6, "DEM"),
         ("A fee of 75 BGN.", "75 BGN", 75, "BGN"),
         ("It cost NZ $ 12 million.", "NZ $ 12 million", 12e6, "NZD"),
+        ("The fee is 900 рублей.", "900 рублей", 900, "RUB"),
     ],
 }
 

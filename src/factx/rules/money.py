@@ -1,8 +1,8 @@
 """MONEY: an amount with its currency, the scale applied and the currency as ISO 4217.
 
 "350 tỷ đô la" → 350e9 USD, "$350bn" → 350e9 USD, "2,3 трлн рублей" → 2.3e12 RUB,
-"3.200 tỷ đồng" → 3.2e12 VND. Currency names and symbols come from
-``lang/<code>/currencies.toml``; every active ISO 4217 code is read as well.
+"3.200 tỷ đồng" → 3.2e12 VND. Currency names and symbols are read by
+:mod:`factx.rules.currencies`.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
-import pycountry
 import regex
 
-from factx import lang as langdata
 from factx.model import Document, Label, Mention
 from factx.rules import numbers, ranges, rates
+from factx.rules.currencies import Currency, vocabulary
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
@@ -28,126 +27,9 @@ SPACE = r"[ \u00a0\u202f]"
 PHRASE_END = regex.compile(r"[ \u00a0]*(?:$|[.;!?)\]\n])")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 LETTERS = regex.compile(r"\p{L}+")
-# Codes ISO 4217 has withdrawn (pycountry lists only active ones), which news and archives
-# still use: "42 BGN", "50 million DEM".
-WITHDRAWN = [
-    "ATS",
-    "BEF",
-    "BGN",
-    "BYR",
-    "CYP",
-    "DEM",
-    "EEK",
-    "ESP",
-    "FIM",
-    "FRF",
-    "GRD",
-    "HRK",
-    "IEP",
-    "ITL",
-    "LTL",
-    "LUF",
-    "LVL",
-    "MTL",
-    "NLG",
-    "PTE",
-    "SIT",
-    "SKK",
-    "SLL",
-    "VEF",
-    "ZWL",
-]
 # Money has at most two decimals, so "10,000" with no scale word after it is ten thousand
 # even where a comma is the decimal mark ("$10,000" in a Russian article).
 GROUPED = regex.compile(r"\d{1,3},\d{3}")
-
-
-@dataclass(frozen=True)
-class Currency:
-    code: str | None
-    factor: float = 1.0
-    needs: regex.Pattern[str] | None = None
-    # Words among the three before the amount that make the form no money ("weighed 20
-    # pounds"), and whether the form needs a scale before it ("50 million marks").
-    not_after: frozenset[str] = frozenset()
-    after_scale: bool = False
-
-
-@dataclass(frozen=True)
-class Currencies:
-    """One language's ``currencies.toml`` plus the ISO 4217 codes."""
-
-    symbols: dict[str, Currency]
-    words: dict[str, Currency]
-    prefix_words: dict[str, Currency]
-    bare: dict[str, Currency]
-    sub_symbols: dict[str, Currency]
-    sub_words: dict[str, Currency]
-    after_amount: dict[str, Currency]
-    joiners: tuple[str, ...]
-    range_words: frozenset[str]
-    articles: tuple[str, ...]
-
-    @classmethod
-    def load(cls, lang: str) -> Currencies:
-        data: dict[str, Any] = langdata.load(lang, "currencies")
-        if not data.get("currencies"):
-            raise ValueError(
-                f"No currencies for language '{lang}': add src/factx/lang/{lang}/currencies.toml "
-                f"(see lang/en/currencies.toml for the keys)."
-            )
-        excluded = set(data.get("not_codes", ()))
-        codes = [*(c.alpha_3 for c in pycountry.currencies), *WITHDRAWN]
-        symbols = {code: Currency(code) for code in codes if code not in excluded}
-        words: dict[str, Currency] = {}
-        prefix: dict[str, Currency] = {}
-        bare: dict[str, Currency] = {}
-        for entry in data["currencies"]:
-            cur = currency(entry)
-            symbols.update((s, cur) for s in entry.get("symbols", ()))
-            words.update((numbers.fold(w), cur) for w in entry.get("words", ()))
-            prefix.update((numbers.fold(w), cur) for w in entry.get("prefix", ()))
-            bare.update((numbers.fold(w), cur) for w in entry.get("bare", ()))
-        sub_symbols: dict[str, Currency] = {}
-        sub_words: dict[str, Currency] = {}
-        after_amount: dict[str, Currency] = {}
-        for entry in data.get("subunits", ()):
-            cur = currency(entry, default_factor=0.01)
-            sub_symbols.update((s, cur) for s in entry.get("symbols", ()))
-            after_amount.update((s, cur) for s in entry.get("after_amount", ()))
-            sub_words.update((numbers.fold(w), cur) for w in entry.get("words", ()))
-        return cls(
-            symbols=symbols,
-            words=words,
-            prefix_words=prefix,
-            bare=bare,
-            sub_symbols=sub_symbols,
-            sub_words=sub_words,
-            after_amount=after_amount,
-            joiners=tuple(data.get("joiners", ())),
-            range_words=frozenset(w.casefold() for w in data.get("range_words", ())),
-            articles=tuple(data.get("articles", ())),
-        )
-
-    def main(self, form: str) -> Currency | None:
-        return self.symbols.get(form) or self.words.get(numbers.fold(form))
-
-    def sub(self, form: str) -> Currency | None:
-        return (
-            self.sub_symbols.get(form)
-            or self.sub_words.get(numbers.fold(form))
-            or self.after_amount.get(form)
-        )
-
-
-def currency(entry: dict[str, Any], default_factor: float = 1.0) -> Currency:
-    code = entry.get("code") or None
-    if code is not None and not regex.fullmatch(r"[A-Z]{3}", code):
-        raise ValueError(f"currencies.toml: '{code}' is not an ISO 4217 code like 'USD'.")
-    needs = regex.compile(entry["needs"]) if entry.get("needs") else None
-    not_after = frozenset(numbers.fold(w) for w in entry.get("not_after", ()))
-    factor = float(entry.get("factor", default_factor))
-    return Currency(code, factor, needs, not_after, bool(entry.get("after_scale", False)))
 
 
 @dataclass(frozen=True)
@@ -159,11 +41,6 @@ class Patterns:
     cents: regex.Pattern[str]  # anchored after an amount: "and 43c"
     dash: regex.Pattern[str]  # "3–5 млрд долларов": a dashed range a currency may follow
     prefix_dash: regex.Pattern[str]  # "$3-5 million": a dashed range after its currency
-
-
-@cache
-def vocabulary(lang: str) -> Currencies:
-    return Currencies.load(lang)
 
 
 @cache
