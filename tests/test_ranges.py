@@ -32,16 +32,6 @@ CASES = [
     ("en", "It opened in 2019 and 5 km of track followed.", [("5 km", 5.0, "km", None)]),
     ("en", "Section 5-3 km marker", []),
     ("en", "Poles of 6- to 9-meter height.", [("6- to 9-meter", 7.5, "m", "6/9")]),
-    (
-        "en",
-        "Exports hit 4.1 million tonnes and 3.2 million in 2020.",
-        [("4.1 million tonnes", 4.1e6, "t", None), ("3.2 million", 3.2e6, "t", None)],
-    ),
-    (
-        "en",
-        "It sold 4.1 million tonnes and 3.2 million cars.",
-        [("4.1 million tonnes", 4.1e6, "t", None)],
-    ),
     ("en", "Rods of 1.5/2.5 mm.", [("1.5", 1.5, "mm", None), ("2.5 mm", 2.5, "mm", None)]),
     ("ru", "Глубина от 10 до 15 метров.", [("от 10 до 15 метров", 12.5, "m", "10/15")]),
     ("ru", "Запасы 10–15 млн тонн.", [("10–15 млн тонн", 12.5e6, "t", "10000000/15000000")]),
@@ -49,16 +39,10 @@ CASES = [
     ("ru", "Добыча выросла с 7 до 9 тонн.", [("7", 7.0, "t", None), ("9 тонн", 9.0, "t", None)]),
     ("ru", "Партии по 5 или 7 тонн.", [("5", 5.0, "t", None), ("7 тонн", 7.0, "t", None)]),
     ("ru", "Истребитель Су-57 летит.", []),
-    (
-        "ru",
-        "Грузовики по 5, 10 и 20 тонн.",
-        [("5", 5.0, "t", None), ("10", 10.0, "t", None), ("20 тонн", 20.0, "t", None)],
-    ),
     ("vi", "Mỗi ngày từ 3 đến 5 tấn.", [("từ 3 đến 5 tấn", 4.0, "t", "3/5")]),
     ("vi", "Đoạn đường 10-12 km.", [("10-12 km", 11.0, "km", "10/12")]),
     ("vi", "Lô hàng 3 và 5 tấn.", [("3", 3.0, "t", None), ("5 tấn", 5.0, "t", None)]),
     ("vi", "Từ 1.200 đến 1.500 tấn.", [("Từ 1.200 đến 1.500 tấn", 1350.0, "t", "1200/1500")]),
-    ("vi", "Sản lượng giảm từ 9 xuống 7 tấn.", [("9", 9.0, "t", None), ("7 tấn", 7.0, "t", None)]),
     (
         "vi",
         "Chở 20 . 000 - 30 . 000 m3 .",
@@ -101,21 +85,6 @@ MONEY = [
         "en",
         "It costs between 30 and 50 cents.",
         [("between 30 and 50 cents", 0.4, "USD", "0.3/0.5")],
-    ),
-    (
-        "ru",
-        "Выпустили купюры по 50, 100 и 1000 рублей.",
-        [("50", 50, "RUB", None), ("100", 100, "RUB", None), ("1000 рублей", 1000, "RUB", None)],
-    ),
-    (
-        "vi",
-        "Vốn tăng từ 120 tỷ lên hơn 300 tỷ đồng.",
-        [("120 tỷ", 120e9, "VND", None), ("300 tỷ đồng", 300e9, "VND", None)],
-    ),
-    (
-        "en",
-        "It paid 7 million euros and 2 million a year later.",
-        [("7 million euros", 7e6, "EUR", None), ("2 million", 2e6, "EUR", None)],
     ),
     (
         "vi",

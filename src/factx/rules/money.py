@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import regex
 
 from factx.model import Document, Label, Mention
-from factx.rules import numbers, ranges, rates
+from factx.rules import coordination, numbers, ranges, rates
 from factx.rules.currencies import Currency, vocabulary
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
@@ -127,12 +127,12 @@ class MoneyExtractor:
                 found += ranges.from_dash(m, read(m), self.lang, in_currency)
         kept = longest_first([self.with_cents(text, f) for f in found])
         same = lambda a, b: a.code == b.code  # noqa: E731
-        items = ranges.pair_up(text, self.lang, kept, same, to_value=in_currency)
+        items = coordination.pair_up(text, self.lang, kept, same, to_value=in_currency)
         # A price per something ("$78.40 a barrel") keeps its currency as the unit; the
         # first of two joined prices shares the second's ("from $3.50 to $4.20 a gallon").
         pers = [rates.per_after(text, f.end, self.lang) for f in items]
         for i in range(len(items) - 2, -1, -1):
-            if pers[i] is None and ranges.adjacent(
+            if pers[i] is None and coordination.adjacent(
                 text, items[i].end, items[i + 1].start, self.lang
             ):
                 pers[i] = pers[i + 1]

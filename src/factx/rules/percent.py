@@ -15,7 +15,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers, ranges
+from factx.rules import coordination, numbers, ranges
 from factx.rules.compounds import Compounds
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
@@ -67,7 +67,7 @@ class PercentExtractor:
         found += [Found(c.start, c.end, c.value) for c in self.adjectives.find(text, timeout)]
         found.sort(key=lambda f: f.start)
         same = lambda a, b: True  # noqa: E731 - every percentage has the unit "%"
-        for f in ranges.pair_up(text, self.lang, found, same):
+        for f in coordination.pair_up(text, self.lang, found, same):
             yield Mention(
                 Label.PERCENT,
                 f.start,

@@ -18,7 +18,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers, ranges, rates
+from factx.rules import coordination, numbers, ranges, rates
 from factx.rules.compounds import Compounds
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ class QuantityExtractor:
             Found(c.start, c.end, c.value, c.unit) for c in self.adjectives.find(text, timeout)
         ]
         found.sort(key=lambda f: f.start)
-        paired = ranges.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
+        paired = coordination.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
         for f in self.join(text, paired):
             factor, unit, per = f.unit.factor, f.unit.symbol, f.per
             if per is not None and per.measure:
