@@ -4,8 +4,8 @@ A rate keeps its "per" part. A QUANTITY per a unit of time or measure takes a co
 unit ("1.2 million barrels a day" → bbl/d, "8 km an hour" → km/h); MONEY keeps its ISO
 4217 code as the unit and says what it is per in the ``per`` column ("$78.40 a barrel" →
 USD per "bbl", "2 triệu đồng / người" → VND per "person"). What follows the marker must be
-a unit of ``lang/<code>/units.toml`` or one of its ``per_words``, so "10 km на север" or
-"$5 a head start" stay plain amounts.
+a unit of ``lang/<code>/units.toml`` or one of its ``per_words``/``per_things``, so "10 km
+на север" or "$5 a lot" stay plain amounts.
 """
 
 from __future__ import annotations
