@@ -205,6 +205,7 @@ TRAPS = {
         "PHP 8 and AMD 7000 chips.",
         "The parcel weighed 12 pounds.",
         "She scored 9 marks out of 10.",
+        "He bought a twenty pound bag of rice.",
     ],
 }
 
