@@ -10,10 +10,12 @@ files and scores what comes out, per corpus, language and label:
   by ISO norm at the expected grain. Intervals, numbers and times of day are not counted.
 - quantulum_en_dev: recall on the expected value and unit; "none" sentences must give no
   QUANTITY.
-- original_dev and the seeds: recall on every listed fact, and precision over every
-  QUANTITY, MONEY, PERCENT, DATE and DURATION mention factx gives.
+- original_dev, realnews_dev and the seeds: recall on every listed fact, and precision
+  over every QUANTITY, MONEY, PERCENT, DATE and DURATION mention factx gives. These are
+  read and scored by ``factx.evaluate``, the code behind ``factx evaluate``.
 
-Usage: python benchmarks/facts.py [--details] [--corpus duckling|quantulum|original|seeds]
+Usage: python benchmarks/facts.py [--details]
+       [--corpus duckling|quantulum|original|realnews|seeds]
 """
 
 from __future__ import annotations
@@ -21,26 +23,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import math
-import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-import pint
-
 import factx
+from factx.evaluate import facts, gold
+from factx.evaluate.gold import Fact
+from factx.evaluate.match import Found, close, found_by_doc, same_amount, seconds, to_unit
+from factx.evaluate.output import text_table
 from factx.model import Document
 from factx.sources import read
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "benchmarks" / "facts"
 SEEDS = ROOT / "seeds"
-FACT_LABELS = ("QUANTITY", "MONEY", "PERCENT", "DATE", "DURATION")
 DUCKLING_LABEL = {
     "quantity": "QUANTITY",
     "distance": "QUANTITY",
@@ -52,14 +50,6 @@ DUCKLING_LABEL = {
 GRAINS = ("day", "month", "quarter", "year")
 DUCKLING_TARGET = 0.90
 RECALL_TARGET, PRECISION_TARGET = 0.95, 0.90
-DURATION = re.compile(
-    r"P(?:(?P<Y>[\d.]+)Y)?(?:(?P<M>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
-    r"(?:T(?:(?P<H>[\d.]+)H)?(?:(?P<TM>[\d.]+)M)?(?:(?P<S>[\d.]+)S)?)?"
-)
-SECONDS = {"Y": 365 * 86400, "M": 30 * 86400, "W": 7 * 86400, "D": 86400, "H": 3600, "TM": 60}
-SECONDS["S"] = 1
-# quantulum's names for units that pint spells differently.
-QUANTULUM_UNITS = {"km2": "km**2", "km3": "km**3", "cm3": "cm**3", "yr": "year", "mo": "month"}
 # What a careful reader lists for the seed articles, as the issue states it.
 SEED_FACTS: dict[str, list[dict[str, Any]]] = {
     "000_2937e06c744ea3c2": [{"label": "DURATION", "norm": "P1M"}],
@@ -76,75 +66,14 @@ SEED_FACTS: dict[str, list[dict[str, Any]]] = {
 }
 
 
-@cache
-def ureg() -> pint.UnitRegistry:
-    return pint.UnitRegistry()
-
-
-def close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None or (isinstance(a, float) and math.isnan(a)):
-        return False
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
-
-
-def to_unit(value: float, unit: str | None, target: str) -> float | None:
-    """value in ``unit`` expressed in ``target``, or None when pint cannot relate them."""
-    if not unit:
-        return None
-    try:
-        return ureg().Quantity(value, QUANTULUM_UNITS.get(unit, unit)).to(target).magnitude
-    except (pint.errors.PintError, ValueError, AttributeError, TypeError):
-        return None
-
-
-def base(value: float, unit: str | None) -> tuple[float, str] | None:
-    if not unit:
-        return None
-    try:
-        q = ureg().Quantity(value, QUANTULUM_UNITS.get(unit, unit)).to_base_units()
-    except (pint.errors.PintError, ValueError, AttributeError, TypeError):
-        return None
-    return q.magnitude, str(q.units)
-
-
-def seconds(norm: str | None) -> float | None:
-    if not isinstance(norm, str):
-        return None
-    m = DURATION.fullmatch(norm)
-    if not m or norm in ("P", "PT"):
-        return None
-    return sum(float(v) * SECONDS[k] for k, v in m.groupdict().items() if v)
-
-
-@dataclass(frozen=True)
-class Row:
-    """One mention as the benchmark reads it."""
-
-    label: str
-    text: str
-    value: float | None
-    unit: str | None
-    norm: str | None
-
-
-def rows_by_doc(df: pd.DataFrame) -> dict[str, list[Row]]:
-    out: dict[str, list[Row]] = defaultdict(list)
-    for r in df.itertuples():
-        value = None if pd.isna(r.value) else float(r.value)
-        unit = None if pd.isna(r.unit) else str(r.unit)
-        norm = None if pd.isna(r.norm) else str(r.norm)
-        out[r.doc_id].append(Row(str(r.label), str(r.text), value, unit, norm))
-    return out
-
-
-def run(docs: list[Document], tools) -> dict[str, list[Row]]:
+def run(docs: list[Document], tools) -> dict[str, list[Found]]:
     """All documents through the pipeline, one language at a time (one batch each)."""
-    out: dict[str, list[Row]] = {}
+    out: dict[str, list[Found]] = {}
     by_lang: dict[str | None, list[Document]] = defaultdict(list)
     for d in docs:
         by_lang[d.lang].append(d)
     for batch in by_lang.values():
-        out.update(rows_by_doc(factx.extract(batch, pipeline=tools)))
+        out.update(found_by_doc(factx.extract(batch, pipeline=tools)))
     return out
 
 
@@ -176,7 +105,7 @@ def time_norm(exp: dict[str, Any]) -> str:
     return stamp[:7] if grain == "month" else stamp[:10]
 
 
-def duckling_match(item: dict[str, Any], row: Row) -> bool:
+def duckling_match(item: dict[str, Any], row: Found) -> bool:
     exp, dim = item["expected"], item["dim"]
     if dim == "time":
         return row.norm == time_norm(exp)
@@ -191,9 +120,7 @@ def duckling_match(item: dict[str, Any], row: Row) -> bool:
     si = exp.get("si") or {}
     if si:
         return close(to_unit(row.value or 0.0, row.unit, si["unit"]), si["value"])
-    want = base(exp["value"], exp["unit"])
-    got = base(row.value or 0.0, row.unit)
-    return want is not None and got is not None and want[1] == got[1] and close(got[0], want[0])
+    return same_amount((exp["value"], exp["unit"]), (row.value, row.unit))
 
 
 def duckling(tools, details: bool) -> list[list[str]]:
@@ -238,7 +165,7 @@ def quantulum_label(dim: str, exp: dict[str, Any]) -> str | None:
     return None
 
 
-def quantulum_match(label: str, exp: dict[str, Any], row: Row) -> bool:
+def quantulum_match(label: str, exp: dict[str, Any], row: Found) -> bool:
     if row.label != label:
         return False
     unit = exp["unit"]
@@ -252,9 +179,7 @@ def quantulum_match(label: str, exp: dict[str, Any], row: Row) -> bool:
     if label == "DURATION":
         want = to_unit(exp["value"], unit, "second")
         return want is not None and close(seconds(row.norm), want)
-    want = base(exp["value"], unit)
-    got = base(row.value or 0.0, row.unit)
-    return want is not None and got is not None and want[1] == got[1] and close(got[0], want[0])
+    return same_amount((exp["value"], unit), (row.value, row.unit))
 
 
 def quantulum(tools, details: bool) -> list[list[str]]:
@@ -298,86 +223,39 @@ def quantulum(tools, details: bool) -> list[list[str]]:
     return rows
 
 
-# --- original_dev and seeds ----------------------------------------------------------------
-
-
-def fact_match(exp: dict[str, Any], row: Row) -> bool:
-    if row.label != exp["label"]:
-        return False
-    if "norm" in exp:
-        return row.norm == exp["norm"]
-    if exp["label"] == "PERCENT":
-        return close(row.value, exp["value"])
-    if exp["label"] == "MONEY":
-        return row.unit == exp["unit"] and close(row.value, exp["value"])
-    if row.unit == exp["unit"]:
-        return close(row.value, exp["value"])
-    want, got = base(exp["value"], exp["unit"]), base(row.value or 0.0, row.unit)
-    return want is not None and got is not None and want[1] == got[1] and close(got[0], want[0])
+# --- original_dev, realnews_dev and seeds-------------------------------------------------------
 
 
 def precision_recall(
-    corpus: str, golds: list[tuple[str, str, list[dict[str, Any]]]], found: dict[str, list[Row]]
-) -> tuple[list[list[str]], list]:
-    """golds: (doc id, lang, expected facts). Greedy one-to-one matching per document."""
-    tp_gold: dict[tuple[str, str], int] = defaultdict(int)
-    n_gold: dict[tuple[str, str], int] = defaultdict(int)
-    tp_found: dict[tuple[str, str], int] = defaultdict(int)
-    n_found: dict[tuple[str, str], int] = defaultdict(int)
-    misses = []
-    for doc_id, lang, facts in golds:
-        mine = [r for r in found.get(doc_id, []) if r.label in FACT_LABELS]
-        taken: set[int] = set()
-        missed = []
-        for exp in facts:
-            n_gold[(lang, exp["label"])] += 1
-            hit = next(
-                (i for i, r in enumerate(mine) if i not in taken and fact_match(exp, r)), None
-            )
-            if hit is None:
-                missed.append(exp)
-            else:
-                taken.add(hit)
-                tp_gold[(lang, exp["label"])] += 1
-        extra = [r for i, r in enumerate(mine) if i not in taken]
-        for i, r in enumerate(mine):
-            n_found[(lang, r.label)] += 1
-            tp_found[(lang, r.label)] += i in taken
-        if missed or extra:
-            misses.append((doc_id, missed, extra))
+    corpus: str, golds: list[tuple[str, str, tuple[Fact, ...]]], found: dict[str, list[Found]]
+) -> tuple[list[list[str]], list[facts.Doc]]:
+    """golds: (doc id, lang, expected facts), scored as `factx evaluate` scores them."""
+    outcome = facts.score(golds, found)
     rows = []
-    keys = sorted(set(n_gold) | set(n_found))
-    langs = sorted({k[0] for k in keys})
-    for lang in langs:
-        for label in [*sorted({k[1] for k in keys if k[0] == lang}), "all"]:
-            pick = [k for k in keys if k[0] == lang and label in ("all", k[1])]
-            g, tg = sum(n_gold[k] for k in pick), sum(tp_gold[k] for k in pick)
-            f, tf = sum(n_found[k] for k in pick), sum(tp_found[k] for k in pick)
-            p = tf / f if f else 1.0
-            r = tg / g if g else 1.0
-            f1 = 2 * p * r / (p + r) if p + r else 0.0
-            mark = "ok" if r >= RECALL_TARGET and p >= PRECISION_TARGET else "BELOW"
-            target = f"R>=0.95 P>=0.90 {mark}"
-            rows.append(
-                [corpus, lang, label, str(g), str(tg), f"P {p:.3f} R {r:.3f} F1 {f1:.3f}", target]
-            )
-    return rows, misses
+    for line in outcome.lines:
+        s = line.scores[0][1]
+        p, r, f1 = s.precision, s.recall, s.f1
+        mark = "ok" if r >= RECALL_TARGET and p >= PRECISION_TARGET else "BELOW"
+        target = f"R>=0.95 P>=0.90 {mark}"
+        cells = [str(s.gold), str(s.gold_hit), f"P {p:.3f} R {r:.3f} F1 {f1:.3f}", target]
+        rows.append([corpus, line.lang, line.label, *cells])
+    return rows, [d for d in outcome.docs if d.missed or d.extra]
 
 
-def original(tools, details: bool) -> list[list[str]]:
-    items = load("original_dev.jsonl")
-    docs = [
-        Document(it["id"], it["text"], it["lang"], dt.date.fromisoformat(it["doc_date"]))
-        for it in items
-    ]
-    found = run(docs, tools)
-    rows, misses = precision_recall(
-        "original", [(it["id"], it["lang"], it["expected"]) for it in items], found
-    )
-    if details:
-        texts = {it["id"]: it["text"] for it in items}
-        print_fact_misses("original", misses, texts)
-    return rows
+def gold_file(corpus: str, name: str) -> Callable[[Any, bool], list[list[str]]]:
+    """A scorer for a gold file in `factx evaluate`'s facts format (original_dev's)."""
+
+    def score(tools, details: bool) -> list[list[str]]:
+        items = gold.read(GOLD / name).items
+        found = run([Document(it.id, it.text, it.lang, it.doc_date) for it in items], tools)
+        rows, misses = precision_recall(
+            corpus, [(it.id, it.lang or "?", it.facts) for it in items], found
+        )
+        if details:
+            print_fact_misses(corpus, misses, {it.id: it.text for it in items})
+        return rows
+
+    return score
 
 
 def seeds(tools, details: bool) -> list[list[str]]:
@@ -385,7 +263,11 @@ def seeds(tools, details: bool) -> list[list[str]]:
     docs = [d for d in docs if Path(d.source).stem in SEED_FACTS]
     found = run(docs, tools)
     langs = {d.id: d.lang or tools.identify(d.text) or "?" for d in docs}
-    golds = [(d.id, langs[d.id], SEED_FACTS[Path(d.source).stem]) for d in docs]
+    expected = {
+        stem: tuple(gold.fact(f, f"seed {stem}") for f in listed)
+        for stem, listed in SEED_FACTS.items()
+    }
+    golds = [(d.id, langs[d.id], expected[Path(d.source).stem]) for d in docs]
     rows, misses = precision_recall("seeds", golds, found)
     if details:
         print_fact_misses("seeds", misses, {d.id: "" for d in docs})
@@ -395,35 +277,31 @@ def seeds(tools, details: bool) -> list[list[str]]:
 # --- output --------------------------------------------------------------------------------
 
 
-def show(row: Row) -> str:
-    what = row.norm if row.value is None else f"{row.value:g} {row.unit or ''}".strip()
-    return f"{row.label}:{row.text!r}={what}"
-
-
-def print_misses(corpus: str, misses: Iterable[tuple[dict, list[Row]]]) -> None:
+def print_misses(corpus: str, misses: Iterable[tuple[dict, list[Found]]]) -> None:
     print(f"\n## {corpus} misses")
     for it, mine in misses:
-        facts = ", ".join(show(r) for r in mine if r.label in FACT_LABELS) or "nothing"
+        found = ", ".join(r.show() for r in mine if r.label in gold.FACT_LABELS) or "nothing"
         print(f"- [{it.get('lang', 'en')} {it['dim']}] {it['text']!r}: want {it['expected']}")
-        print(f"    got {facts}")
+        print(f"    got {found}")
 
 
-def print_fact_misses(corpus: str, misses: list, texts: dict[str, str]) -> None:
+def print_fact_misses(corpus: str, misses: list[facts.Doc], texts: dict[str, str]) -> None:
     print(f"\n## {corpus} misses")
-    for doc_id, missed, extra in misses:
-        print(f"- {doc_id} {texts.get(doc_id, '')}")
-        for exp in missed:
-            print(f"    missed {exp}")
-        for r in extra:
-            print(f"    extra  {show(r)}")
+    for doc in misses:
+        print(f"- {doc.doc_id} {texts.get(doc.doc_id, '')}")
+        for exp in doc.missed:
+            print(f"    missed {exp.show()}")
+        for r in doc.extra:
+            print(f"    extra  {r.show()}")
 
 
-def table(rows: list[list[str]]) -> str:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join(" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows)
-
-
-CORPORA = {"duckling": duckling, "quantulum": quantulum, "original": original, "seeds": seeds}
+CORPORA = {
+    "duckling": duckling,
+    "quantulum": quantulum,
+    "original": gold_file("original", "original_dev.jsonl"),
+    "realnews": gold_file("realnews", "realnews_dev.jsonl"),
+    "seeds": seeds,
+}
 
 
 def main() -> None:
@@ -437,7 +315,7 @@ def main() -> None:
     for name in args.corpus or list(CORPORA):
         rows += CORPORA[name](tools, args.details)
     print()
-    print(table(rows))
+    print(text_table(rows, sep=" | "))
 
 
 if __name__ == "__main__":

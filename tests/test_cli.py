@@ -19,6 +19,7 @@ FIRST_COLUMNS = [
     "norm",
     "value",
     "unit",
+    "per",
     "sentence",
     "extractor",
 ]
@@ -42,7 +43,7 @@ def test_seeds_run_writes_the_three_tables(seeds_run):
     out, stdout = seeds_run
     assert "2 documents" in stdout and "0 errors" in stdout
     mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
-    assert list(mentions.columns[:12]) == FIRST_COLUMNS
+    assert list(mentions.columns[:13]) == FIRST_COLUMNS
     docs = pd.read_csv(out / "documents.csv")
     assert docs["mentions"].sum() == len(mentions)
     assert pd.read_csv(out / "errors.csv").empty
@@ -125,8 +126,86 @@ def test_bom_and_quiet_options(tmp_path, capsys):
         args = ["run", str(data), "--out", str(out), "--pipeline", str(toml), "--lang", "en"]
         assert main([*args, "--bom", "--quiet"]) == 0
     captured = capsys.readouterr()
-    assert "1 documents" in captured.out and captured.err == ""
+    assert "1 document," in captured.out and "1 error," in captured.out and captured.err == ""
     for name in ("mentions", "documents", "errors", "entities"):
         assert (out / f"{name}.csv").read_bytes().startswith(b"\xef\xbb\xbf"), name
     mentions = pd.read_csv(out / "mentions.csv", encoding="utf-8-sig", keep_default_na=False)
     assert set(mentions["text"]) >= {"'=Hello", "World", "-5", "'+cmd."}
+
+
+# A bad setting fails once, up front: exit 2, one line naming the file and the fix, and
+# no document read (so no table written).
+BAD_SETTINGS = [
+    ("misspelled", '[[lang.en.extractors]]\nname = "spacey"\n', [],
+     "Could not find extractor 'spacey'"),
+    ("no_such_lang", '[[lang.en.extractors]]\nname = "dates"\n', ["--lang", "xx"],
+     "Add a [[lang.xx.extractors]]"),
+    ("bad_option", '[[lang.ru.extractors]]\nname = "natasha"\noptions = { colour = "red" }\n',
+     [], "Fix its options table"),
+    ("wrong_lang", '[[lang.en.extractors]]\nname = "natasha"\n', [], "Remove it from [lang.en]"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "toml", "extra", "message"), BAD_SETTINGS)
+def test_a_bad_setting_fails_once_before_any_document(tmp_path, capsys, case, toml, extra, message):
+    if "natasha" in toml:
+        pytest.importorskip("natasha", reason="the ru extra is not installed: factx[ru]")
+    data = tmp_path / "in"
+    data.mkdir()
+    for i in range(3):
+        (data / f"a{i}.txt").write_text("Officials met in Paris on Monday.", encoding="utf-8")
+    pipeline = tmp_path / f"{case}.toml"
+    pipeline.write_text(toml, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(data), "--out", str(out), "--pipeline", str(pipeline), *extra]
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    err = captured.err.strip()
+    assert err.count("\n") == 0 and message in err and str(pipeline) in err
+    assert captured.out == "" and not (out / "errors.csv").exists()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_an_extractor_that_cannot_be_built_stops_the_run_with_one_line(
+    tmp_path, capsys, workers, spacy_ner
+):
+    data = tmp_path / "in"
+    data.mkdir()
+    for i in range(40):
+        (data / f"a{i:02d}.txt").write_text(f"Story {i} from Paris.", encoding="utf-8")
+    pipeline = tmp_path / "p.toml"
+    pipeline.write_text(
+        '[[lang.en.extractors]]\nname = "spacy"\noptions = { model = ["no_such_model"] }\n',
+        encoding="utf-8",
+    )
+    args = ["run", str(data), "--out", str(tmp_path / "out"), "--pipeline", str(pipeline)]
+    assert main([*args, "--lang", "en", "--workers", workers, "--chunk-size", "4"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "could not be built" in err and "no_such_model" in err
+
+
+def test_an_unreachable_scheduler_is_one_line_after_the_timeout(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (tmp_path / "a.txt").write_text("Hello Paris.", encoding="utf-8")
+    args = ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--lang", "en"]
+    address = f"tcp://127.0.0.1:{port}"
+    extra = ["--engine", "dask", "--scheduler", address, "--scheduler-timeout", "1"]
+    assert main([*args, *extra]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert f"cannot reach the Dask scheduler at {address}" in err and "dask scheduler" in err
+
+
+def test_help_describes_the_tool(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "multilingual news" in out and "thin command line" not in out
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(default: data/out)" in out and "(default: news" in out

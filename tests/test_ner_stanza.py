@@ -8,15 +8,22 @@ nothing about the quality of real stanza models.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import lzma
+import os
 import random
 from pathlib import Path
 
 import overlong
 import pytest
 
-pytest.importorskip("stanza", reason="the stanza extra is not installed: pip install factx[stanza]")
+# CI installs the stanza extra, and there a missing one fails instead of skipping.
+if importlib.util.find_spec("stanza") is None and not os.environ.get("CI"):
+    pytest.skip(
+        "the stanza extra is not installed: see the README's stanza line for a CPU torch",
+        allow_module_level=True,
+    )
 
 import torch
 from stanza.models import ner_tagger, tokenizer

@@ -85,3 +85,24 @@ def test_jsonl_lines_are_documents_and_bad_lines_errors(tmp_path):
     assert "malformed JSON" in items[1].error and items[1].source.endswith("batch.jsonl:2")
     assert '"text"' in items[2].error
     assert items[3].id == "batch#5"
+
+
+def test_a_repeated_id_is_an_error_and_the_first_document_is_kept(tmp_path):
+    lines = [
+        json.dumps({"id": "a", "text": "First."}),
+        json.dumps({"id": "b", "text": "Other."}),
+        json.dumps({"id": "a", "text": "Second."}),
+        json.dumps({"id": 0, "text": "Zero is an id."}),
+        json.dumps({"id": "", "text": "Empty is none."}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A file whose id repeats the line's.", encoding="utf-8")
+    items = list(read([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Document", "DocError", "Document",
+                                                 "DocError", "Document", "Document"]  # fmt: skip
+    ids = [i.id if isinstance(i, Document) else i.doc_id for i in items]
+    assert ids == ["a", "a", "b", "a", "0", "feed#5"]
+    assert items[0].source.endswith("a.txt") and items[0].text.startswith("A file")
+    for repeat, line in ((items[1], 1), (items[3], 3)):
+        assert repeat.source.endswith(f"feed.jsonl:{line}")
+        assert repeat.error.startswith("id 'a' was already used by") and "a.txt" in repeat.error

@@ -10,13 +10,15 @@ import pandas as pd
 
 from factx.batch.runner import Tools, run
 from factx.model import Document
-from factx.pipeline import Pipelines, load_config
+from factx.pipeline import Pipelines, check, load_config
 from factx.sources import make_document
 
 
 def load(pipeline: str | Path = "news") -> Tools:
     """Build a pipeline's tools once; pass the result to :func:`extract` to reuse models."""
-    return Tools(Pipelines(load_config(pipeline)))
+    config = load_config(pipeline)
+    check(config)
+    return Tools(Pipelines(config))
 
 
 def extract(

@@ -18,24 +18,41 @@ from factx.batch.runner import (
     DEFAULT_WORKER_MEMORY,
     Settings,
 )
+from factx.batch.work import EngineError
+from factx.evaluate import cli as evaluate_cli
 from factx.pipeline import PipelineError
 from factx.report import ReportError, write_report
 
+# What `factx --help` says of the tool (the module docstring above is for developers).
+ABOUT = (
+    "factx: people, countries, organisations, dates, durations, quantities, money and "
+    "percentages from folders of multilingual news (ru, vi, en), as tidy tables."
+)
+EPILOG = "Start with: factx run FOLDER --out data/out   (then: factx report data/out)"
+
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="factx", description=__doc__)
+    p = argparse.ArgumentParser(prog="factx", description=ABOUT, epilog=EPILOG)
     p.add_argument("--version", action="version", version=f"factx {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="extract mentions from .txt/.jsonl files or folders")
     r.add_argument("inputs", nargs="+", type=Path, help="files or folders (read recursively)")
-    r.add_argument("--out", type=Path, default=Path("data/out"), help="output folder")
+    r.add_argument(
+        "--out", type=Path, default=Path("data/out"), help="output folder (default: data/out)"
+    )
     r.add_argument("--lang", help="language of every document (default: detect per document)")
-    r.add_argument("--pipeline", default="news", help="pipeline name or TOML path")
+    r.add_argument(
+        "--pipeline",
+        default="news",
+        help="a packaged pipeline's name or a TOML file's path (default: news, the packaged "
+        "src/factx/pipelines/news.toml)",
+    )
     add_batch_options(r)
     r.add_argument("--report", action="store_true", help="also write OUT/report.html at the end")
     sub.add_parser("plugins", help="list the installed extractor plugins")
     rep = sub.add_parser("report", help="write DIR/report.html from the tables of a run")
     rep.add_argument("dir", type=Path, help="the --out folder of a `factx run`")
+    evaluate_cli.add_parser(sub)
     return p
 
 
@@ -72,6 +89,13 @@ def add_batch_options(r: argparse.ArgumentParser) -> None:
         metavar="ADDRESS",
         help="with --engine dask: a running scheduler, e.g. tcp://10.0.0.5:8786 "
         "(default: start a LocalCluster of --workers processes)",
+    )
+    r.add_argument(
+        "--scheduler-timeout",
+        type=float,
+        default=10,
+        metavar="SECONDS",
+        help="how long to try reaching --scheduler before giving up (default: 10)",
     )
     r.add_argument("--quiet", action="store_true", help="no progress bar and no error list")
     r.add_argument(
@@ -129,6 +153,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         engine=args.engine,
         workers=args.workers,
         scheduler=args.scheduler,
+        scheduler_timeout=args.scheduler_timeout,
         settings=Settings(args.max_chars, args.too_long, args.doc_timeout, args.max_worker_memory),
         chunk_size=args.chunk_size,
         bom=args.bom,
@@ -167,9 +192,13 @@ def summary_line(s: batch.Summary, out: Path) -> str:
     notes += ["settings changed: started over"] * s.restarted
     extra = f" ({', '.join(notes)})" if notes else ""
     return (
-        f"factx: {s.documents} documents{extra}, {s.mentions} mentions ({by_label}), "
-        f"{s.errors} errors, {s.seconds:.1f} s → {out}/mentions.csv"
+        f"factx: {plural(s.documents, 'document')}{extra}, {plural(s.mentions, 'mention')} "
+        f"({by_label}), {plural(s.errors, 'error')}, {s.seconds:.1f} s → {out}/mentions.csv"
     )
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -194,8 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         commands = {"run": cmd_run, "plugins": cmd_plugins, "report": cmd_report}
+        commands["evaluate"] = evaluate_cli.command
         return commands[args.command](args)
-    except (PipelineError, registry.PluginError, StateError) as exc:
+    except (PipelineError, registry.PluginError, StateError, EngineError) as exc:
         print(f"factx: {exc}", file=sys.stderr)
         return 2
 

@@ -1,13 +1,14 @@
 """Pipelines: per language, the extractors a config names, built once per process.
 
-A config is TOML (``pipelines/news.toml``). Extractors load their models in their
-constructors, so a :class:`Pipelines` object is the one place models live: build it once
-and pass it to whatever runs documents.
+A config is TOML (the packaged ``src/factx/pipelines/news.toml``, or any file). Extractors
+load their models in their constructors, so a :class:`Pipelines` object is the one place
+models live: build it once and pass it to whatever runs documents.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,11 @@ PACKAGED = Path(__file__).parent / "pipelines"
 
 class PipelineError(ValueError):
     """A pipeline config that cannot be used as written."""
+
+
+class BuildError(PipelineError):
+    """An extractor of a valid config could not be built (a model missing, an option's
+    value refused): a setting to fix, so it ends the run instead of failing every document."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,8 @@ def find_config(name: str | Path) -> Path:
     have = ", ".join(sorted(p.stem for p in PACKAGED.glob("*.toml")))
     raise PipelineError(
         f"Pipeline '{name}' not found: no such file, and no packaged pipeline of that name "
-        f"(packaged: {have}). Pass a path to a TOML file, e.g. --pipeline pipelines/news.toml."
+        f"(packaged: {have}). Pass a path to a TOML file, e.g. --pipeline my.toml, "
+        f"starting from a copy of {PACKAGED / 'news.toml'}."
     )
 
 
@@ -73,6 +80,43 @@ def load_config(name: str | Path = "news") -> Config:
     return Config(path, langs)
 
 
+def check(config: Config, lang: str | None = None) -> None:
+    """What can be known of a pipeline before any document is read: that ``lang`` (the
+    run's --lang) has a pipeline, and that each extractor is installed, serves its
+    language and takes the options written for it. A bad setting then fails once, up
+    front, instead of as one error row per document."""
+    if lang is not None and lang not in config.languages:
+        raise PipelineError(
+            f"--lang {lang}: {config.path} has no pipeline for '{lang}' (it has "
+            f"{', '.join(config.languages)}). Add a [[lang.{lang}.extractors]] table to it, "
+            f"or pass one of those languages."
+        )
+    for code, specs in config.languages.items():
+        if lang is not None and code != lang:
+            continue
+        for spec in specs:
+            try:
+                cls = registry.load(spec.name)
+            except registry.PluginError as exc:
+                raise PipelineError(f"{config.path}: [lang.{code}]: {exc}") from exc
+            supported(cls, spec.name, code, config.path)
+            try:
+                inspect.signature(cls).bind(code, **spec.options)
+            except TypeError as exc:
+                raise PipelineError(
+                    f"{config.path}: options for extractor '{spec.name}' in [lang.{code}] do "
+                    f"not fit: {exc}. Fix its options table."
+                ) from exc
+
+
+def supported(cls: type, name: str, lang: str, source: Path) -> None:
+    if "*" not in cls.languages and lang not in cls.languages:
+        raise PipelineError(
+            f"{source}: extractor '{name}' supports {', '.join(cls.languages)}, "
+            f"not '{lang}'. Remove it from [lang.{lang}]."
+        )
+
+
 class Pipeline:
     """The extractors and resolvers of one language."""
 
@@ -81,17 +125,18 @@ class Pipeline:
         self.extractors: list[tuple[str, registry.Extractor]] = []
         for spec in specs:
             cls = registry.load(spec.name)
-            if "*" not in cls.languages and lang not in cls.languages:
-                raise PipelineError(
-                    f"{source}: extractor '{spec.name}' supports {', '.join(cls.languages)}, "
-                    f"not '{lang}'. Remove it from [lang.{lang}]."
-                )
+            supported(cls, spec.name, lang, source)
             try:
                 self.extractors.append((spec.name, cls(lang, **spec.options)))
             except (TypeError, ValueError) as exc:
-                raise PipelineError(
+                raise BuildError(
                     f"{source}: options for extractor '{spec.name}' in [lang.{lang}] do not "
                     f"fit: {exc}. Fix its options table."
+                ) from exc
+            except Exception as exc:
+                raise BuildError(
+                    f"{source}: extractor '{spec.name}' for [lang.{lang}] could not be built: "
+                    f"{type(exc).__name__}: {exc}"
                 ) from exc
         self.countries = CountryResolver(lang)
         self.names = NameResolver(lang)

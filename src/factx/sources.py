@@ -2,7 +2,10 @@
 
 A .txt file is one document; its id is its path relative to the input root, without the
 extension. It may start with a `` date YYYY-MM-DD `` header, as the seed articles do. A
-.jsonl file holds one document per line: ``{"id", "text", "lang"?, "date"?}``.
+.jsonl file holds one document per line: ``{"id"?, "text", "lang"?, "date"?}``; a line
+without an id is known as ``FILE#LINE``. Ids are unique in a run: a repeat is an error
+naming where the id was first seen, since two rows of documents.csv with one id could
+not be told apart.
 """
 
 from __future__ import annotations
@@ -24,7 +27,24 @@ Item = Document | DocError
 
 
 def read(paths: Iterable[str | Path], lang: str | None = None) -> Iterator[Item]:
-    """Every document under ``paths`` (files or folders, folders read recursively)."""
+    """Every document under ``paths`` (files or folders, folders read recursively); the
+    first document with a given id is read, each later one is an error."""
+    first: dict[str, str] = {}
+    for item in read_all(paths, lang):
+        if isinstance(item, Document):
+            if item.id in first:
+                item = DocError(
+                    item.source,
+                    f"id {item.id!r} was already used by {first[item.id]}; give each "
+                    f"document its own id (that one was processed, this one was not)",
+                    item.id,
+                )
+            else:
+                first[item.id] = item.source
+        yield item
+
+
+def read_all(paths: Iterable[str | Path], lang: str | None = None) -> Iterator[Item]:
     for root in map(Path, paths):
         if not root.exists():
             yield DocError(str(root), "no such file or folder; check the path")
@@ -112,6 +132,7 @@ def parse_jsonl(text: str, path: Path, stem: str, lang: str | None) -> Iterator[
                 f"{stem}#{number}",
             )
             continue
-        doc_id = str(record.get("id") or f"{stem}#{number}")
+        given = record.get("id")
+        doc_id = f"{stem}#{number}" if given is None or given == "" else str(given)
         doc_lang = record.get("lang") or lang
         yield make_document(doc_id, record["text"], where, doc_lang, record.get("date"))

@@ -16,7 +16,7 @@ from dask.distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from factx.batch.pool import Pool
 from factx.batch.runner import Settings, Tools
-from factx.batch.work import WINDOW, Batch, Result, ordered, work
+from factx.batch.work import WINDOW, Batch, EngineError, Result, ordered, work
 from factx.pipeline import Config, Pipelines
 
 PLUGIN = "factx-tools"
@@ -56,15 +56,33 @@ def _work_on_worker(batch: Batch) -> Result:
         return plugin.pool.run(batch)
 
 
+def connect(scheduler: str, timeout: float) -> Client:
+    """A client of a running scheduler, or one line saying it is not there: dask's own
+    error is a long traceback after its 30 s default."""
+    try:
+        return Client(scheduler, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise EngineError(
+            f"cannot reach the Dask scheduler at {scheduler} within {timeout:g} s: {reason}; "
+            f"start one with `dask scheduler`, raise --scheduler-timeout, or drop --scheduler"
+        ) from None
+
+
 class DaskEngine:
     name = "dask"
 
     def __init__(
-        self, config: Config, settings: Settings, workers: int, scheduler: str | None
+        self,
+        config: Config,
+        settings: Settings,
+        workers: int,
+        scheduler: str | None,
+        timeout: float = 10,
     ) -> None:
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            self.client = connect(scheduler, timeout)
         else:
             self.cluster = LocalCluster(
                 n_workers=workers,

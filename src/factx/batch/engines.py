@@ -78,11 +78,12 @@ def open_engine(
     settings: Settings,
     workers: int,
     scheduler: str | None = None,
+    scheduler_timeout: float = 10,
 ) -> Engine:
     if kind == "dask":
         from factx.batch.dask_engine import DaskEngine  # dask loads only when asked for
 
-        return DaskEngine(config, settings, workers, scheduler)
+        return DaskEngine(config, settings, workers, scheduler, scheduler_timeout)
     if workers <= 1 and settings.doc_timeout <= 0:
         return LocalEngine(config, settings)
     return PoolEngine(config, settings, workers)

@@ -25,7 +25,7 @@ from factx.batch.engines import Batch, open_engine
 from factx.batch.journal import Journal, fingerprint, item_key
 from factx.batch.progress import Reporter, Silent
 from factx.batch.runner import Settings, corpus
-from factx.pipeline import Config, load_config
+from factx.pipeline import Config, check, load_config
 
 SHOWN_ERRORS = 10
 OUTPUTS = (
@@ -47,6 +47,7 @@ class Job:
     engine: str = "local"
     workers: int = 1
     scheduler: str | None = None
+    scheduler_timeout: float = 10
     settings: Settings = field(default_factory=Settings)
     chunk_size: int = 16
     bom: bool = False
@@ -72,6 +73,7 @@ class Summary:
 def run(job: Job, progress: Reporter | None = None) -> Summary:
     started, started_at = time.perf_counter(), runinfo.now()
     config = load_config(job.pipeline)
+    check(config, job.lang)  # a bad setting fails here, once, before any document is read
     summary = Summary()
     with Journal(job.out, fingerprint(config, job.settings), force=job.force) as state:
         (job.out / "run.json").unlink(missing_ok=True)  # back only once the run is complete
@@ -123,7 +125,9 @@ def run_documents(
         return order, {"name": "none", "workers": 0}
     # A job of one batch runs here: starting workers would cost more than it saves.
     workers = job.workers if len(first) > 1 or job.engine == "dask" else 1
-    engine = open_engine(job.engine, config, job.settings, workers, job.scheduler)
+    engine = open_engine(
+        job.engine, config, job.settings, workers, job.scheduler, job.scheduler_timeout
+    )
     try:
         pending: deque[list[str]] = deque()
         for rows, models in engine.map(feed(chain(first, todo), pending)):

@@ -36,7 +36,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from factx.batch.runner import Rows, Settings, Tools, rows
-from factx.batch.work import WINDOW, Batch, Result, work
+from factx.batch.work import WINDOW, Batch, EngineError, Result, work
 from factx.model import DocError, Document
 from factx.pipeline import Config, Pipelines
 
@@ -48,7 +48,7 @@ ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 MAX_FAILED_STARTS = 3
 
 
-class WorkerError(RuntimeError):
+class WorkerError(EngineError):
     """Worker processes keep dying before they finish anything."""
 
 

@@ -22,7 +22,7 @@ from factx.entities import unify
 from factx.langid import LanguageIdentifier
 from factx.model import DocError, Document, Mention
 from factx.pieces import windows
-from factx.pipeline import Pipeline, PipelineError, Pipelines
+from factx.pipeline import BuildError, Pipeline, PipelineError, Pipelines
 from factx.segment import CONTEXT_CHARS, ELLIPSIS, Sentences
 
 # spaCy refuses texts over 1,000,000 characters by default; windows this size fit every
@@ -139,6 +139,8 @@ def process(
             spans = windows(doc.text, settings.max_chars)
         mentions = [m for a, b in spans for m in run_piece(pipeline, doc, a, b)]
         return located(doc, mentions, len(spans))
+    except BuildError:
+        raise  # a setting, not this document: the run stops with one message
     except PipelineError as exc:
         return DocError(doc.source, str(exc), doc.id)
     except Exception as exc:  # an extractor failing on one document must not end the batch

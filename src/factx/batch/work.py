@@ -14,6 +14,11 @@ from typing import Any
 from factx.batch.runner import Rows, Settings, Tools, process_many, rows
 from factx.model import DocError, Document
 
+
+class EngineError(RuntimeError):
+    """An engine that cannot start (a scheduler out of reach): one line for the user."""
+
+
 Item = Document | DocError
 Batch = list[Item]
 Result = tuple[list[Rows], dict[str, Any]]

@@ -76,6 +76,18 @@ def align(text: str, tokens: list[str]) -> list[tuple[int, int] | None]:
     return spans
 
 
+def known_tags(tagged: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """``tagged`` with every tag outside PER/ORG/LOC read as O.
+
+    The CRF emits MISC on some sentences, and a later release may add kinds: a kind factx has
+    no label for is dropped here, so one odd tag never loses the sentence or the document.
+    """
+    return [
+        t if t[-1] == "O" or (t[-1][:2] in ("B-", "I-") and t[-1][2:] in LABELS) else (*t[:-1], "O")
+        for t in tagged
+    ]
+
+
 def entities(text: str, tagged: list[tuple[str, ...]]) -> Iterator[tuple[str, int, int]]:
     """BIO tags over aligned tokens → (tag, start, end) in ``text``."""
     spans = align(text, [t[0] for t in tagged])
@@ -114,8 +126,9 @@ class UndertheseaNER:
         if self.names:
             found = refine.agree(doc.text, found, self.names.gaz)
         for kind, s, e in found:
-            if kind in LABELS:  # the rules can pass on a CRF tag such as MISC
-                yield Mention(LABELS[kind], s, e, doc.text[s:e])
+            text = doc.text[s:e]
+            bare = self.names.bare(text) if self.names and kind == "LOC" else text
+            yield Mention(LABELS[kind], s, e, text, norm=bare if bare != text else None)
 
     def _spans(self, text: str) -> Iterator[tuple[str, int, int]]:
         """Line by line, each line in pieces of at most :data:`MAX_CHARS` characters."""
@@ -126,7 +139,7 @@ class UndertheseaNER:
             piece = pieces.model_text(text[at:stop])
             if not piece.strip():
                 continue
-            tagged = ner(piece)
+            tagged = known_tags(ner(piece))
             if self.names:
                 aligned = align(piece, [t[0] for t in tagged])
                 for kind, start, end in self.names.spans(piece, tagged, aligned):
