@@ -133,8 +133,6 @@ class Pool:
         self.workers: list[Worker] = []
         self.queue: deque[Task] = deque()
         self.failed_starts = 0
-        self.recycled = 0
-        self.killed = 0
 
     def map(self, batches: Iterable[Batch], window: int | None = None) -> Iterator[Result]:
         """The result of each batch, in order, with at most ``window`` batches in flight."""
@@ -215,7 +213,6 @@ class Pool:
         if rss > self.settings.max_worker_memory * 2**20:
             self.workers.remove(worker)
             worker.stop()
-            self.recycled += 1
 
     def _lost(self, worker: Worker, killed: bool) -> None:
         """A worker over its budget (``killed``) or dead: replace it, and split its task."""
@@ -223,7 +220,6 @@ class Pool:
         assert task is not None
         self.workers.remove(worker)
         code = worker.stop(kill=killed)
-        self.killed += killed
         if not killed and worker.deadline == float("inf"):
             self.failed_starts += 1
             if self.failed_starts >= MAX_FAILED_STARTS:
