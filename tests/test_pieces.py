@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from factx.pieces import MODEL_CHARS, each, model_text, pieces, windows
+from factx.pieces import MODEL_CHARS, RUN_CHARS, each, groups, model_text, pieces, windows
 
 PARAGRAPH = "Moscow and Hanoi signed a deal. Officials in Canberra said Lynas would grow.\n\n"
 # Run-on text with no sentence end, per language, and text with no space at all.
@@ -67,9 +67,13 @@ def test_an_over_long_sentence_is_cut_and_the_rest_kept_whole(kind):
         assert CUT[kind](text[b - 1], text[b])
 
 
-def test_a_text_without_over_long_sentences_is_one_piece_whatever_its_length():
+def test_a_text_without_over_long_sentences_is_one_piece_up_to_a_run():
     text = PARAGRAPH * 100
     assert pieces(text) == [(0, len(text))]
+    long = PARAGRAPH * (3 * RUN_CHARS // len(PARAGRAPH))
+    spans = pieces(long)
+    assert covers(spans, 0, len(long)) and len(spans) == 3
+    assert all(b - a <= RUN_CHARS and long[a:b].endswith("\n\n") for a, b in spans)
     assert each([text, "", "Short."]) == [(0, 0, len(text)), (1, 0, 0), (2, 0, 6)]
 
 
@@ -90,3 +94,9 @@ NOISE = [
 @pytest.mark.parametrize(("text", "seen"), NOISE)
 def test_a_model_reads_control_characters_and_stray_marks_as_spaces(text, seen):
     assert model_text(text) == seen and len(seen) == len(text)
+
+
+def test_pieces_are_grouped_in_order_within_a_total_length():
+    cut = each(["a" * 40, "b" * 30, "c" * 50, "d" * 10, "e" * 90])
+    assert [[i for i, _, _ in g] for g in groups(cut, 80)] == [[0, 1], [2, 3], [4]]
+    assert groups([], 80) == []

@@ -23,6 +23,10 @@ import regex
 # The longest sentence a model is given. News sentences are far shorter, so a document
 # without a longer one reaches the model whole, exactly as before.
 MODEL_CHARS = 1000
+# The longest run of sentences a model is given at once: spaCy's NER holds about half a
+# gigabyte per 100,000 characters of short words until it returns. News articles are far
+# shorter; a longer text is cut at paragraph breaks, else sentence ends.
+RUN_CHARS = 50_000
 # Where a long text may be cut, best first.
 BREAKS = (
     regex.compile(r"\n[^\S\n]*\n\s*"),  # a paragraph break
@@ -65,9 +69,10 @@ def pieces(
     text: str, limit: int = MODEL_CHARS, lo: int = 0, hi: int | None = None
 ) -> list[tuple[int, int]]:
     """Spans covering ``text[lo:hi]`` in order, for a model: the whole text when none of its
-    sentences is longer than ``limit``, else the same with each over-long sentence cut
-    into :func:`windows` of at most ``limit`` characters (the sentences around it stay
-    together, as the model would have seen them)."""
+    sentences is longer than ``limit`` and it is within :data:`RUN_CHARS`, else the same
+    with each over-long sentence cut into :func:`windows` of at most ``limit`` characters
+    (the sentences around it stay together, as the model would have seen them, in runs of
+    at most :data:`RUN_CHARS`)."""
     hi = len(text) if hi is None else hi
     if hi - lo <= limit:
         return [(lo, hi)]
@@ -76,18 +81,35 @@ def pieces(
     for end in chain((m.end() for m in SENTENCE_END.finditer(text, lo, hi)), (hi,)):
         if end - prev > limit:
             if prev > run:
-                out.append((run, prev))
+                out.extend(windows(text, RUN_CHARS, run, prev))
             out.extend(windows(text, limit, prev, end))
             run = end
         prev = end
     if run < hi:
-        out.append((run, hi))
+        out.extend(windows(text, RUN_CHARS, run, hi))
     return out
 
 
 def each(texts: Iterable[str], limit: int = MODEL_CHARS) -> list[tuple[int, int, int]]:
     """The :func:`pieces` of several texts, as (index of the text, start, end)."""
     return [(i, a, b) for i, text in enumerate(texts) for a, b in pieces(text, limit)]
+
+
+def groups(
+    cut: list[tuple[int, int, int]], limit: int = RUN_CHARS
+) -> list[list[tuple[int, int, int]]]:
+    """Consecutive pieces of :func:`each` in groups of at most ``limit`` characters in all
+    (or one piece), for a model that holds a whole batch in memory at once."""
+    out: list[list[tuple[int, int, int]]] = []
+    size = limit
+    for piece in cut:
+        length = piece[2] - piece[1]
+        if size + length > limit:
+            out.append([])
+            size = 0
+        out[-1].append(piece)
+        size += length
+    return out
 
 
 def model_text(text: str) -> str:

@@ -60,16 +60,18 @@ class SpacyNER:
 
     def extract_many(self, docs: Sequence[Document]) -> list[list[Mention]]:
         """Through ``nlp.pipe``, which batches the documents' matrix products; each text in
-        pieces of bounded length (one piece unless a sentence is over-long)."""
-        cut = pieces.each(doc.text for doc in docs)
-        texts = (pieces.model_text(docs[i].text[a:b]) for i, a, b in cut)
+        pieces of bounded length (one piece unless a sentence is over-long or the text very
+        long), at most :data:`factx.pieces.RUN_CHARS` characters of them at a time."""
         found: list[list[tuple[str, int, int]]] = [[] for _ in docs]
-        for (i, a, _), parsed in zip(cut, self.nlp.pipe(texts), strict=True):
-            found[i] += [
-                (KINDS[ent.label_], a + ent.start_char, a + ent.end_char)
-                for ent in parsed.ents
-                if ent.label_ in KINDS
-            ]
+        # a group of pieces at a time: nlp.pipe holds a whole batch's parses in memory
+        for group in pieces.groups(pieces.each(doc.text for doc in docs)):
+            texts = [pieces.model_text(docs[i].text[a:b]) for i, a, b in group]
+            for (i, a, _), parsed in zip(group, self.nlp.pipe(texts), strict=True):
+                found[i] += [
+                    (KINDS[ent.label_], a + ent.start_char, a + ent.end_char)
+                    for ent in parsed.ents
+                    if ent.label_ in KINDS
+                ]
         out = []
         for doc, spans in zip(docs, found, strict=True):
             if self.refine:
