@@ -99,4 +99,4 @@ def test_a_model_reads_control_characters_and_stray_marks_as_spaces(text, seen):
 def test_pieces_are_grouped_in_order_within_a_total_length():
     cut = each(["a" * 40, "b" * 30, "c" * 50, "d" * 10, "e" * 90])
     assert [[i for i, _, _ in g] for g in groups(cut, 80)] == [[0, 1], [2, 3], [4]]
-    assert groups([], 80) == []
+    assert groups([], 80) == [] and groups(each(["", ""]), 80) == [[(0, 0, 0), (1, 0, 0)]]

@@ -101,10 +101,10 @@ def groups(
     """Consecutive pieces of :func:`each` in groups of at most ``limit`` characters in all
     (or one piece), for a model that holds a whole batch in memory at once."""
     out: list[list[tuple[int, int, int]]] = []
-    size = limit
+    size = 0
     for piece in cut:
         length = piece[2] - piece[1]
-        if size + length > limit:
+        if not out or size + length > limit:
             out.append([])
             size = 0
         out[-1].append(piece)
