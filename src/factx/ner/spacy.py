@@ -14,6 +14,7 @@ from typing import ClassVar
 from factx.imports import import_without_torch
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
+from factx.ner.spacy_text import pieces
 
 spacy = import_without_torch("spacy")  # thinc would import torch, which these never use
 
@@ -58,15 +59,32 @@ class SpacyNER:
         return iter(self.extract_many([doc])[0])
 
     def extract_many(self, docs: Sequence[Document]) -> list[list[Mention]]:
-        """Through ``nlp.pipe``, which batches the documents' matrix products."""
-        out = []
-        for doc, parsed in zip(docs, self.nlp.pipe(d.text for d in docs), strict=True):
-            spans = [
-                (KINDS[ent.label_], ent.start_char, ent.end_char)
-                for ent in parsed.ents
-                if ent.label_ in KINDS
+        """Through ``nlp.pipe``, which batches the documents' matrix products.
+
+        With rules, the model reads each document as :func:`factx.ner.spacy_text.pieces`
+        (lines, single spaces, all-caps lines in ordinary case); without, the text as it is.
+        """
+        if not self.refine:
+            parsed = self.nlp.pipe(d.text for d in docs)
+            return [
+                [
+                    Mention(LABELS[KINDS[e.label_]], e.start_char, e.end_char, e.text)
+                    for e in p.ents
+                    if e.label_ in KINDS
+                ]
+                for p in parsed
             ]
-            if self.refine:
-                spans = self.refine(doc.text, spans)
+        stops = self.nlp.Defaults.stop_words
+        lines = [pieces(d.text, stops) for d in docs]
+        parsed = iter(self.nlp.pipe(p.text for ps in lines for p in ps))
+        out = []
+        for doc, ps in zip(docs, lines, strict=True):
+            spans = [
+                (KINDS[e.label_], p.offset(e.start_char), p.offset(e.end_char))
+                for p in ps
+                for e in next(parsed).ents
+                if e.label_ in KINDS
+            ]
+            spans = self.refine(doc.text, spans)
             out.append([Mention(LABELS[k], a, b, doc.text[a:b]) for k, a, b in spans])
         return out

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+import regex
+
+from factx.model import Document, Label
+from factx.ner.spacy_text import in_capitals, pieces
+
+STOPS = {"in", "for", "of", "the", "on"}
+
+# text → what the model reads, line by line
+PIECES = [
+    ("   Gold rose.\n\nIt fell.", ["Gold rose.", "It fell."]),
+    ("Gold  rose\tagain.", ["Gold rose again."]),
+    # a headline takes the case its story uses, function words go lower case
+    (
+        "OSLO BANK FINED IN FRAUD CASE\nOslo Bank was fined on Monday.",
+        ["Oslo Bank fined in Fraud Case", "Oslo Bank was fined on Monday."],
+    ),
+    # an acronym the story writes in capitals stays so
+    ("NATO TALKS END\nThe NATO talks ended.", ["NATO talks End", "The NATO talks ended."]),
+    ("KIGALI 2001-03-04\nRain fell.", ["Kigali 2001-03-04", "Rain fell."]),
+    ("\n \n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PIECES)
+def test_pieces_are_lines_in_ordinary_case(text, expected):
+    assert [p.text for p in pieces(text, STOPS)] == expected
+
+
+@pytest.mark.parametrize("text", [t for t, _ in PIECES])
+def test_pieces_map_every_word_back_to_the_document(text):
+    for p in pieces(text, STOPS):
+        for m in regex.finditer(r"\S+", p.text):
+            start, end = p.offset(m.start()), p.offset(m.end())
+            assert text[start:end].casefold() == m.group().casefold()
+
+
+CAPITALS = [
+    ("SOCCER - CLUB WINS CUP .", True),
+    ("TUNIS 1997-05-02", True),
+    ("Talks with NATO and the UN went on.", False),
+    ("US", False),
+    ("1996-12-07", False),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), CAPITALS)
+def test_capital_lines_are_headlines_datelines_and_rows(line, expected):
+    assert in_capitals(line) is expected
+
+
+def test_a_blanked_header_does_not_hide_the_first_name(spacy_ner):
+    # the .txt header ` date YYYY-MM-DD ` is blanked to spaces before the NER reads it
+    body = "Saudi Aramco will cut the price of its crude for buyers in Asia, it said on Sunday."
+    header = " date 2026-12-07 "
+    doc = Document("d", header + body, "en", body_start=len(header))
+    found = {(m.text, m.label) for m in spacy_ner.extract(doc.body_view())}
+    plain = {(m.text, m.label) for m in spacy_ner.extract(Document("d", body, "en"))}
+    assert ("Saudi Aramco", Label.ORG) in found
+    assert found == plain
+
+
+def test_an_all_caps_dateline_gives_its_place(spacy_ner):
+    text = "CAIRO 2003-11-09\nEgypt's parliament met on Sunday."
+    found = {(m.text, m.label) for m in spacy_ner.extract(Document("d", text, "en"))}
+    assert ("CAIRO", Label.LOCATION) in found
