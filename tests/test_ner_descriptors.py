@@ -17,6 +17,7 @@ RU = {
     "relational_adjectives": ["государственн"],
     "adjective_endings": ["ий", "ого", "ой", "ом", "ая"],
     "name_joiners": ["им."],
+    "org_short_forms": ["мид"],
 }
 
 STEMS = [
@@ -40,6 +41,8 @@ SPLIT = [
     ("Компания «Заря» растёт.", ("ORG", "Компания «Заря»"), [("ORG", "Заря")]),
     ("Акции ОАО «Заря» растут.", ("ORG", "ОАО «Заря»"), [("ORG", "Заря")]),
     ("Агентство Nordpress пишет.", ("ORG", "Агентство Nordpress"), [("ORG", "Nordpress")]),
+    # a Latin abbreviation is part of a Latin name, no descriptor
+    ("Канал KTV News пишет.", ("ORG", "KTV News"), [("ORG", "KTV News")]),
     (
         "Он сказал Русской редакции «Заря» всё.",
         ("ORG", "Русской редакции «Заря»"),
@@ -88,6 +91,15 @@ EXTEND = [
         [("ORG", "Министерстве"), ("LOC", "Перу")],
         [("ORG", "Министерстве"), ("LOC", "Перу")],
     ),
+    # a country's abbreviation after an organisation's short name belongs to it
+    ("Глава МИДа ПР сказал.", [("ORG", "МИДа"), ("LOC", "ПР")], [("ORG", "МИДа ПР")]),
+    # but not after a full name, nor a name that is no country
+    (
+        "Данные Министерства ПР.",
+        [("ORG", "Министерства"), ("LOC", "ПР")],
+        [("ORG", "Министерства"), ("LOC", "ПР")],
+    ),
+    ("Глава МИДа КР сказал.", [("ORG", "МИДа"), ("LOC", "КР")], [("ORG", "МИДа"), ("LOC", "КР")]),
 ]
 
 
@@ -98,7 +110,7 @@ def test_organisations_take_their_adjective_and_the_name_after(text, found, expe
         start = text.index(name, pos)
         spans.append((label, start, start + len(name)))
         pos = start + len(name)
-    out = Descriptors(RU).extend(text, spans, lambda name: name == "Перу")
+    out = Descriptors(RU).extend(text, spans, lambda name: name in ("Перу", "ПР"))
     assert [(k, text[s:e]) for k, s, e in out] == expected
 
 
