@@ -94,7 +94,7 @@ def case_forms(text: str) -> dict[str, str]:
             continue
         for m in WORD.finditer(line.group()):
             before = line.group()[: m.start()].rstrip()
-            if before and before[-1] not in ".!?:\"“«(-":
+            if before and before[-1] not in '.!?:"“«(-':
                 forms[m.group()] += 1
     best: dict[str, str] = {}
     for form, _ in forms.most_common():
