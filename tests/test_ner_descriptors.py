@@ -17,7 +17,6 @@ RU = {
     "relational_adjectives": ["государственн"],
     "adjective_endings": ["ий", "ого", "ой", "ом", "ая"],
     "name_joiners": ["им."],
-    "org_short_forms": ["мид"],
 }
 
 STEMS = [
@@ -91,15 +90,8 @@ EXTEND = [
         [("ORG", "Министерстве"), ("LOC", "Перу")],
         [("ORG", "Министерстве"), ("LOC", "Перу")],
     ),
-    # a country's abbreviation after an organisation's short name belongs to it
-    ("Глава МИДа ПР сказал.", [("ORG", "МИДа"), ("LOC", "ПР")], [("ORG", "МИДа ПР")]),
-    # but not after a full name, nor a name that is no country
-    (
-        "Данные Министерства ПР.",
-        [("ORG", "Министерства"), ("LOC", "ПР")],
-        [("ORG", "Министерства"), ("LOC", "ПР")],
-    ),
-    ("Глава МИДа КР сказал.", [("ORG", "МИДа"), ("LOC", "КР")], [("ORG", "МИДа"), ("LOC", "КР")]),
+    # a country's abbreviation after a state body is its own too ("[МИД] [РФ]")
+    ("Глава МИДа ПР сказал.", [("ORG", "МИДа"), ("LOC", "ПР")], [("ORG", "МИДа"), ("LOC", "ПР")]),
 ]
 
 

@@ -29,9 +29,6 @@ QUOTED = regex.compile(r"^(\S.*?)\s*[«„“\"]([^«»„“”\"]+)[»“”\"
 # A name in Latin letters after a descriptor in the text's own script: "ИА Regnum",
 # "Агентство France-Presse"; "NBC News" is one name.
 LATIN_TAIL = regex.compile(r"^((?!\p{Latin})\S+)\s+(\p{Latin}[\p{Latin}\d&.\- ]*)$")
-# A country's abbreviation ("РФ", "США"), which after an organisation's short name is part
-# of it ("Минфин РФ", "МИД РФ").
-COUNTRY_ABBREVIATION = regex.compile(r"^\p{Lu}{2,4}$")
 # An abbreviation in capitals, which before a quoted name is the kind of organisation.
 ABBREVIATION = regex.compile(r"^\p{Lu}{2,6}$")
 # The word before a span and the gap to it, when only spaces or an opening quote lie between.
@@ -68,7 +65,6 @@ class Descriptors:
         self.quoted_places = Stems(data.get("quoted_place_descriptors", ()))
         # Organisation words, as stems any form starts with ("МИДа", "Минсельхоза").
         self.org_heads = tuple(fold(w) for w in data.get("org_stems", ()) if " " not in w)
-        self.short_forms = tuple(fold(w) for w in data.get("org_short_forms", ()))
         self.joiners = frozenset(fold(w) for w in data.get("name_joiners", ()))
         suffixes = data.get("relational_suffixes", ())
         endings = data.get("adjective_endings", ())
@@ -166,21 +162,11 @@ class Descriptors:
         "Театра им. Йозефа Бойса": a person after "им."/"имени". "Университете
         Лос-Анджелеса", "Госпиталя принцессы Марины": an organisation word alone, capitalised
         inside a sentence, starts a proper name, which the place or person after it ends; a
-        country after it is its own ("Правительства [РФ]"), but a country's abbreviation
-        after a state body's short name belongs to it ("Минфин РФ").
+        country after it is its own ("Правительства [РФ]").
         """
         label, ns, ne = nxt
         gap = SPACES.split(text[e:ns].strip())
         name = SPACES.split(text[s:e])
-        if (
-            label == "LOC"
-            and text[e:ns] == " "
-            and len(name) == 1
-            and fold(name[0]).startswith(self.short_forms)
-            and COUNTRY_ABBREVIATION.match(text[ns:ne])
-            and is_country(text[ns:ne])
-        ):
-            return True
         if label == "PER" and (
             (gap == [""] and fold(name[-1]) in self.joiners)
             or (len(gap) == 1 and fold(gap[0]) in self.joiners)
