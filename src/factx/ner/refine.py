@@ -5,6 +5,8 @@ possessives to names, and labels each mention on its own. These rules use only t
 ``lang/<code>/names.toml`` (titles, organisation heads and suffixes, articles) and the place
 gazetteer, and run in this order, each on the previous step's output:
 
+ 0. layout (``factx.ner.layout``): a dateline's place is a location, the names of a results
+    or standings row are teams, and column heads ("W D L") are no names;
  1. trim: leading articles ("the"), trailing possessives ("'s") and a bracket or quote opened
     after the name leave the span; a "+" glued to the end joins it ("OPEC+"); a person's
     span is split at commas ("Овечкин, Фёдоров");
@@ -36,6 +38,7 @@ import regex
 from factx import lang as langdata
 from factx.ner.descriptors import Descriptors, Span
 from factx.ner.gazetteer import Gazetteer
+from factx.ner.layout import column_heads, datelines, table_rows
 from factx.ner.phrases import Phrases, StemRuns, fold
 
 WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
@@ -77,6 +80,9 @@ class Refiner:
         self.descriptors = Descriptors(data) if data.get("org_descriptors") else None
 
     def __call__(self, text: str, spans: list[Span]) -> list[Span]:
+        spans = datelines(text, spans)
+        spans = table_rows(text, spans, self.gaz.is_country, self.gaz.is_place)
+        spans = column_heads(text, spans)
         out: list[Span] = []
         for piece in (p for span in spans for p in _list_items(text, span)):
             piece = self._trim(text, piece)

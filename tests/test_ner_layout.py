@@ -1,0 +1,87 @@
+"""Datelines, results tables and column heads, on their own: the tagger's spans are given."""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.ner.layout import column_heads, datelines, table_rows
+
+
+def spans_of(text: str, found: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+    out, pos = [], 0
+    for label, name in found:
+        start = text.index(name, pos)
+        out.append((label, start, start + len(name)))
+        pos = start + len(name)
+    return out
+
+
+def named(text: str, spans) -> list[tuple[str, str]]:
+    return [(k, text[s:e]) for k, s, e in spans]
+
+
+COUNTRIES = {"Kenya", "Peru", "United Arab Emirates"}
+PLACES = COUNTRIES | {"Leeds", "Hull", "Kigali"}
+
+DATELINES = [
+    ("KIGALI 2001-03-04\nRain fell.", [], [("LOC", "KIGALI")]),
+    (
+        "AL-AIN , United Arab Emirates 2001-03-04\nRain fell.",
+        [("ORG", "AL-AIN , United")],
+        [("LOC", "AL-AIN"), ("LOC", "United Arab Emirates")],
+    ),
+    ("NEW YORK 2001-03-04", [("PER", "NEW YORK 2001-03-04")], [("LOC", "NEW YORK")]),
+    # a sentence that mentions a date is no dateline
+    ("Talks ended 2001-03-04", [], []),
+    ("Prices in Lima 2001-03-04", [("LOC", "Lima")], [("LOC", "Lima")]),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), DATELINES)
+def test_a_dateline_opens_with_its_place(text, found, expected):
+    assert named(text, datelines(text, spans_of(text, found))) == expected
+
+
+ROWS = [
+    # a results row: each name is a team, a city's club an organisation
+    (
+        "Leeds 2 Hull 1",
+        [("ORG", "Leeds 2 Hull 1")],
+        [("ORG", "Leeds"), ("ORG", "Hull")],
+    ),
+    ("Leeds 2 Hull 1", [("LOC", "Leeds")], [("ORG", "Leeds"), ("ORG", "Hull")]),
+    # a team named by its country is a place; an unknown name in a result is a team
+    ("Kenya 3-1 Zorbas", [], [("LOC", "Kenya"), ("ORG", "Zorbas")]),
+    ("Kenya 3 Zorbas 1", [("LOC", "Kenya")], [("LOC", "Kenya"), ("ORG", "Zorbas")]),
+    # standings: a place the tagger found is a team, a person stays a person
+    ("Leeds 16 10 2 4 30 17 32", [("LOC", "Leeds")], [("ORG", "Leeds")]),
+    ("Ann Lee 70 68 72 210", [("PER", "Ann Lee")], [("PER", "Ann Lee")]),
+    # brackets part two names; no row shape, no change
+    (
+        "Ann Lee ( Kenya ) 70 68",
+        [("PER", "Ann Lee"), ("LOC", "Kenya")],
+        [("PER", "Ann Lee"), ("LOC", "Kenya")],
+    ),
+    # running text with numbers is no table
+    ("Leeds won 2 of 3 games in Hull", [("LOC", "Leeds")], [("LOC", "Leeds")]),
+    ("Weather in Peru 12 15", [("LOC", "Peru")], [("LOC", "Peru")]),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), ROWS)
+def test_the_names_of_a_results_row_are_teams(text, found, expected):
+    out = table_rows(text, spans_of(text, found), COUNTRIES.__contains__, PLACES.__contains__)
+    assert named(text, out) == expected
+
+
+HEADS = [
+    ("Played W D L F A Pts", [("PER", "Played W D L F A Pts")], []),
+    ("W L T GF GA", [("ORG", "W L T GF GA")], []),
+    ("J. R. Ewing", [("PER", "J. R. Ewing")], [("PER", "J. R. Ewing")]),
+    ("Group G", [("ORG", "Group G")], [("ORG", "Group G")]),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), HEADS)
+def test_column_heads_are_no_names(text, found, expected):
+    assert named(text, column_heads(text, spans_of(text, found))) == expected
