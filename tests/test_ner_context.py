@@ -1,0 +1,86 @@
+"""Organisations told by their context, on their own: the phrases are given as data."""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.ner.context import Context
+
+WORDS = {
+    "company_before": ["shares of", "stake in"],
+    "company_after": ["shares", "said its profit"],
+    "org_roles": ["CEO", "chief executive", "spokesman", "President"],
+    "team_roles": ["striker", "coach"],
+    "role_modifiers": ["Former", "The", "Vice"],
+}
+COUNTRIES = {"Kenya"}
+PLACES = COUNTRIES | {"Hull", "Obama", "Oslo"}
+
+
+def spans_of(text: str, found: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+    out, pos = [], 0
+    for label, name in found:
+        start = text.index(name, pos)
+        out.append((label, start, start + len(name)))
+        pos = start + len(name)
+    return out
+
+
+CASES = [
+    # business phrases make a company of what the tagger took for a person or place
+    ("Shares of Vorlax rose.", [("PER", "Vorlax")], [], [("ORG", "Vorlax")]),
+    ("Vorlax's shares rose.", [("LOC", "Vorlax")], [], [("ORG", "Vorlax")]),
+    ("Vorlax said its profit fell.", [("PER", "Vorlax")], [], [("ORG", "Vorlax")]),
+    # a known place stays one ("Oslo shares")
+    ("Oslo shares fell.", [("LOC", "Oslo")], [], [("LOC", "Oslo")]),
+    # the name before "<role> <Person>" is the organisation's, found where the tagger missed it
+    (
+        "Zentrix CEO Ann Lee spoke.",
+        [("PER", "Ann Lee")],
+        [],
+        [("ORG", "Zentrix"), ("PER", "Ann Lee")],
+    ),
+    # a country's is its state or team, a town before a team role its club
+    (
+        "Kenya coach Ann Lee and Hull' striker Bo Kim met.",
+        [("LOC", "Kenya"), ("PER", "Ann Lee"), ("PER", "Hull"), ("PER", "Bo Kim")],
+        [],
+        [("LOC", "Kenya"), ("PER", "Ann Lee"), ("ORG", "Hull"), ("PER", "Bo Kim")],
+    ),
+    # a person's aide, a nationality and a role modifier name no organisation
+    (
+        "Obama spokesman Bo Kim said.",
+        [("PER", "Obama"), ("PER", "Bo Kim")],
+        [],
+        [("PER", "Obama"), ("PER", "Bo Kim")],
+    ),
+    ("Dutch President Bo Kim said.", [("PER", "Bo Kim")], [("MISC", "Dutch")], [("PER", "Bo Kim")]),
+    ("Former CEO Bo Kim said.", [("PER", "Bo Kim")], [], [("PER", "Bo Kim")]),
+    ("The Vice President Bo Kim said.", [("PER", "Bo Kim")], [], [("PER", "Bo Kim")]),
+    # a longer organisation the tagger found is kept whole
+    (
+        "The Union of Oslo Miners President Bo Kim said.",
+        [("ORG", "Union of Oslo Miners"), ("PER", "Bo Kim")],
+        [],
+        [("ORG", "Union of Oslo Miners"), ("PER", "Bo Kim")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "misc", "expected"), CASES)
+def test_context_makes_organisations(text, found, misc, expected):
+    rules = Context(WORDS)
+    out = rules(
+        text,
+        spans_of(text, found),
+        spans_of(text, misc),
+        COUNTRIES.__contains__,
+        PLACES.__contains__,
+    )
+    assert [(k, text[s:e]) for k, s, e in out] == expected
+
+
+def test_a_language_without_context_words_keeps_its_spans():
+    text = "Shares of Vorlax rose."
+    spans = [("PER", 10, 16)]
+    assert Context({})(text, spans, [], COUNTRIES.__contains__, PLACES.__contains__) == spans
