@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factx.ner.layout import column_heads, datelines, table_rows
+from factx.ner.layout import column_heads, datelines, echoes, in_capitals, table_rows
 
 
 def spans_of(text: str, found: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
@@ -85,3 +85,40 @@ HEADS = [
 @pytest.mark.parametrize(("text", "found", "expected"), HEADS)
 def test_column_heads_are_no_names(text, found, expected):
     assert named(text, column_heads(text, spans_of(text, found))) == expected
+
+
+CAPITALS = [
+    ("SOCCER - CLUB WINS CUP .", True),
+    ("TUNIS 1997-05-02", True),
+    ("Talks with NATO and the UN went on.", False),
+    ("US", False),
+    ("1996-12-07", False),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), CAPITALS)
+def test_capital_lines_are_headlines_datelines_and_rows(line, expected):
+    assert in_capitals(line) is expected
+
+
+ECHOES = [
+    # a headline's words take the story's labels, found or relabelled
+    (
+        "SOCCER - HULL' ROSS FINED\nHull striker Bo Ross was fined.",
+        [("ORG", "Hull"), ("PER", "Bo Ross")],
+        [("ORG", "HULL"), ("PER", "ROSS"), ("ORG", "Hull"), ("PER", "Bo Ross")],
+    ),
+    (
+        "VORLAX SHARES FALL\nShares of Vorlax fell.",
+        [("LOC", "VORLAX"), ("ORG", "Vorlax")],
+        [("ORG", "VORLAX"), ("ORG", "Vorlax")],
+    ),
+    # a text all in capitals has no story to echo; a lowercase line is left alone
+    ("HULL WIN\nHULL FANS CHEER", [("ORG", "HULL")], [("ORG", "HULL")]),
+    ("Hull won.\nRoss said Hull fans cheer.", [("ORG", "Hull")], [("ORG", "Hull")]),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), ECHOES)
+def test_a_headline_names_what_its_story_names(text, found, expected):
+    assert named(text, echoes(text, spans_of(text, found))) == expected

@@ -10,7 +10,9 @@ places, and "P W D L F A Pts" as a person. The layout says more than the words:
   (name and three or more small numbers) a name the tagger took for a place is a team.
   A team named by its country is a location (the convention of CoNLL-2003 and of factx's
   gold data), any other team an organisation ("Leeds", named after its city);
-- a span made of one-letter column heads ("W D L") is no name.
+- a span made of one-letter column heads ("W D L") is no name;
+- a headline in capitals names what its story names: "LEEDS' BOWYER FINED" over a story
+  about "Lee Bowyer" of "Leeds" gives those words the story's labels.
 """
 
 from __future__ import annotations
@@ -37,8 +39,25 @@ ROW_WORD = regex.compile(r"^(?:\p{Lu}.*|\p{Ll}{1,3}|[^\p{L}\d]+)$")
 PUNCT = regex.compile(r"^[^\p{L}\d]+$")
 # Standings: a team and at least this many numbers (played, won, drawn, ...).
 STANDINGS = 3
+# A line is a headline or a table row in capitals when this share of its letters is.
+CAPS_SHARE = 0.8
+# A word alone in capitals inside a lowercase line is kept as it is ("NATO", "US").
+MIN_CAPS_WORDS = 2
+CAPS_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\s.,'’-]*\d{4}-\d{2}-\d{2}")
+CAPS_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.-]*")
+# A name the story gives, echoed in a headline, has at least this many letters.
+MIN_ECHO = 3
 # A column head: a one-letter word with no dot ("W", "D", "L"); two make a span junk.
 HEAD = regex.compile(r"^\p{Lu}$")
+
+
+def in_capitals(line: str) -> bool:
+    """Whether ``line`` is written in capitals: a headline, a dateline or a table row."""
+    letters = [c for c in line if c.isalpha() and c.lower() != c.upper()]
+    if not letters or sum(c.isupper() for c in letters) < CAPS_SHARE * len(letters):
+        return False
+    caps = [w for w in CAPS_WORD.findall(line) if len(w) > 1 and w.isupper()]
+    return len(caps) >= MIN_CAPS_WORDS or bool(CAPS_DATELINE.match(line))
 
 
 def datelines(text: str, spans: list[Span]) -> list[Span]:
@@ -130,3 +149,38 @@ def _row(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool] 
 def column_heads(text: str, spans: list[Span]) -> list[Span]:
     """Spans without the ones made of column heads ("W D L F A Pts")."""
     return [sp for sp in spans if sum(bool(HEAD.match(w)) for w in text[sp[1] : sp[2]].split()) < 2]
+
+
+def echoes(text: str, spans: list[Span]) -> list[Span]:
+    """Spans with the names of lines in capitals labelled as the rest of the text labels
+    them, and found there where the tagger missed them."""
+    caps = [m.span() for m in LINE.finditer(text) if in_capitals(m.group())]
+    if not caps or len(caps) == len(LINE.findall(text)):
+        return spans
+    inside = lambda s: any(a <= s < b for a, b in caps)  # noqa: E731
+    known: dict[str, str] = {}
+    for label, s, e in spans:
+        if inside(s):
+            continue
+        words = text[s:e].split()
+        names = [text[s:e]] + ([words[-1]] if label == "PER" and len(words) > 1 else [])
+        for name in names:
+            if len(name) >= MIN_ECHO:
+                known.setdefault(name.casefold(), label)
+    if not known:
+        return spans
+    out = [
+        (known.get(text[s:e].casefold(), label), s, e) if inside(s) else (label, s, e)
+        for label, s, e in spans
+    ]
+    pattern = regex.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(map(regex.escape, sorted(known, key=len, reverse=True)))
+        + r")(?![\w-])",
+        regex.IGNORECASE,
+    )
+    for a, b in caps:
+        for m in pattern.finditer(text, a, b):
+            if not any(s < m.end() and m.start() < e for _, s, e in out):
+                out.append((known[m.group().casefold()], m.start(), m.end()))
+    return sorted(out, key=lambda sp: sp[1])

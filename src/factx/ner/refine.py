@@ -29,7 +29,8 @@ gazetteer, and run in this order, each on the previous step's output:
     that ends it ("японского МИДа", "Театра им. Йозефа Бойса");
     abbreviations: "Name (ABBR)" gives ABBR the name's label, in the whole document (a
     person's bracket holds a country or team, no abbreviation);
- 8. agreement: one string has one label in a document (the majority), and a word of a
+ 8. echoes: a headline in capitals names what its story names (``factx.ner.layout``);
+    agreement: one string has one label in a document (the majority), and a word of a
     person's full name alone is that person.
 """
 
@@ -43,7 +44,7 @@ from factx import lang as langdata
 from factx.ner.context import Context
 from factx.ner.descriptors import Descriptors, Span
 from factx.ner.gazetteer import Gazetteer
-from factx.ner.layout import column_heads, datelines, table_rows
+from factx.ner.layout import column_heads, datelines, echoes, table_rows
 from factx.ner.phrases import Phrases, StemRuns, fold
 
 WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
@@ -105,7 +106,7 @@ class Refiner:
         out = self.context(text, out, misc, self.gaz.is_country, self.gaz.is_place)
         if self.descriptors:
             out = self.descriptors.extend(text, out, self.gaz.is_country)
-        return agree(text, abbreviations(text, out), self.gaz)
+        return agree(text, echoes(text, abbreviations(text, out)), self.gaz)
 
     def _trim(self, text: str, span: Span) -> Span:
         label, s, e = span

@@ -11,6 +11,7 @@ import importlib.util
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+from factx import lang as langdata
 from factx.imports import import_without_torch
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
@@ -64,6 +65,9 @@ class SpacyNER:
         self.model_name = find_model(names)
         self.nlp = spacy.load(self.model_name, exclude=list(NER_ONLY))
         self.refine = Refiner(lang) if rules else None
+        # Words a headline in capitals writes in lower case: function words and "v".
+        extra = langdata.load(lang, "names").get("headline_lowercase", ())
+        self.lowercase = frozenset(self.nlp.Defaults.stop_words) | {w.lower() for w in extra}
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         return iter(self.extract_many([doc])[0])
@@ -84,8 +88,7 @@ class SpacyNER:
                 ]
                 for p in parsed
             ]
-        stops = self.nlp.Defaults.stop_words
-        lines = [pieces(d.text, stops) for d in docs]
+        lines = [pieces(d.text, self.lowercase) for d in docs]
         parsed = iter(self.nlp.pipe(p.text for ps in lines for p in ps))
         out = []
         for doc, ps in zip(docs, lines, strict=True):

@@ -10,7 +10,8 @@ whitespace inside a line read as one space.
 The model learnt case: on "SOCCER - LEEDS' BOWYER FINED" or a dateline "RANGOON 1996-12-07"
 it finds little. A line written mostly in capitals is read with each all-caps word in the
 case the same document writes it elsewhere ("Leeds", "NATO"), else capitalised, and
-function words (spaCy's stop words for the language) in lower case. Every change keeps
+function words (spaCy's stop words for the language) in lower case; a wire headline's
+topic ("SOCCER - "), which the model would glue to the next name, is left out. Every change keeps
 the length, so offsets map back one to one.
 """
 
@@ -23,15 +24,14 @@ from dataclasses import dataclass
 
 import regex
 
+from factx.ner.layout import in_capitals
+
 LINE = regex.compile(r"[^\n]+")
 # Any whitespace but a single plain space splits a line into segments read with one space.
 GAP = regex.compile(r"\s{2,}|[^\S ]")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.-]*")
-# A line is a headline or a table row in capitals when this share of its letters is.
-CAPS_SHARE = 0.8
-# A word alone in capitals inside a lowercase line is kept as it is ("NATO", "US").
-MIN_CAPS_WORDS = 2
-DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\s.,'’-]*\d{4}-\d{2}-\d{2}")
+# A wire headline's topic ("SOCCER - ..."), which names nothing.
+SLUG = regex.compile(r"^\p{L}+(?= - )")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,10 @@ def pieces(text: str, stop_words: Iterable[str] = ()) -> list[Piece]:
     forms: dict[str, str] | None = None
     out = []
     for line in LINE.finditer(text):
-        starts, origins, parts, pos, at = [], [], [], 0, line.start()
+        caps = in_capitals(line.group())
+        slug = SLUG.match(line.group()) if caps else None
+        starts, origins, parts, pos = [], [], [], 0
+        at = line.start() + (slug.end() + len(" - ") if slug else 0)
         for gap in (*GAP.finditer(text, line.start(), line.end()), None):
             end = gap.start() if gap else line.end()
             if end > at:
@@ -64,25 +67,16 @@ def pieces(text: str, stop_words: Iterable[str] = ()) -> list[Piece]:
                 origins.append(at)
                 parts.append(text[at:end])
                 pos += end - at + 1
-            at = gap.end() if gap else end
+            at = max(at, gap.end() if gap else end)
         read = " ".join(parts)
         if not read.strip():
             continue
-        if in_capitals(read):
+        if caps:
             if forms is None:
                 forms = case_forms(text)
             read = restore_case(read, forms, stops)
         out.append(Piece(read, tuple(starts), tuple(origins)))
     return out
-
-
-def in_capitals(line: str) -> bool:
-    """Whether ``line`` is written in capitals: a headline, a dateline or a table row."""
-    letters = [c for c in line if c.isalpha() and c.lower() != c.upper()]
-    if not letters or sum(c.isupper() for c in letters) < CAPS_SHARE * len(letters):
-        return False
-    caps = [w for w in WORD.findall(line) if len(w) > 1 and w.isupper()]
-    return len(caps) >= MIN_CAPS_WORDS or bool(DATELINE.match(line))
 
 
 def case_forms(text: str) -> dict[str, str]:
@@ -107,13 +101,15 @@ def restore_case(line: str, forms: dict[str, str], stop_words: frozenset[str]) -
 
     def word(m: regex.Match) -> str:
         w = m.group()
-        if not w.isupper() or len(w) == 1:
+        if not w.isupper():
             return w
         seen = forms.get(w.casefold())
         if seen and len(seen) == len(w):
             return seen
         if w.lower() in stop_words and m.start() > 0:
             return w.lower()
+        if len(w) == 1:
+            return w
         restored = w[0] + w[1:].lower()
         return restored if len(restored) == len(w) else w
 
