@@ -52,20 +52,24 @@ class Context:
     ) -> list[Span]:
         """``spans`` with companies relabelled and role owners found; ``misc`` are names
         that are no entity ("French" in "French President ..."), never taken for one."""
-        out = [self._company(text, sp, is_place) for sp in spans]
+        out = spans
+        if self.before.by_len or self.after.by_len:
+            out = [self._company(text, sp, is_place) for sp in spans]
         if self.roles.by_len:
             out = self._owners(text, out, misc, is_country, is_place)
         return out
 
     def _company(self, text: str, span: Span, is_place: Callable[[str], bool]) -> Span:
         label, s, e = span
-        if label == "ORG" or is_place(text[s:e]):
+        if label == "ORG":
             return span
-        before = [m.group() for m in WORD.finditer(text, max(0, s - WINDOW), s)]
-        after = [m.group() for m in WORD.finditer(text, e, min(len(text), e + WINDOW))]
+        before = WORD.findall(text, max(0, s - WINDOW // 4), s)
+        after = WORD.findall(text, e, min(len(text), e + WINDOW // 2))
         if after and after[0] in ("'", "’", "'s", "’s"):
             after = after[1:]  # "Newmont's shares"
-        if self.before.ends_at(before, len(before)) or self.after.match(after, 0):
+        if (
+            self.before.ends_at(before, len(before)) or self.after.match(after, 0)
+        ) and not is_place(text[s:e]):
             return ("ORG", s, e)
         return span
 

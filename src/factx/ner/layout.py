@@ -36,6 +36,7 @@ SCORE = regex.compile(r"^\d{1,3}(?:[-:]\d{1,3})?$")
 NUMBER = regex.compile(r"^[\d.,:/-]*\d[\d.,:/-]*$")
 # Words a row's names may hold besides capitalised ones ("Pakistan 244 for 6", "v").
 ROW_WORD = regex.compile(r"^(?:\p{Lu}.*|\p{Ll}{1,3}|[^\p{L}\d]+)$")
+PROSE = regex.compile(r"(?<!\S)\p{Ll}{4}")
 PUNCT = regex.compile(r"^[^\p{L}\d]+$")
 # Standings: a team and at least this many numbers (played, won, drawn, ...).
 STANDINGS = 3
@@ -44,6 +45,8 @@ CAPS_SHARE = 0.8
 # A word alone in capitals inside a lowercase line is kept as it is ("NATO", "US").
 MIN_CAPS_WORDS = 2
 CAPS_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\s.,'’-]*\d{4}-\d{2}-\d{2}")
+CAPS_PAIR = regex.compile(r"\p{Lu}{2}")
+DIGIT = regex.compile(r"\d")
 CAPS_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.-]*")
 # A name the story gives, echoed in a headline, has at least this many letters.
 MIN_ECHO = 3
@@ -53,8 +56,10 @@ HEAD = regex.compile(r"^\p{Lu}$")
 
 def in_capitals(line: str) -> bool:
     """Whether ``line`` is written in capitals: a headline, a dateline or a table row."""
-    letters = [c for c in line if c.isalpha() and c.lower() != c.upper()]
-    if not letters or sum(c.isupper() for c in letters) < CAPS_SHARE * len(letters):
+    if not CAPS_PAIR.search(line):
+        return False  # most lines: no word in capitals at all
+    upper = sum(map(str.isupper, line))
+    if upper < CAPS_SHARE * (upper + sum(map(str.islower, line))):
         return False
     caps = [w for w in CAPS_WORD.findall(line) if len(w) > 1 and w.isupper()]
     return len(caps) >= MIN_CAPS_WORDS or bool(CAPS_DATELINE.match(line))
@@ -82,7 +87,7 @@ def table_rows(
     """Spans with the names of results and standings rows as teams (see the module)."""
     out = list(spans)
     for line in LINE.finditer(text):
-        if not any(c.isdigit() for c in line.group()):
+        if not DIGIT.search(line.group()):
             continue
         runs = _row(text, line.start(), line.end())
         if not runs:
@@ -110,6 +115,8 @@ def table_rows(
 
 def _row(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool] | None:
     """The name runs of a results or standings row, and whether it is a result; else None."""
+    if PROSE.search(text, start, end):
+        return None  # a lowercase word of four letters: running text
     tokens = list(TOKEN.finditer(text, start, end))
     if not tokens or not tokens[0].group()[:1].isupper():
         return None
