@@ -8,7 +8,8 @@ gazetteer, and run in this order, each on the previous step's output:
  0. layout (``factx.ner.layout``): a dateline's place is a location, the names of a results
     or standings row are teams, and column heads ("W D L") are no names;
  1. trim: leading articles ("the"), trailing possessives ("'s") and a bracket or quote opened
-    after the name leave the span, and so does a score after it ("Miami Heat 118-104");
+    after the name leave the span, and so do a score after it ("Miami Heat 118-104"), a
+    dangling dash and lowercase words ending a place or organisation ("Yonhap news agency");
     a "+" glued to the end joins it ("OPEC+"); a person's
     span is split at commas ("Овечкин, Фёдоров");
  2. split: descriptor words leave the name (``factx.ner.descriptors``: "ОАО «Газпром»",
@@ -58,7 +59,12 @@ PERSON_ITEM = regex.compile(r"[^\s•·|;,][^•·|;,\n]*?(?=\s*(?:[•·|;,\n]|
 # A person's name holds no digit ("Формулы-1"); a word glued after a dot is a domain (".РФ").
 DIGIT = regex.compile(r"\d")
 SCORE_TAIL = regex.compile(r"\s+\d+[-–:]\d+$")
+NUMBER_TAIL = regex.compile(r"\s+\d+$")
+SCORE_NEXT = regex.compile(r"\s*[-–:]\s*\d")
+DASH_TAIL = regex.compile(r"\s+[-–—]+$")
+LOWER_TAIL = regex.compile(r"(?:\s+\p{Ll}+)+$")
 LETTER = regex.compile(r"\p{L}")
+CAPITAL = regex.compile(r"\p{Lu}")
 
 
 def _words(text: str) -> list[str]:
@@ -84,6 +90,8 @@ class Refiner:
         self.place_preps = frozenset(fold(w) for w in data.get("place_prepositions", ()))
         self.place_nouns = frozenset(fold(w) for w in data.get("place_nouns", ()))
         self.facilities = Phrases(data.get("facility_suffixes", ()))
+        # Whether every word of a name is capitalised but its inner "of", "and", "the".
+        self.capitalised = bool(data.get("names_end_capitalised", False))
         self.gaz = gazetteer or Gazetteer(lang)
         self.descriptors = Descriptors(data) if data.get("org_descriptors") else None
         self.context = Context(data)
@@ -131,8 +139,17 @@ class Refiner:
             if tail and tail.start() > s:
                 e = tail.start()
         score = SCORE_TAIL.search(text, s, e)
+        if not score and SCORE_NEXT.match(text, e):
+            score = NUMBER_TAIL.search(text, s, e)  # "Sweden 1" before "– 0"
         if score and score.start() > s:
             e = score.start()  # "Miami Heat 118-104": a score ends no name
+        dash = DASH_TAIL.search(text, s, e)
+        if dash and dash.start() > s:
+            e = dash.start()  # "United States -": a dateline's dash
+        if label != "PER" and self.capitalised:
+            lower = LOWER_TAIL.search(text, s, e)
+            if lower and CAPITAL.search(text, s, lower.start()):
+                e = lower.start()  # "Yonhap news agency": a name ends capitalised
         if text[e : e + 1] == "+" and (e + 1 == len(text) or not text[e + 1].isalnum()):
             e += 1
         if text[s:e].count("(") > text[s:e].count(")") and text[e : e + 1] == ")":
