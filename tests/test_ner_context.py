@@ -12,6 +12,8 @@ WORDS = {
     "org_roles": ["CEO", "chief executive", "spokesman", "President"],
     "team_roles": ["striker", "coach"],
     "role_modifiers": ["Former", "The", "Vice"],
+    "team_before": ["beat", "draw with"],
+    "team_after": ["beat"],
 }
 COUNTRIES = {"Kenya"}
 PLACES = COUNTRIES | {"Hull", "Obama", "Oslo"}
@@ -57,6 +59,17 @@ CASES = [
     ("Dutch President Bo Kim said.", [("PER", "Bo Kim")], [("MISC", "Dutch")], [("PER", "Bo Kim")]),
     ("Former CEO Bo Kim said.", [("PER", "Bo Kim")], [], [("PER", "Bo Kim")]),
     ("The Vice President Bo Kim said.", [("PER", "Bo Kim")], [], [("PER", "Bo Kim")]),
+    # towns next to a sports phrase or a score are clubs, found where the tagger missed them
+    (
+        "On Monday Hull beat Oslo Town 2-1 after a draw with Kenya.",
+        [],
+        [],
+        [("ORG", "Hull"), ("ORG", "Oslo Town"), ("LOC", "Kenya")],
+    ),
+    ("Hull beat Vorlax.", [("LOC", "Hull")], [], [("ORG", "Hull")]),
+    # people and unknown names stay as they are; a country stays a place
+    ("Ann Lee beat Bo Kim 6-3.", [], [], []),
+    ("Kenya beat Peru.", [("LOC", "Kenya")], [], [("LOC", "Kenya")]),
     # a longer organisation the tagger found is kept whole
     (
         "The Union of Oslo Miners President Bo Kim said.",

@@ -5,14 +5,16 @@ A company in a business story is often named with nothing that marks it as one (
 
 - a business phrase before or after it: "shares of X", "a stake in X", "X shares rose",
   "X said its profit ...";
+- a sports phrase or a score next to a town: "Leeds beat Hull 2-1", "a draw with Leeds"
+  name clubs (a country's team stays a location, by CoNLL-2003's conventions);
 - an organisation's role before a person: "X CEO Tim Cook", "X striker Lee Bowyer" name
   X's organisation, which a tagger often misses altogether. A country there is its
   national team or state, a location ("Kenya coach ..."), and a city a club ("Leeds").
 
 The phrases are ``lang/<code>/names.toml`` data: ``company_before``, ``company_after``,
-``org_roles``, ``team_roles`` (after which a town the tagger took for a person is its club)
-and ``role_modifiers`` (capitalised words before a role that name no one:
-"Former CEO ...").
+``team_before``, ``team_after``, ``org_roles``, ``team_roles`` (after which a town the
+tagger took for a person is its club) and ``role_modifiers`` (capitalised words before a
+role that name no one: "Former CEO ...").
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ from factx.ner.phrases import Phrases, fold
 
 WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
 POSSESSIVE = regex.compile(r"['’]s?$")
+SCORE = regex.compile(r"^\d{1,3}[-–:]\d{1,3}$")
+# A capitalised name of one to three words right before or after a sports phrase.
+_RUN = r"\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*){0,2}"
+RUN_BEFORE = regex.compile(rf"(?<![\w'’.-])({_RUN}) $")
+RUN_AFTER = regex.compile(rf" ({_RUN})(?![\w'’-])")
 # How far before a person to look for an organisation's name and role.
 WINDOW = 80
 # An organisation's name before a role has at most this many words.
@@ -38,9 +45,21 @@ class Context:
     def __init__(self, data: dict) -> None:
         self.before = Phrases(data.get("company_before", ()))
         self.after = Phrases(data.get("company_after", ()))
+        self.team_before = Phrases(data.get("team_before", ()))
+        self.team_after = Phrases(data.get("team_after", ()))
         self.team_roles = Phrases(data.get("team_roles", ()))
         self.roles = Phrases([*data.get("org_roles", ()), *data.get("team_roles", ())])
         self.modifiers = frozenset(fold(w) for w in data.get("role_modifiers", ()))
+        words = sorted({*data.get("team_before", ()), *data.get("team_after", ())}, key=len)
+        self.team_words = (
+            regex.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(regex.escape(w) for w in reversed(words))
+                + r"|\d{1,3}[-–]\d{1,3})(?![\w-])"
+            )
+            if words
+            else None
+        )
 
     def __call__(
         self,
@@ -53,13 +72,47 @@ class Context:
         """``spans`` with companies relabelled and role owners found; ``misc`` are names
         that are no entity ("French" in "French President ..."), never taken for one."""
         out = spans
-        if self.before.by_len or self.after.by_len:
-            out = [self._company(text, sp, is_place) for sp in spans]
+        if self.before.by_len or self.after.by_len or self.team_after.by_len:
+            out = [self._company(text, sp, is_country, is_place) for sp in spans]
+        if self.team_words:
+            out = self._teams(text, out, misc, is_country, is_place)
         if self.roles.by_len:
             out = self._owners(text, out, misc, is_country, is_place)
         return out
 
-    def _company(self, text: str, span: Span, is_place: Callable[[str], bool]) -> Span:
+    def _teams(
+        self,
+        text: str,
+        spans: list[Span],
+        misc: list[Span],
+        is_country: Callable[[str], bool],
+        is_place: Callable[[str], bool],
+    ) -> list[Span]:
+        """Spans with the towns and countries next to a sports phrase or a score that the
+        tagger missed ("Leeds beat Hull 2-1"), as clubs and national teams."""
+        assert self.team_words is not None
+        busy = [(s, e) for _, s, e in (*spans, *misc)]
+        found: list[Span] = []
+        for m in self.team_words.finditer(text):
+            before = RUN_BEFORE.search(text, max(0, m.start() - WINDOW), m.start())
+            after = RUN_AFTER.match(text, m.end())
+            for run, tails in ((before, True), (after, False)):
+                if not run:
+                    continue
+                team = _team(text, run.start(1), run.end(1), tails, is_country, is_place)
+                if team and not any(s < team[2] and team[1] < e for s, e in busy):
+                    found.append(team)
+                    busy.append((team[1], team[2]))
+        return sorted([*spans, *found], key=lambda sp: sp[1]) if found else spans
+
+    def _company(
+        self,
+        text: str,
+        span: Span,
+        is_country: Callable[[str], bool],
+        is_place: Callable[[str], bool],
+    ) -> Span:
+        """A company by its business phrases, or a town's club by its sports phrases."""
         label, s, e = span
         if label == "ORG":
             return span
@@ -67,10 +120,16 @@ class Context:
         after = WORD.findall(text, e, min(len(text), e + WINDOW // 2))
         if after and after[0] in ("'", "’", "'s", "’s"):
             after = after[1:]  # "Newmont's shares"
-        if (
-            self.before.ends_at(before, len(before)) or self.after.match(after, 0)
-        ) and not is_place(text[s:e]):
-            return ("ORG", s, e)
+        company = self.before.ends_at(before, len(before)) or self.after.match(after, 0)
+        if company:
+            return span if is_place(text[s:e]) else ("ORG", s, e)
+        team = (
+            self.team_before.ends_at(before, len(before))
+            or self.team_after.match(after, 0)
+            or (after and SCORE.match(after[0]))
+        )
+        if team and (label == "LOC" or is_place(text[s:e])) and not is_country(text[s:e]):
+            return ("ORG", s, e)  # "Leeds beat Hull 2-1": clubs named after their towns
         return span
 
     def _owners(
@@ -127,3 +186,28 @@ class Context:
         if any(fold(t.group()) in self.modifiers for t in run):
             return None
         return s, e
+
+
+def _team(
+    text: str,
+    s: int,
+    e: int,
+    tails: bool,
+    is_country: Callable[[str], bool],
+    is_place: Callable[[str], bool],
+) -> Span | None:
+    """The longest end (``tails``) or start of the words at ``s:e`` that names a country
+    (its team, LOC) or starts with a town ("Aston Villa": its club, ORG); else None."""
+    words = list(regex.finditer(r"\S+", text[s:e]))
+    cuts = range(len(words)) if tails else range(len(words), 0, -1)
+    for k in cuts:
+        first, last = (words[k], words[-1]) if tails else (words[0], words[k - 1])
+        a, b = s + first.start(), s + last.end()
+        if text[b - 1] == "." and not is_country(text[a:b]):
+            b -= 1  # "a draw with Kenya.": the sentence's full stop
+        head = text[a : s + first.end()].rstrip(".")
+        if is_country(text[a:b]):
+            return ("LOC", a, b)
+        if is_place(head) and not is_country(head):
+            return ("ORG", a, b)
+    return None
