@@ -113,6 +113,31 @@ ECHOES = [
         [("LOC", "VORLAX"), ("ORG", "Vorlax")],
         [("ORG", "VORLAX"), ("ORG", "Vorlax")],
     ),
+    # names the tagger ran together in a headline, or with a word after them, come apart
+    (
+        "HULL' ROSS AND VORLAX SHARES\nHull striker Bo Ross praised Vorlax.",
+        [
+            ("PER", "HULL' ROSS"),
+            ("ORG", "VORLAX SHARES"),
+            ("ORG", "Hull"),
+            ("PER", "Bo Ross"),
+            ("ORG", "Vorlax"),
+        ],
+        [
+            ("ORG", "HULL"),
+            ("PER", "ROSS"),
+            ("ORG", "VORLAX"),
+            ("ORG", "Hull"),
+            ("PER", "Bo Ross"),
+            ("ORG", "Vorlax"),
+        ],
+    ),
+    # but not a name with unknown words before or between its known ones
+    (
+        "BANK OF HULL WINS\nHull won.",
+        [("ORG", "BANK OF HULL"), ("ORG", "Hull")],
+        [("ORG", "BANK OF HULL"), ("ORG", "Hull")],
+    ),
     # a text all in capitals has no story to echo; a lowercase line is left alone
     ("HULL WIN\nHULL FANS CHEER", [("ORG", "HULL")], [("ORG", "HULL")]),
     ("Hull won.\nRoss said Hull fans cheer.", [("ORG", "Hull")], [("ORG", "Hull")]),

@@ -128,7 +128,7 @@ class Context:
             or self.team_after.match(after, 0)
             or (after and SCORE.match(after[0]))
         )
-        if team and (label == "LOC" or is_place(text[s:e])) and not is_country(text[s:e]):
+        if team and is_place(text[s:e]) and not is_country(text[s:e]):
             return ("ORG", s, e)  # "Leeds beat Hull 2-1": clubs named after their towns
         return span
 

@@ -18,6 +18,7 @@ places, and "P W D L F A Pts" as a person. The layout says more than the words:
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import regex
 
@@ -50,6 +51,8 @@ DIGIT = regex.compile(r"\d")
 CAPS_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.-]*")
 # A name the story gives, echoed in a headline, has at least this many letters.
 MIN_ECHO = 3
+# What may lie between two names a tagger ran together in a headline: "LEEDS' BOWYER".
+BETWEEN_NAMES = regex.compile(r"['’]?[sS]?\s+")
 # A column head: a one-letter word with no dot ("W", "D", "L"); two make a span junk.
 HEAD = regex.compile(r"^\p{Lu}$")
 
@@ -176,18 +179,39 @@ def echoes(text: str, spans: list[Span]) -> list[Span]:
                 known.setdefault(name.casefold(), label)
     if not known:
         return spans
-    out = [
-        (known.get(text[s:e].casefold(), label), s, e) if inside(s) else (label, s, e)
-        for label, s, e in spans
-    ]
     pattern = regex.compile(
         r"(?<![\w'’-])(?:"
         + "|".join(map(regex.escape, sorted(known, key=len, reverse=True)))
         + r")(?![\w-])",
         regex.IGNORECASE,
     )
+    out: list[Span] = []
+    for label, s, e in spans:
+        if not inside(s):
+            out.append((label, s, e))
+        elif text[s:e].casefold() in known:
+            out.append((known[text[s:e].casefold()], s, e))
+        else:
+            out.extend(_known_parts(text, (label, s, e), pattern, known))
     for a, b in caps:
         for m in pattern.finditer(text, a, b):
             if not any(s < m.end() and m.start() < e for _, s, e in out):
                 out.append((known[m.group().casefold()], m.start(), m.end()))
     return sorted(out, key=lambda sp: sp[1])
+
+
+def _known_parts(
+    text: str, span: Span, pattern: regex.Pattern, known: dict[str, str]
+) -> list[Span]:
+    """A headline span the tagger ran over several names ("LEEDS' BOWYER") or over a word
+    after one ("NEWCREST SHARES") as the story's names it holds; else the span as it is.
+    Only possessives and spaces may lie between the names, and one word after them."""
+    _, s, e = span
+    found = list(pattern.finditer(text, s, e))
+    if not found or found[0].start() != s:
+        return [span]
+    gaps = [text[a.end() : b.start()] for a, b in pairwise(found)]
+    tail = text[found[-1].end() : e].split()
+    if any(BETWEEN_NAMES.fullmatch(g) is None for g in gaps) or len(tail) > 1:
+        return [span]
+    return [(known[m.group().casefold()], m.start(), m.end()) for m in found]

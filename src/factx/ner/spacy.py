@@ -88,7 +88,7 @@ class SpacyNER:
                 ]
                 for p in parsed
             ]
-        lines = [pieces(d.text, self.lowercase) for d in docs]
+        lines = [pieces(d.text, self.lowercase, self.refine.gaz.is_place) for d in docs]
         parsed = iter(self.nlp.pipe(p.text for ps in lines for p in ps))
         out = []
         for doc, ps in zip(docs, lines, strict=True):

@@ -9,17 +9,17 @@ whitespace inside a line read as one space.
 
 The model learnt case: on "SOCCER - LEEDS' BOWYER FINED" or a dateline "RANGOON 1996-12-07"
 it finds little. A line written mostly in capitals is read with each all-caps word in the
-case the same document writes it elsewhere ("Leeds", "NATO"), else capitalised, and
-function words (spaCy's stop words for the language) in lower case; a wire headline's
-topic ("SOCCER - "), which the model would glue to the next name, is left out. Every change keeps
-the length, so offsets map back one to one.
+case the same document writes it elsewhere ("Leeds", "NATO", "fined"), by the rules of
+:meth:`Casing.restore`; a wire headline's topic ("SOCCER - "), which the model would glue
+to the next name, is left out. Every change keeps the length, so offsets map back one to
+one.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
@@ -31,6 +31,8 @@ LINE = regex.compile(r"[^\n]+")
 GAP = regex.compile(r"\s{2,}|[^\S ]")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.-]*")
 # A wire headline's topic ("SOCCER - ..."), which names nothing.
+# What a sentence's first word follows: its capital says nothing about the word.
+SENTENCE_START = '.!?:"“«(-'
 SLUG = regex.compile(r"^\p{L}+(?= - )")
 
 
@@ -50,10 +52,12 @@ class Piece:
         return self.origins[k] + (i - self.starts[k])
 
 
-def pieces(text: str, stop_words: Iterable[str] = ()) -> list[Piece]:
-    """The lines of ``text`` with letters, as the model should read them."""
-    stops = frozenset(stop_words)
-    forms: dict[str, str] | None = None
+def pieces(
+    text: str, stop_words: Iterable[str] = (), is_name: Callable[[str], bool] | None = None
+) -> list[Piece]:
+    """The lines of ``text`` with letters, as the model should read them; ``is_name`` tells
+    a known name in capitals (a place) from a word."""
+    casing: Casing | None = None
     out = []
     for line in LINE.finditer(text):
         caps = in_capitals(line.group())
@@ -72,45 +76,73 @@ def pieces(text: str, stop_words: Iterable[str] = ()) -> list[Piece]:
         if not read.strip():
             continue
         if caps:
-            if forms is None:
-                forms = case_forms(text)
-            read = restore_case(read, forms, stops)
+            if casing is None:
+                casing = Casing.of(text, stop_words, is_name or _no_name)
+            read = casing.restore(read)
         out.append(Piece(read, tuple(starts), tuple(origins)))
     return out
 
 
-def case_forms(text: str) -> dict[str, str]:
-    """How the document writes its words outside capital lines, for restoring their case:
-    the most frequent form of each (case-folded) word where it is not a sentence's first."""
-    forms: Counter[str] = Counter()
-    for line in LINE.finditer(text):
-        if in_capitals(line.group()):
-            continue
-        for m in WORD.finditer(line.group()):
-            before = line.group()[: m.start()].rstrip()
-            if before and before[-1] not in '.!?:"“«(-':
-                forms[m.group()] += 1
-    best: dict[str, str] = {}
-    for form, _ in forms.most_common():
-        best.setdefault(form.casefold(), form)
-    return best
+def _no_name(word: str) -> bool:
+    return False
 
 
-def restore_case(line: str, forms: dict[str, str], stop_words: frozenset[str]) -> str:
-    """``line`` with its all-caps words in the case the document uses, of equal length."""
+@dataclass(frozen=True, slots=True)
+class Casing:
+    """How one document writes its words outside lines in capitals, to read those lines."""
 
-    def word(m: regex.Match) -> str:
-        w = m.group()
-        if not w.isupper():
-            return w
-        seen = forms.get(w.casefold())
-        if seen and len(seen) == len(w):
-            return seen
-        if w.lower() in stop_words and m.start() > 0:
+    forms: dict[str, str]  # case-folded word → its most frequent form inside a sentence
+    initial: frozenset[str]  # case-folded words seen capitalised at a sentence's start
+    stop_words: frozenset[str]
+    is_name: Callable[[str], bool]  # a known name (a place) keeps its capital
+
+    @classmethod
+    def of(cls, text: str, stop_words: Iterable[str], is_name: Callable[[str], bool]) -> Casing:
+        forms: Counter[str] = Counter()
+        initial: set[str] = set()
+        for line in LINE.finditer(text):
+            if in_capitals(line.group()):
+                continue
+            for m in WORD.finditer(line.group()):
+                before = line.group()[: m.start()].rstrip()
+                if before and before[-1] not in SENTENCE_START:
+                    forms[m.group()] += 1
+                elif m.group()[:1].isupper():
+                    initial.add(m.group().casefold())
+        best: dict[str, str] = {}
+        for form, _ in forms.most_common():
+            best.setdefault(form.casefold(), form)
+        return cls(best, frozenset(initial), frozenset(stop_words), is_name)
+
+    def restore(self, line: str) -> str:
+        """``line`` with its all-caps words in the case the document uses, of equal
+        length: a word's form inside the story's sentences; lower case for a function
+        word; capitalised for a word that opens one of its sentences, a known name or the
+        line's first word; lower case for the rest when there is a story to go by (a name
+        in a headline is almost always in its story), else capitalised."""
+
+        def word(m: regex.Match) -> str:
+            w = m.group()
+            if not w.isupper():
+                return w
+            folded = w.casefold()
+            seen = self.forms.get(folded)
+            if seen and len(seen) == len(w):
+                return seen
+            if folded in self.stop_words and m.start() > 0:
+                return w.lower()
+            if len(w) == 1:
+                return w
+            capital = w[0] + w[1:].lower()
+            if len(capital) != len(w):
+                return w
+            if (
+                not self.forms
+                or m.start() == 0
+                or folded in self.initial
+                or self.is_name(capital.rstrip(".'’"))
+            ):
+                return capital
             return w.lower()
-        if len(w) == 1:
-            return w
-        restored = w[0] + w[1:].lower()
-        return restored if len(restored) == len(w) else w
 
-    return WORD.sub(word, line)
+        return WORD.sub(word, line)
