@@ -69,6 +69,14 @@ class SpacyNER:
         extra = langdata.load(lang, "names").get("headline_lowercase", ())
         self.lowercase = frozenset(self.nlp.Defaults.stop_words) | {w.lower() for w in extra}
 
+    def _known_place(self, name: str) -> bool:
+        """A country, region or large city: smaller towns' names are often words too."""
+        return self.refine is not None and self.refine.gaz.is_place(name, part=True)
+
+    def _known_word(self, word: str) -> bool:
+        """A word the model has seen (its vocabulary holds lower-case forms)."""
+        return word in self.nlp.vocab.strings
+
     def extract(self, doc: Document) -> Iterator[Mention]:
         return iter(self.extract_many([doc])[0])
 
@@ -88,7 +96,7 @@ class SpacyNER:
                 ]
                 for p in parsed
             ]
-        lines = [pieces(d.text, self.lowercase, self.refine.gaz.is_place) for d in docs]
+        lines = [pieces(d.text, self.lowercase, self._known_place, self._known_word) for d in docs]
         parsed = iter(self.nlp.pipe(p.text for ps in lines for p in ps))
         out = []
         for doc, ps in zip(docs, lines, strict=True):

@@ -53,10 +53,13 @@ class Piece:
 
 
 def pieces(
-    text: str, stop_words: Iterable[str] = (), is_name: Callable[[str], bool] | None = None
+    text: str,
+    stop_words: Iterable[str] = (),
+    is_name: Callable[[str], bool] | None = None,
+    is_word: Callable[[str], bool] | None = None,
 ) -> list[Piece]:
     """The lines of ``text`` with letters, as the model should read them; ``is_name`` tells
-    a known name in capitals (a place) from a word."""
+    a known name (a place), ``is_word`` a word known in lower case (see ``Casing``)."""
     casing: Casing | None = None
     out = []
     for line in LINE.finditer(text):
@@ -77,13 +80,13 @@ def pieces(
             continue
         if caps:
             if casing is None:
-                casing = Casing.of(text, stop_words, is_name or _no_name)
+                casing = Casing.of(text, stop_words, is_name or _never, is_word or _never)
             read = casing.restore(read)
         out.append(Piece(read, tuple(starts), tuple(origins)))
     return out
 
 
-def _no_name(word: str) -> bool:
+def _never(word: str) -> bool:
     return False
 
 
@@ -95,9 +98,16 @@ class Casing:
     initial: frozenset[str]  # case-folded words seen capitalised at a sentence's start
     stop_words: frozenset[str]
     is_name: Callable[[str], bool]  # a known name (a place) keeps its capital
+    is_word: Callable[[str], bool]  # a word the model knows in lower case
 
     @classmethod
-    def of(cls, text: str, stop_words: Iterable[str], is_name: Callable[[str], bool]) -> Casing:
+    def of(
+        cls,
+        text: str,
+        stop_words: Iterable[str],
+        is_name: Callable[[str], bool],
+        is_word: Callable[[str], bool],
+    ) -> Casing:
         forms: Counter[str] = Counter()
         initial: set[str] = set()
         for line in LINE.finditer(text):
@@ -112,14 +122,14 @@ class Casing:
         best: dict[str, str] = {}
         for form, _ in forms.most_common():
             best.setdefault(form.casefold(), form)
-        return cls(best, frozenset(initial), frozenset(stop_words), is_name)
+        return cls(best, frozenset(initial), frozenset(stop_words), is_name, is_word)
 
     def restore(self, line: str) -> str:
         """``line`` with its all-caps words in the case the document uses, of equal
         length: a word's form inside the story's sentences; lower case for a function
-        word; capitalised for a word that opens one of its sentences, a known name or the
-        line's first word; lower case for the rest when there is a story to go by (a name
-        in a headline is almost always in its story), else capitalised."""
+        word; capitalised for the line's first word, a word that opens one of the story's
+        sentences, a known name, and a word the model does not know in lower case (a
+        rare name: "BOWYER"); lower case for the rest ("LUCKY WIN")."""
 
         def word(m: regex.Match) -> str:
             w = m.group()
@@ -137,10 +147,10 @@ class Casing:
             if len(capital) != len(w):
                 return w
             if (
-                not self.forms
-                or m.start() == 0
+                m.start() == 0
                 or folded in self.initial
                 or self.is_name(capital.rstrip(".'’"))
+                or not self.is_word(w.lower())
             ):
                 return capital
             return w.lower()
