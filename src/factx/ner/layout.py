@@ -106,7 +106,7 @@ def table_rows(
             was = tagged[0][0] if tagged else ""
             if is_country(text[s:e]):
                 label = "LOC"
-            elif was == "PER" and not is_place(text[s:e]):
+            elif was == "PER" and not result and not is_place(text[s:e]):
                 label = "PER"
             elif was or result or is_place(text[s:e]):
                 label = "ORG"
