@@ -30,7 +30,9 @@ gazetteer, and run in this order, each on the previous step's output:
     that ends it ("японского МИДа", "Театра им. Йозефа Бойса");
     abbreviations: "Name (ABBR)" gives ABBR the name's label, in the whole document (a
     person's bracket holds a country or team, no abbreviation);
- 8. echoes: a headline in capitals names what its story names (``factx.ner.layout``);
+ 8. echoes: a headline in capitals names what its story names (``factx.ner.layout``),
+    and a person's surname alone is that person where the tagger missed it
+    (``factx.ner.repeats``);
     agreement: one string has one label in a document (the majority), and a word of a
     person's full name alone is that person.
 """
@@ -47,6 +49,7 @@ from factx.ner.descriptors import Descriptors, Span
 from factx.ner.gazetteer import Gazetteer
 from factx.ner.layout import column_heads, datelines, echoes, table_rows
 from factx.ner.phrases import Phrases, StemRuns, fold
+from factx.ner.repeats import surnames
 
 WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
 POSSESSIVE = regex.compile(r"['’]s?$")
@@ -114,7 +117,12 @@ class Refiner:
         out = self.context(text, out, misc, self.gaz.is_country, self.gaz.is_place)
         if self.descriptors:
             out = self.descriptors.extend(text, out, self.gaz.is_country)
-        return agree(text, echoes(text, abbreviations(text, out)), self.gaz)
+        out = echoes(text, abbreviations(text, out))
+        out = surnames(text, out, self.gaz.is_place, self._is_title)
+        return agree(text, out, self.gaz)
+
+    def _is_title(self, word: str) -> bool:
+        return self.titles.match([word], 0) == 1
 
     def _trim(self, text: str, span: Span) -> Span:
         label, s, e = span
