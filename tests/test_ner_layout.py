@@ -58,6 +58,9 @@ ROWS = [
     # standings: a place the tagger found is a team, a person stays a person
     ("Leeds 16 10 2 4 30 17 32", [("LOC", "Leeds")], [("ORG", "Leeds")]),
     ("Ann Lee 70 68 72 210", [("PER", "Ann Lee")], [("PER", "Ann Lee")]),
+    # a league table's row has a team, whatever the tagger took it for
+    ("Zorbas 16 10 2 4 30 17 32", [("PER", "Zorbas")], [("ORG", "Zorbas")]),
+    ("Zorbas Town 16 10 2 4 30 17 32", [], [("ORG", "Zorbas Town")]),
     # brackets part two names; no row shape, no change
     (
         "Ann Lee ( Kenya ) 70 68",

@@ -6,8 +6,9 @@ places, and "P W D L F A Pts" as a person. The layout says more than the words:
 
 - a dateline ("KIGALI 2001-03-04", "AL-AIN , United Arab Emirates 2001-03-04") opens with
   the place the story was filed from, and the region or country after its comma is one too;
-- in a results row ("A 2 B 1", "A 2-1 B") each name is a team; in a standings row
-  (name and three or more small numbers) a name the tagger took for a place is a team.
+- in a results row ("A 2 B 1", "A 2-1 B") or a league table's row (a name and six numbers
+  or more) each name is a team; in another standings row (three numbers or more: a
+  golfer's rounds) a name the tagger took for a place is a team.
   A team named by its country is a location (the convention of CoNLL-2003 and of factx's
   gold data), any other team an organisation ("Leeds", named after its city);
 - a span made of one-letter column heads ("W D L") is no name;
@@ -41,6 +42,9 @@ PROSE = regex.compile(r"(?<!\S)\p{Ll}{4}")
 PUNCT = regex.compile(r"^[^\p{L}\d]+$")
 # Standings: a team and at least this many numbers (played, won, drawn, ...).
 STANDINGS = 3
+# A league table's row (played, won, drawn, lost, for, against, points) has this many
+# numbers or more, more than a golfer's rounds and total: its name is a team.
+LEAGUE_TABLE = 6
 # A line is a headline or a table row in capitals when this share of its letters is.
 CAPS_SHARE = 0.8
 # A word alone in capitals inside a lowercase line is kept as it is ("NATO", "US").
@@ -95,20 +99,20 @@ def table_rows(
         runs = _row(text, line.start(), line.end())
         if not runs:
             continue
-        names, result = runs
+        names, sure = runs
         inside = [sp for sp in out if line.start() <= sp[1] < line.end()]
         rest = [sp for sp in out if sp not in inside]
         teams: list[Span] = []
         for s, e in names:
             tagged = [sp for sp in inside if sp[1] < e and s < sp[2]]
-            if not tagged and not (result or is_place(text[s:e])):
+            if not tagged and not (sure or is_place(text[s:e])):
                 continue
             was = tagged[0][0] if tagged else ""
             if is_country(text[s:e]):
                 label = "LOC"
-            elif was == "PER" and not result and not is_place(text[s:e]):
+            elif was == "PER" and not sure and not is_place(text[s:e]):
                 label = "PER"
-            elif was or result or is_place(text[s:e]):
+            elif was or sure or is_place(text[s:e]):
                 label = "ORG"
             teams.append((label, s, e))
         kept = [sp for sp in inside if not any(sp[1] < e and s < sp[2] for _, s, e in teams)]
@@ -117,7 +121,8 @@ def table_rows(
 
 
 def _row(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool] | None:
-    """The name runs of a results or standings row, and whether it is a result; else None."""
+    """The name runs of a results or standings row, and whether each is a team for sure (a
+    result or a league table's row); else None."""
     if PROSE.search(text, start, end):
         return None  # a lowercase word of four letters: running text
     tokens = list(TOKEN.finditer(text, start, end))
@@ -153,7 +158,7 @@ def _row(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool] 
     standings = len(names) == 1 and numbers_after[0] >= STANDINGS
     if not (result or standings):
         return None
-    return names, result
+    return names, result or numbers_after[0] >= LEAGUE_TABLE
 
 
 def column_heads(text: str, spans: list[Span]) -> list[Span]:
