@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from nerkit import Places, named, spans_of
 
 from factx.ner.context import Context
 
@@ -15,17 +16,7 @@ WORDS = {
     "team_before": ["beat", "draw with"],
     "team_after": ["beat"],
 }
-COUNTRIES = {"Kenya"}
-PLACES = COUNTRIES | {"Hull", "Obama", "Oslo"}
-
-
-def spans_of(text: str, found: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
-    out, pos = [], 0
-    for label, name in found:
-        start = text.index(name, pos)
-        out.append((label, start, start + len(name)))
-        pos = start + len(name)
-    return out
+PLACES = Places(frozenset({"Kenya"}), frozenset({"Hull", "Obama", "Oslo"}))
 
 
 CASES = [
@@ -83,17 +74,11 @@ CASES = [
 @pytest.mark.parametrize(("text", "found", "misc", "expected"), CASES)
 def test_context_makes_organisations(text, found, misc, expected):
     rules = Context(WORDS)
-    out = rules(
-        text,
-        spans_of(text, found),
-        spans_of(text, misc),
-        COUNTRIES.__contains__,
-        PLACES.__contains__,
-    )
-    assert [(k, text[s:e]) for k, s, e in out] == expected
+    out = rules(text, spans_of(text, found), spans_of(text, misc), PLACES)
+    assert named(text, out) == expected
 
 
 def test_a_language_without_context_words_keeps_its_spans():
     text = "Shares of Vorlax rose."
     spans = [("PER", 10, 16)]
-    assert Context({})(text, spans, [], COUNTRIES.__contains__, PLACES.__contains__) == spans
+    assert Context({})(text, spans, [], PLACES) == spans

@@ -3,22 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from nerkit import named, spans_of
 
 from factx.ner.layout import column_heads, datelines, echoes, in_capitals, table_rows
-
-
-def spans_of(text: str, found: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
-    out, pos = [], 0
-    for label, name in found:
-        start = text.index(name, pos)
-        out.append((label, start, start + len(name)))
-        pos = start + len(name)
-    return out
-
-
-def named(text: str, spans) -> list[tuple[str, str]]:
-    return [(k, text[s:e]) for k, s, e in spans]
-
 
 COUNTRIES = {"Kenya", "Peru", "United Arab Emirates"}
 PLACES = COUNTRIES | {"Leeds", "Hull", "Kigali"}

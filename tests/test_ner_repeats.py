@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from nerkit import named, spans_of
 
 from factx.ner.repeats import surnames
 
@@ -27,16 +28,7 @@ CASES = [
 ]
 
 
-def spans_of(text, found):
-    out, pos = [], 0
-    for label, name in found:
-        start = text.index(name, pos)
-        out.append((label, start, start + len(name)))
-        pos = start + len(name)
-    return out
-
-
 @pytest.mark.parametrize(("text", "found", "expected"), CASES)
 def test_a_lone_surname_is_the_person(text, found, expected):
     out = surnames(text, spans_of(text, found), PLACES.__contains__, TITLES.__contains__)
-    assert [(k, text[s:e]) for k, s, e in out] == expected
+    assert named(text, out) == expected

@@ -19,7 +19,7 @@ role that name no one: "Former CEO ...").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 import regex
 
@@ -28,6 +28,16 @@ from factx.ner.phrases import Phrases, fold
 
 WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
 POSSESSIVE = regex.compile(r"['’]s?$")
+
+
+class Places(Protocol):
+    """What the rules ask a gazetteer (``factx.ner.gazetteer.Gazetteer`` answers)."""
+
+    def is_country(self, text: str) -> bool: ...
+
+    def is_place(self, text: str) -> bool: ...
+
+
 SCORE = regex.compile(r"^\d{1,3}[-–:]\d{1,3}$")
 # A capitalised name of one to three words right before or after a sports phrase.
 _RUN = r"\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*){0,2}"
@@ -66,18 +76,17 @@ class Context:
         text: str,
         spans: list[Span],
         misc: list[Span],
-        is_country: Callable[[str], bool],
-        is_place: Callable[[str], bool],
+        places: Places,
     ) -> list[Span]:
         """``spans`` with companies relabelled and role owners found; ``misc`` are names
         that are no entity ("French" in "French President ..."), never taken for one."""
         out = spans
         if self.before.by_len or self.after.by_len or self.team_after.by_len:
-            out = [self._company(text, sp, is_country, is_place) for sp in spans]
+            out = [self._company(text, sp, places) for sp in spans]
         if self.team_words:
-            out = self._teams(text, out, misc, is_country, is_place)
+            out = self._teams(text, out, misc, places)
         if self.roles.by_len:
-            out = self._owners(text, out, misc, is_country, is_place)
+            out = self._owners(text, out, misc, places)
         return out
 
     def _teams(
@@ -85,8 +94,7 @@ class Context:
         text: str,
         spans: list[Span],
         misc: list[Span],
-        is_country: Callable[[str], bool],
-        is_place: Callable[[str], bool],
+        places: Places,
     ) -> list[Span]:
         """Spans with the towns and countries next to a sports phrase or a score that the
         tagger missed ("Leeds beat Hull 2-1"), as clubs and national teams."""
@@ -99,7 +107,7 @@ class Context:
             for run, tails in ((before, True), (after, False)):
                 if not run:
                     continue
-                team = _team(text, run.start(1), run.end(1), tails, is_country, is_place)
+                team = _team(text, run.start(1), run.end(1), tails, places)
                 if team and not any(s < team[2] and team[1] < e for s, e in busy):
                     found.append(team)
                     busy.append((team[1], team[2]))
@@ -109,8 +117,7 @@ class Context:
         self,
         text: str,
         span: Span,
-        is_country: Callable[[str], bool],
-        is_place: Callable[[str], bool],
+        places: Places,
     ) -> Span:
         """A company by its business phrases, or a town's club by its sports phrases."""
         label, s, e = span
@@ -122,13 +129,13 @@ class Context:
             after = after[1:]  # "Newmont's shares"
         company = self.before.ends_at(before, len(before)) or self.after.match(after, 0)
         if company:
-            return span if is_place(text[s:e]) else ("ORG", s, e)
+            return span if places.is_place(text[s:e]) else ("ORG", s, e)
         team = (
             self.team_before.ends_at(before, len(before))
             or self.team_after.match(after, 0)
             or (after and SCORE.match(after[0]))
         )
-        if team and is_place(text[s:e]) and not is_country(text[s:e]):
+        if team and places.is_place(text[s:e]) and not places.is_country(text[s:e]):
             return ("ORG", s, e)  # "Leeds beat Hull 2-1": clubs named after their towns
         return span
 
@@ -137,8 +144,7 @@ class Context:
         text: str,
         spans: list[Span],
         misc: list[Span],
-        is_country: Callable[[str], bool],
-        is_place: Callable[[str], bool],
+        places: Places,
     ) -> list[Span]:
         """Spans with the organisation named before "<role> <Person>" found or relabelled."""
         out = list(spans)
@@ -158,12 +164,13 @@ class Context:
             if any(sp[1] < oe and os < sp[2] for sp in misc):
                 continue
             team = bool(self.team_roles.ends_at(words, len(words)))
-            if any(sp[1] < os for sp in same) or any(
-                sp[0] == "PER" and not (team and is_place(text[sp[1] : sp[2]])) for sp in same
+            people = [sp for sp in same if sp[0] == "PER"]
+            if any(sp[1] < os for sp in same) or (
+                people and not (team and all(places.is_place(text[a:b]) for _, a, b in people))
             ):
                 continue  # "Obama spokesman ...": a person's aide; a longer name is kept
             out = [sp for sp in out if sp not in same]
-            out.append(("LOC" if is_country(text[os:oe]) else "ORG", os, oe))
+            out.append(("LOC" if places.is_country(text[os:oe]) else "ORG", os, oe))
         return sorted(out, key=lambda sp: sp[1])
 
     def _owner(self, text: str, toks: list[regex.Match]) -> tuple[int, int] | None:
@@ -193,8 +200,7 @@ def _team(
     s: int,
     e: int,
     tails: bool,
-    is_country: Callable[[str], bool],
-    is_place: Callable[[str], bool],
+    places: Places,
 ) -> Span | None:
     """The longest end (``tails``) or start of the words at ``s:e`` that names a country
     (its team, LOC) or starts with a town ("Aston Villa": its club, ORG); else None."""
@@ -203,11 +209,11 @@ def _team(
     for k in cuts:
         first, last = (words[k], words[-1]) if tails else (words[0], words[k - 1])
         a, b = s + first.start(), s + last.end()
-        if text[b - 1] == "." and not is_country(text[a:b]):
+        if text[b - 1] == "." and not places.is_country(text[a:b]):
             b -= 1  # "a draw with Kenya.": the sentence's full stop
         head = text[a : s + first.end()].rstrip(".")
-        if is_country(text[a:b]):
+        if places.is_country(text[a:b]):
             return ("LOC", a, b)
-        if is_place(head) and not is_country(head):
+        if places.is_place(head) and not places.is_country(head):
             return ("ORG", a, b)
     return None

@@ -114,7 +114,7 @@ class Refiner:
                 label = self._relabel(text, label, s, e)
                 if label and s < e:
                     out.append((label, s, e))
-        out = self.context(text, out, misc, self.gaz.is_country, self.gaz.is_place)
+        out = self.context(text, out, misc, self.gaz)
         if self.descriptors:
             out = self.descriptors.extend(text, out, self.gaz.is_country)
         out = echoes(text, abbreviations(text, out))
