@@ -72,11 +72,7 @@ class Context:
         )
 
     def __call__(
-        self,
-        text: str,
-        spans: list[Span],
-        misc: list[Span],
-        places: Places,
+        self, text: str, spans: list[Span], misc: list[Span], places: Places
     ) -> list[Span]:
         """``spans`` with companies relabelled and role owners found; ``misc`` are names
         that are no entity ("French" in "French President ..."), never taken for one."""
@@ -89,13 +85,7 @@ class Context:
             out = self._owners(text, out, misc, places)
         return out
 
-    def _teams(
-        self,
-        text: str,
-        spans: list[Span],
-        misc: list[Span],
-        places: Places,
-    ) -> list[Span]:
+    def _teams(self, text: str, spans: list[Span], misc: list[Span], places: Places) -> list[Span]:
         """Spans with the towns and countries next to a sports phrase or a score that the
         tagger missed ("Leeds beat Hull 2-1"), as clubs and national teams."""
         assert self.team_words is not None
@@ -113,12 +103,7 @@ class Context:
                     busy.append((team[1], team[2]))
         return sorted([*spans, *found], key=lambda sp: sp[1]) if found else spans
 
-    def _company(
-        self,
-        text: str,
-        span: Span,
-        places: Places,
-    ) -> Span:
+    def _company(self, text: str, span: Span, places: Places) -> Span:
         """A company by its business phrases, or a town's club by its sports phrases."""
         label, s, e = span
         if label == "ORG":
@@ -139,13 +124,7 @@ class Context:
             return ("ORG", s, e)  # "Leeds beat Hull 2-1": clubs named after their towns
         return span
 
-    def _owners(
-        self,
-        text: str,
-        spans: list[Span],
-        misc: list[Span],
-        places: Places,
-    ) -> list[Span]:
+    def _owners(self, text: str, spans: list[Span], misc: list[Span], places: Places) -> list[Span]:
         """Spans with the organisation named before "<role> <Person>" found or relabelled."""
         out = list(spans)
         for label, s, _ in spans:
