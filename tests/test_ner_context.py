@@ -33,6 +33,13 @@ CASES = [
         [],
         [("ORG", "Zentrix"), ("PER", "Ann Lee")],
     ),
+    # the name starts after the sentence before
+    (
+        "It rained on Monday. Zentrix CEO Ann Lee spoke.",
+        [("PER", "Ann Lee")],
+        [],
+        [("ORG", "Zentrix"), ("PER", "Ann Lee")],
+    ),
     # a country's is its state or team, a town before a team role its club
     (
         "Kenya coach Ann Lee and Hull' striker Bo Kim met.",

@@ -162,6 +162,8 @@ class Context:
             gap = text[t.end() : run[0].start()] if run else ""
             if len(run) == MAX_WORDS or (run and gap != " ") or not w[:1].isupper():
                 break
+            if run and w.endswith(".") and w.count(".") == 1:
+                break  # "Saturday. Leeds striker": the sentence before ends there
             run.insert(0, t)
         if not run:
             return None
