@@ -56,6 +56,14 @@ CASES = [
     ),
     ("Dutch President Bo Kim said.", [("PER", "Bo Kim")], [("MISC", "Dutch")], [("PER", "Bo Kim")]),
     ("Former CEO Bo Kim said.", [("PER", "Bo Kim")], [], [("PER", "Bo Kim")]),
+    # a capitalised title's own word names nothing, unless the tagger found a name there
+    ("Sales President Bo Kim said.", [("PER", "Bo Kim")], [], [("PER", "Bo Kim")]),
+    (
+        "Zentrix President Bo Kim said.",
+        [("ORG", "Zentrix"), ("PER", "Bo Kim")],
+        [],
+        [("ORG", "Zentrix"), ("PER", "Bo Kim")],
+    ),
     ("The Vice President Bo Kim said.", [("PER", "Bo Kim")], [], [("PER", "Bo Kim")]),
     # towns next to a sports phrase or a score are clubs, found where the tagger missed them
     (

@@ -8,7 +8,8 @@ A company in a business story is often named with nothing that marks it as one (
 - a sports phrase or a score next to a town: "Leeds beat Hull 2-1", "a draw with Leeds"
   name clubs (a country's team stays a location, by CoNLL-2003's conventions);
 - an organisation's role before a person: "X CEO Tim Cook", "X striker Lee Bowyer" name
-  X's organisation, which a tagger often misses altogether. A country there is its
+  X's organisation, which a tagger often misses altogether; before a capitalised title
+  ("Finance Director") only a name the tagger or the gazetteer knows is one. A country there is its
   national team or state, a location ("Kenya coach ..."), and a city a club ("Leeds").
 
 The phrases are ``lang/<code>/names.toml`` data: ``company_before``, ``company_after``,
@@ -142,6 +143,9 @@ class Context:
             same = [sp for sp in out if sp[1] < oe and os < sp[2]]
             if any(sp[1] < oe and os < sp[2] for sp in misc):
                 continue
+            role = words[len(words) - n]
+            if role.istitle() and not same and not places.is_place(text[os:oe]):
+                continue  # "Finance Director Ann Lee": a capitalised title's own words
             team = bool(self.team_roles.ends_at(words, len(words)))
             people = [sp for sp in same if sp[0] == "PER"]
             if any(sp[1] < os for sp in same) or (
