@@ -58,6 +58,7 @@ CASES = [
     ("Former CEO Bo Kim said.", [("PER", "Bo Kim")], [], [("PER", "Bo Kim")]),
     # a capitalised title's own word names nothing, unless the tagger found a name there
     ("Sales President Bo Kim said.", [("PER", "Bo Kim")], [], [("PER", "Bo Kim")]),
+    ("ZBX President Bo Kim said.", [("PER", "Bo Kim")], [], [("ORG", "ZBX"), ("PER", "Bo Kim")]),
     (
         "Zentrix President Bo Kim said.",
         [("ORG", "Zentrix"), ("PER", "Bo Kim")],

@@ -9,7 +9,8 @@ A company in a business story is often named with nothing that marks it as one (
   name clubs (a country's team stays a location, by CoNLL-2003's conventions);
 - an organisation's role before a person: "X CEO Tim Cook", "X striker Lee Bowyer" name
   X's organisation, which a tagger often misses altogether; before a capitalised title
-  ("Finance Director") only a name the tagger or the gazetteer knows is one. A country there is its
+  ("Finance Director") only a name the tagger or the gazetteer knows, or an abbreviation
+  ("ADB President ..."), is one. A country there is its
   national team or state, a location ("Kenya coach ..."), and a city a club ("Leeds").
 
 The phrases are ``lang/<code>/names.toml`` data: ``company_before``, ``company_after``,
@@ -144,7 +145,8 @@ class Context:
             if any(sp[1] < oe and os < sp[2] for sp in misc):
                 continue
             role = words[len(words) - n]
-            if role.istitle() and not same and not places.is_place(text[os:oe]):
+            name = text[os:oe]
+            if role.istitle() and not same and not places.is_place(name) and not name.isupper():
                 continue  # "Finance Director Ann Lee": a capitalised title's own words
             team = bool(self.team_roles.ends_at(words, len(words)))
             people = [sp for sp in same if sp[0] == "PER"]
