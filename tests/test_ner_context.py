@@ -13,6 +13,7 @@ WORDS = {
     "org_roles": ["CEO", "chief executive", "spokesman", "President"],
     "team_roles": ["striker", "coach"],
     "role_modifiers": ["Former", "The", "Vice"],
+    "determiners": ["the"],
     "team_before": ["beat", "draw with"],
     "team_after": ["beat"],
 }
@@ -24,6 +25,9 @@ CASES = [
     ("Shares of Vorlax rose.", [("PER", "Vorlax")], [], [("ORG", "Vorlax")]),
     ("Vorlax's shares rose.", [("LOC", "Vorlax")], [], [("ORG", "Vorlax")]),
     ("Vorlax said its profit fell.", [("PER", "Vorlax")], [], [("ORG", "Vorlax")]),
+    # a person's full name stays a person, and "shares the" is a verb's
+    ("Ann Vorlax shares rose.", [("PER", "Ann Vorlax")], [], [("PER", "Ann Vorlax")]),
+    ("Vorlax shares the lead.", [("PER", "Vorlax")], [], [("PER", "Vorlax")]),
     # a known place stays one ("Oslo shares")
     ("Oslo shares fell.", [("LOC", "Oslo")], [], [("LOC", "Oslo")]),
     # the name before "<role> <Person>" is the organisation's, found where the tagger missed it

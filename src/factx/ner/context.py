@@ -4,7 +4,8 @@ A company in a business story is often named with nothing that marks it as one (
 "Bre-X"), and a tagger guesses from the name's look. The story's words decide:
 
 - a business phrase before or after it: "shares of X", "a stake in X", "X shares rose",
-  "X said its profit ...";
+  "X said its profit ..." (not a person's full name, and not where a determiner makes the
+  phrase a verb's: "Norman shares the lead");
 - a sports phrase or a score next to a town: "Leeds beat Hull 2-1", "a draw with Leeds"
   name clubs (a country's team stays a location, by CoNLL-2003's conventions);
 - an organisation's role before a person: "X CEO Tim Cook", "X striker Lee Bowyer" name
@@ -14,9 +15,9 @@ A company in a business story is often named with nothing that marks it as one (
   national team or state, a location ("Kenya coach ..."), and a city a club ("Leeds").
 
 The phrases are ``lang/<code>/names.toml`` data: ``company_before``, ``company_after``,
-``team_before``, ``team_after``, ``org_roles``, ``team_roles`` (after which a town the
-tagger took for a person is its club) and ``role_modifiers`` (capitalised words before a
-role that name no one: "Former CEO ...").
+``determiners``, ``team_before``, ``team_after``, ``org_roles``, ``team_roles`` (after
+which a town the tagger took for a person is its club) and ``role_modifiers``
+(capitalised words before a role that name no one: "Former CEO ...").
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Context:
         self.team_roles = Phrases(data.get("team_roles", ()))
         self.roles = Phrases([*data.get("org_roles", ()), *data.get("team_roles", ())])
         self.modifiers = frozenset(fold(w) for w in data.get("role_modifiers", ()))
+        self.determiners = frozenset(fold(w) for w in data.get("determiners", ()))
         words = sorted({*data.get("team_before", ()), *data.get("team_after", ())}, key=len)
         self.team_words = (
             regex.compile(
@@ -114,7 +116,13 @@ class Context:
         after = WORD.findall(text, e, min(len(text), e + WINDOW // 2))
         if after and after[0] in ("'", "’", "'s", "’s"):
             after = after[1:]  # "Newmont's shares"
-        company = self.before.ends_at(before, len(before)) or self.after.match(after, 0)
+        n = self.after.match(after, 0)
+        if n and (
+            (label == "PER" and len(text[s:e].split()) > 1)
+            or (len(after) > n and fold(after[n]) in self.determiners)
+        ):
+            n = 0  # "Greg Norman shares the lead": a person, and "shares" a verb
+        company = self.before.ends_at(before, len(before)) or n
         if company:
             return span if places.is_place(text[s:e]) else ("ORG", s, e)
         team = (
