@@ -112,6 +112,30 @@ def test_plugins_lists_extractors_with_languages_and_labels(capsys):
     assert "natasha" in out and "PERSON" in out
 
 
+# Libraries that cost seconds to import; listing plugins must not need any of them.
+HEAVY = ("torch", "spacy", "stanza", "underthesea", "natasha", "pandas", "pyarrow", "pint")
+
+
+@pytest.mark.parametrize("argv", [["plugins"], ["plugins", "--help"]])
+def test_listing_plugins_imports_no_model_or_table_library(argv):
+    """In a fresh interpreter, since this one has imported them all already."""
+    code = (
+        "import sys\nfrom factx.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(set({HEAVY!r}) & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_misspelt_command_gets_the_list_of_commands(capsys):
+    with pytest.raises(SystemExit):
+        main(["plugin"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'plugin'" in err and "'plugins', 'report', 'evaluate'" in err
+
+
 def test_bom_and_quiet_options(tmp_path, capsys):
     import batchkit
 

@@ -6,6 +6,7 @@ so there is one way in and no hidden registry to keep in sync.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, ClassVar, Protocol, runtime_checkable
@@ -26,6 +27,10 @@ class Extractor(Protocol):
     An extractor that runs faster on many documents at once (a neural tagger batching its
     matrix products) may also define ``extract_many(docs) -> list[list[Mention]]``, one
     list per document in order; the pipeline then hands it each batch of documents.
+
+    An extractor whose heavy libraries are imported in its constructor (so that listing
+    plugins stays fast) may name them in ``requires``; a missing one is then reported when
+    the class is looked up, as a failed import at module top would be.
     """
 
     languages: ClassVar[tuple[str, ...]]
@@ -55,13 +60,23 @@ def load(name: str) -> type[Extractor]:
             f"in the '{GROUP}' group, or fix the name in the pipeline config."
         )
     try:
-        return eps[name].load()
+        cls = eps[name].load()
+        missing(cls)
+        return cls
     except ImportError as exc:
         dist = eps[name].dist.name if eps[name].dist else "its package"
         raise PluginError(
             f"Extractor '{name}' is registered by {dist} but cannot be imported: {exc}. "
             f"Install its optional dependencies, e.g. pip install 'factx[all]'."
         ) from exc
+
+
+def missing(cls: type) -> None:
+    """Raise ImportError if a module ``cls.requires`` names is not installed; finding it
+    does not import it."""
+    for module in getattr(cls, "requires", ()):
+        if importlib.util.find_spec(module) is None:
+            raise ModuleNotFoundError(f"No module named '{module}'", name=module)
 
 
 def describe() -> list[dict[str, str]]:
@@ -71,6 +86,7 @@ def describe() -> list[dict[str, str]]:
         dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else ""
         try:
             cls = ep.load()
+            missing(cls)
             langs = ", ".join(cls.languages)
             labels = ", ".join(cls.labels)
         except ImportError as exc:
