@@ -7,7 +7,9 @@ so there is one way in and no hidden registry to keep in sync.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
@@ -46,7 +48,15 @@ class PluginError(LookupError):
 
 
 def installed() -> dict[str, EntryPoint]:
-    return {ep.name: ep for ep in entry_points(group=GROUP)}
+    """The registered extractors by name. Scanning every installed distribution takes a few
+    milliseconds and a run asks a dozen times, so the scan is kept for as long as
+    ``sys.path`` (where distributions are found) is unchanged."""
+    return dict(_scan(tuple(sys.path)))
+
+
+@lru_cache(maxsize=4)
+def _scan(path: tuple[str, ...]) -> tuple[tuple[str, EntryPoint], ...]:
+    return tuple((ep.name, ep) for ep in entry_points(group=GROUP))
 
 
 def load(name: str) -> type[Extractor]:
