@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factx import __version__, registry
-from factx.pipeline import PipelineError
 
 if TYPE_CHECKING:
     from factx.batch.job import Summary
@@ -220,12 +219,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return evaluate_cli.command(args)
 
 
-def batch_errors() -> tuple[type[Exception], ...]:
-    """The batch modules' user errors, imported only once something was raised."""
+def user_errors() -> tuple[type[Exception], ...]:
+    """The errors that are the user's to fix, told in one line. Their modules are imported
+    only once something was raised: the batch ones import pandas."""
     from factx.batch.journal import StateError
     from factx.batch.work import EngineError
+    from factx.pipeline import PipelineError
 
-    return StateError, EngineError
+    return PipelineError, registry.PluginError, StateError, EngineError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {"run": cmd_run, "plugins": cmd_plugins, "report": cmd_report}
         commands["evaluate"] = cmd_evaluate
         return commands[args.command](args)
-    except (PipelineError, registry.PluginError, *batch_errors()) as exc:
+    except user_errors() as exc:
         print(f"factx: {exc}", file=sys.stderr)
         return 2
 
