@@ -154,6 +154,7 @@ def test_rows_read_back_after_reopening_and_pruning_keeps_only_live_batches(tmp_
     with Journal(tmp_path, "r") as state:
         assert sorted(state.index) == ["k1a", "k1b", "k4a", "k4b"]
         assert state.rows("k1b") == batches[1][1][1]
+        assert state.models == {"caps": {"v": 1}}, "named by a dropped line, still known"
     assert journal_lines(tmp_path) == 2
 
 

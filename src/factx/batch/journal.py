@@ -154,11 +154,16 @@ class Journal:
             return
         self._journal.close()
         with open(self.dir / JOURNAL, "rb") as old, tables.atomic(self.dir / JOURNAL, "wb") as fh:
-            for offset, length in keep:
+            for i, (offset, length) in enumerate(keep):
                 old.seek(offset)
-                fh.write(old.read(length))
+                raw = old.read(length)
+                if i == 0:  # the models named by dropped lines, for a later run's run.json
+                    tab = raw.index(b"\t")
+                    head = {**json.loads(raw[:tab]), "models": self.models}
+                    raw = json.dumps(head).encode() + raw[tab:]
+                fh.write(raw)
         self._journal = open(self.dir / JOURNAL, "ab")  # noqa: SIM115 (held until close)
-        self.index, self.models = {}, {}
+        self.index = {}  # the kept lines moved; the models seen stay known for run.json
         self._load()
         self._cache.clear()
 
@@ -191,16 +196,19 @@ class Journal:
                 if not raw.endswith(b"\n"):  # torn by a crash: drop it
                     os.truncate(path, offset)
                     return
-                with contextlib.suppress(ValueError, KeyError, TypeError):
+                head = None
+                with contextlib.suppress(ValueError):  # not a line of this layout: skipped
                     head = json.loads(raw[: raw.index(b"\t")])
-                    if isinstance(head.get("keys"), list):
-                        yield offset, len(raw), head
+                keys = head.get("keys") if isinstance(head, dict) else None
+                if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+                    yield offset, len(raw), head
                 offset += len(raw)
 
     def _load(self) -> None:
         for offset, length, head in self._lines():
             self.index.update(dict.fromkeys(head["keys"], (offset, length)))
-            self.models.update(head.get("models", {}))
+            if isinstance(head.get("models"), dict):
+                self.models.update(head["models"])
 
     def _read_line(self, offset: int, length: int) -> dict[str, Rows]:
         with open(self.dir / JOURNAL, "rb") as fh:
