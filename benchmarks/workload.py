@@ -97,14 +97,14 @@ class Measure:
     peak_mb: float
 
 
-def measure(command: list[str], repeat: int = 1) -> Measure:
+def measure(command: list[str], repeat: int = 1, env: dict[str, str] | None = None) -> Measure:
     """Wall time, CPU time (user + system, workers included) and peak RSS (the largest
     process of the tree) of a command; the best of ``repeat`` runs by wall time."""
     best: Measure | None = None
     for _ in range(repeat):
         with tempfile.TemporaryFile() as err:
             started = time.perf_counter()
-            proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
+            proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, env=env)
             _, status, usage = os.wait4(proc.pid, 0)
             seconds = time.perf_counter() - started
             if os.waitstatus_to_exitcode(status):
