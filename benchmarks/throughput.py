@@ -51,7 +51,7 @@ from workload import (
     write_texts,
 )
 
-from factx.batch.engines import ONE_THREAD
+from factx.batch.threads import ONE_THREAD
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"

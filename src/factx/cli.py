@@ -234,7 +234,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The command is the first word (factx's own options take no value): only its options
     # are built; a misspelt one gets the whole parser, and its list of commands.
     first = next((a for a in argv if not a.startswith("-")), None)
-    args = parser(first if first in COMMANDS else None).parse_args(argv)
+    only = first if first in COMMANDS else None
+    if only == "run":
+        from factx.batch.threads import one_blas_thread
+
+        with one_blas_thread():  # before the run's modules load numpy, which reads it once
+            return dispatch(only, argv)
+    return dispatch(only, argv)
+
+
+def dispatch(only: str | None, argv: list[str]) -> int:
+    args = parser(only).parse_args(argv)
     try:
         commands = {"run": cmd_run, "plugins": cmd_plugins, "report": cmd_report}
         commands["evaluate"] = cmd_evaluate
