@@ -99,6 +99,7 @@ def layout(doc_id: str, lang: str, date: str | None, sentences: list[list[Part]]
                     norm,
                     value,
                     unit,
+                    None,  # per
                     sent,
                     "synthetic",
                 )
@@ -145,6 +146,7 @@ def write_run(root: Path, n_docs: int = 6, seed: int = 7) -> Path:
             None,
             None,
             None,
+            None,
             "Putin spoke.",
             "synthetic",
         )
@@ -159,6 +161,7 @@ def write_run(root: Path, n_docs: int = 6, seed: int = 7) -> Path:
             "Vanished Inc",
             0,
             12,
+            None,
             None,
             None,
             None,

@@ -20,6 +20,7 @@ FIRST_COLUMNS = [
     "norm",
     "value",
     "unit",
+    "per",
     "sentence",
     "extractor",
 ]
@@ -43,7 +44,7 @@ def test_seeds_run_writes_the_three_tables(seeds_run):
     out, stdout = seeds_run
     assert "2 documents" in stdout and "0 errors" in stdout
     mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
-    assert list(mentions.columns[:12]) == FIRST_COLUMNS
+    assert list(mentions.columns[:13]) == FIRST_COLUMNS
     docs = pd.read_csv(out / "documents.csv")
     assert docs["mentions"].sum() == len(mentions)
     assert pd.read_csv(out / "errors.csv").empty

@@ -51,11 +51,12 @@ RU = [
     ("С 1 июля тариф вырос", ["2025-07-01"]),
     ("десятого августа", ["2025-08-10"]),
     ("к двадцать четвёртому февраля", ["2025-02-24"]),
-    ("В декабре отгрузки выросли", ["2025-12"]),
+    ("В декабре отгрузки выросли", ["2024-12"]),
     ("в 2020–2025 годах", ["2020/2025"]),
     ("с 2020 по 2025 год", ["2020/2025"]),
     ("с 1 по 15 июля", ["2025-07-01/2025-07-15"]),
     ("три недели назад", ["2025-10-15"]),
+    ("Десять лет назад здесь был пустырь.", ["2015"]),
     ("через неделю", ["2025-11-12"]),
     ("в пятницу", ["2025-11-07"]),
     ("в прошлый вторник", ["2025-11-04"]),
@@ -63,6 +64,20 @@ RU = [
     ("Новый год", ["2026-01-01"]),
     ("подписали в минувшую среду 12 мая соглашение", ["2025-05-12"]),
     ("2025-11-13", ["2025-11-13"]),
+    # tense: a bare weekday or yearless month points back in the past tense, ahead in the future
+    ("Совет директоров собрался в пятницу.", ["2025-10-31"]),
+    ("Совещание состоится в пятницу.", ["2025-11-07"]),
+    ("Первые выплаты будут перечислены в январе.", ["2026-01"]),
+    ("Завод остановил линию 20 декабря.", ["2024-12-20"]),
+    # inflected and adjectival forms, a half of a named year, "сего года"
+    ("во второй половине 2013 года", ["2013-07/2013-12"]),
+    ("в первой половине прошлого года", ["2024-01/2024-06"]),
+    ("по итогам вчерашних торгов", ["2025-11-04"]),
+    ("В прошедшем году выручка упала.", ["2024"]),
+    ("решение примут в сентябре с.г.", ["2025-09"]),
+    # each listed day is its own date
+    ("Митинги прошли 9 или 10 июня.", ["2025-06-09", "2025-06-10"]),
+    ("9 и 10 июня 2010 года", ["2010-06-09", "2010-06-10"]),
 ]
 
 VI = [
@@ -89,17 +104,31 @@ VI = [
     ("ngày mai", ["2025-11-06"]),
     ("thứ hai tới", ["2025-11-10"]),
     ("thứ sáu tuần này", ["2025-11-07"]),
-    ("2 tháng trước", ["2025-09-05"]),
+    ("2 tháng trước", ["2025-09"]),
+    ("cách đây hơn hai năm", ["2023"]),
+    ("Tối 21-3, đoàn kiểm tra đến nơi.", ["2025-03-21"]),
+    ("ngày 17 - 3 – 2004", ["2004-03-17"]),
+    ("công văn 999 ngày 26-2-1998", ["1998-02-26"]),
+    ("từ tháng 8 – 2003", ["2003-08"]),
+    ("quí 1 - 2004", ["2004-Q1"]),
+    ("Hội chợ sẽ diễn ra ngày 7 và 8/12.", ["2025-12-07", "2025-12-08"]),
     ("6 tháng đầu năm 2025", ["2025-01/2025-06"]),
     ("giai đoạn 2021-2025", ["2021/2025"]),
     ("từ năm 2020 đến năm 2025", ["2020/2025"]),
     ("tháng 5 năm ngoái", ["2024-05"]),
+    ("Hôm thứ Ba, công ty đã công bố kết quả.", ["2025-11-04"]),
+    ("Hội nghị sẽ khai mạc vào thứ hai.", ["2025-11-10"]),
+    ("Tháng 12, nhà máy đã dừng sản xuất.", ["2024-12"]),
+    ("Dự án sẽ khởi công vào tháng 1.", ["2026-01"]),
+    ("tháng 2 tới", ["2026-02"]),
+    ("Tháng 11 vừa qua, xuất khẩu tăng.", ["2024-11"]),
+    ("từ tháng 3 tới nay", ["2025-03"]),
 ]
 
 EN = [
     ("The tariff took effect on March 15, 2025.", ["2025-03-15"]),
     ("It closed on 3 December 2024 after flooding.", ["2024-12-03"]),
-    ("The tanker ran aground on Nov. 18.", ["2025-11-18"]),
+    ("The tanker ran aground on Nov. 18.", ["2024-11-18"]),
     ("In February 2024, the port unloaded coal.", ["2024-02"]),
     ("deliveries in April", ["2025-04"]),
     ("output in 2023 rose", ["2023"]),
@@ -116,7 +145,9 @@ EN = [
     ("last week", ["2025-W44"]),
     ("on Monday", ["2025-11-10"]),
     ("last Tuesday", ["2025-11-04"]),
-    ("three months ago", ["2025-08-05"]),
+    ("three months ago", ["2025-08"]),
+    ("two years ago", ["2023"]),
+    ("nearly a decade ago", ["2015"]),
     ("from 2020 to 2025", ["2020/2025"]),
     ("the 2020-2025 plan", ["2020/2025"]),
     ("mid-2024", ["2024"]),
@@ -129,6 +160,21 @@ EN = [
     ("the closest Monday to Oct 5th", ["2025-10-06"]),
     ("on the last day of May 2024", ["2024-05-31"]),
     ("the 5th last day of May", ["2025-05-27"]),
+    ("The minister said on Thursday that exports fell.", ["2025-10-30"]),
+    ("The board will meet on Monday.", ["2025-11-10"]),
+    ("Tolls were raised in December.", ["2024-12"]),
+    ("The first payment is due in January.", ["2026-01"]),
+    ("The fair is to run from October 28 to December 3.", ["2025-10-28/2025-12-03"]),
+    ("A storm struck the coast on Wednesday.", ["2025-11-05"]),
+    ("The ruling was published on November 7.", ["2025-11-07"]),  # a date slip, not 2024
+    ("Sales will rise in the first quarter.", ["2026-Q1"]),
+    ("This past week brought rain.", ["2025-W44"]),
+    ("Talks were held on December 7 and 8.", ["2024-12-07", "2024-12-08"]),
+    ("on December 7 and 8, 2014", ["2014-12-07", "2014-12-08"]),
+    ("on December 7 and 8 people died", ["2025-12-07"]),
+    ("The fair will run from December 9 to 13.", ["2025-12-09/2025-12-13"]),
+    ("Turnout fell after the 2011 floods.", ["2011"]),
+    ("a 2019 report by the agency", ["2019"]),
 ]
 
 CASES = [("ru", *c) for c in RU] + [("vi", *c) for c in VI] + [("en", *c) for c in EN]
@@ -156,6 +202,7 @@ HOLIDAYS = {
         ("с Днём России", ["2026-06-12"]),
         ("после Пасхи", ["2026-04-12"]),
         ("к Рождеству Христову", ["2026-01-07"]),
+        ("на Пасху в 2017 году", ["2017-04-16"]),
     ],
     "vi": [
         ("Tết Nguyên Đán năm 2026", ["2026-02-17"]),
@@ -185,6 +232,7 @@ HOLIDAYS = {
         ("Christmas of 2024", ["2024-12-25"]),
         ("Good Friday 2026", ["2026-04-03"]),
         ("China's National Day holiday", ["2026-10-01"]),
+        ("Chinese New Year in 2018", ["2018-02-16"]),
     ],
 }
 HOLIDAY_CASES = [(lang, *case) for lang, cases in HOLIDAYS.items() for case in cases]
@@ -238,6 +286,9 @@ TRAPS = [
     ("vi", "trong 3 năm qua"),
     ("vi", "Bộ trưởng Đặng Quốc Khánh cho biết"),
     ("vi", "ăn mừng chiến thắng"),
+    ("vi", "từ 3-5 ngày"),
+    ("vi", "hai ngày trước khi khai mạc"),
+    ("vi", "tỷ lệ 2 và 1/3"),
     ("en", "Call 1-800-555-0142 between 8 a.m. and 6 p.m."),
     ("en", "After the 3-1 win, the club celebrated."),
     ("en", "according to page 14 of the notice"),
@@ -250,6 +301,16 @@ TRAPS = [
     ("en", "Independence Day of Ukraine"),
     ("en", "plans for the new year"),
     ("en", "on the last day of trading"),
+    ("en", "The first half ended 1-1 after a late goal."),  # a period of a match
+    ("en", "a 2000 year old temple"),
+    ("en", "She won the 2000 m final."),
+    ("ru", "в первой половине дня"),
+    # a weekday that recurs names no date
+    ("en", "The market opens every Sunday."),
+    ("en", "Shops close on Sundays."),
+    ("ru", "Рынок работает каждую пятницу."),
+    ("vi", "Chợ họp mỗi chủ nhật."),
+    ("vi", "Chợ họp vào thứ hai hằng tuần."),
 ]
 
 

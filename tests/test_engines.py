@@ -141,7 +141,8 @@ def test_mentions_parquet_is_typed_and_keeps_the_raw_text(reference):
     assert {c: str(t) for c, t in df.dtypes.items()} == {
         "doc_id": "string", "lang": "string", "doc_date": "string", "label": "string",
         "text": "string", "start": "Int64", "end": "Int64", "norm": "string",
-        "value": "Float64", "unit": "string", "sentence": "string", "extractor": "string",
+        "value": "Float64", "unit": "string", "per": "string", "sentence": "string",
+        "extractor": "string",
     }  # fmt: skip
     csv = pd.read_csv(reference / "mentions.csv", dtype=str, keep_default_na=False)
     assert len(csv) == len(df)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from factx import entities, tables
 
@@ -67,3 +68,37 @@ def test_seeds_list_putin_once_with_mentions_from_both_articles(seeds, all_langu
     putin = people[people["forms"].str.contains("Путин|Putin")]
     assert len(putin) == 1
     assert putin.iloc[0]["documents"] == 2 and putin.iloc[0]["languages"] == "ru;vi"
+
+
+ONE_ROW = [
+    ("ORG", ["Microsoft", "Microsoft Corp."]),
+    ("ORG", ["ЦБ", "Центральный банк"]),
+    ("COUNTRY", ["США"]),  # inside "8,2 млрд долларов США"
+]
+
+
+@pytest.fixture(scope="module")
+def small_run(all_languages, tmp_path_factory):
+    from factx.cli import main
+
+    folder = tmp_path_factory.mktemp("news")
+    texts = {
+        "en1.txt": "Microsoft Corp. reported higher quarterly revenue on Tuesday.",
+        "en2.txt": "Shares of Microsoft rose 3% after the results, analysts said.",
+        "ru1.txt": "ЦБ сохранил ключевую ставку на уровне 16%, сообщил регулятор.",
+        "ru2.txt": "Центральный банк России ожидает замедления инфляции. Минфин РФ "
+        "разместил облигации на 8,2 млрд долларов США.",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    assert main(["run", str(folder), "--out", str(out)]) == 0
+    return pd.read_csv(out / "entities.csv")
+
+
+@pytest.mark.parametrize(("label", "forms"), ONE_ROW)
+def test_short_and_full_forms_of_one_entity_are_one_row(small_run, label, forms):
+    rows = small_run[small_run["label"] == label]
+    holding = rows[rows["forms"].map(lambda f: any(x in f.split("; ") for x in forms))]
+    assert len(holding) == 1
+    assert set(forms) <= set(holding.iloc[0]["forms"].split("; "))

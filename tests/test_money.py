@@ -41,6 +41,23 @@ CASES = {
         ("Всего 20 долларов 43 цента.", "20 долларов 43 цента", 20.43, "USD"),
         ("Цена 10к$.", "10к$", 10_000, "USD"),
         ("Курс 42 BGN.", "42 BGN", 42, "BGN"),
+        ("Машину продали за $15,000.", "$15,000", 15_000, "USD"),
+        (
+            "Долг превысил полтриллиона, а затем более триллиона рублей.",
+            "триллиона рублей",
+            1e12,
+            "RUB",
+        ),
+        (
+            "Выручка составила 12,4 миллиона кипрских фунтов.",
+            "12,4 миллиона кипрских фунтов",
+            12.4e6,
+            "CYP",
+        ),
+        ("Кредит в 80 млн немецких марок.", "80 млн немецких марок", 80e6, "DEM"),
+        ("Заём в 30 млн марок.", "30 млн марок", 30e6, "DEM"),
+        ("Штраф составил 700 dollars.", "700 dollars", 700, "USD"),
+        ("Клуб заплатил 40 млн фунтов.", "40 млн фунтов", 40e6, "GBP"),
     ],
     "vi": [
         ("Mỹ đã chi khoảng 350 tỷ đô la cho Kiev.", "350 tỷ đô la", 350e9, "USD"),
@@ -61,6 +78,9 @@ CASES = {
         ("Tài trợ 500 triệu yên.", "500 triệu yên", 500e6, "JPY"),
         ("Hợp đồng 1,15 tỷ euro.", "1,15 tỷ euro", 1.15e9, "EUR"),
         ("Giá 10K đồng.", "10K đồng", 10_000, "VND"),
+        ("Chiếc xe giá 12,000 USD.", "12,000 USD", 12_000, "USD"),
+        ("Vé giá 2.500 рублей .", "2.500 рублей", 2500, "RUB"),
+        ("Mỗi suất 350 . 000 đ .", "350 . 000 đ", 350_000, "VND"),
     ],
     "en": [
         ("Aid totalled $350bn.", "$350bn", 350e9, "USD"),
@@ -81,6 +101,14 @@ CASES = {
         ("It is 5 lakh rupees.", "5 lakh rupees", 500_000, "INR"),
         ("Paid RM42.", "RM42", 42, "MYR"),
         ("Fined 10 dinars.", "10 dinars", 10, None),
+        ("The ticket cost 40 pounds.", "40 pounds", 40, "GBP"),
+        ("A grant of 3 million pounds.", "3 million pounds", 3e6, "GBP"),
+        ("Tallinn paid 900 kroons.", "900 kroons", 900, "EEK"),
+        ("Sales of 45 million kronor.", "45 million kronor", 45e6, "SEK"),
+        ("A loan of 60 million marks.", "60 million marks", 60e6, "DEM"),
+        ("A fee of 75 BGN.", "75 BGN", 75, "BGN"),
+        ("It cost NZ $ 12 million.", "NZ $ 12 million", 12e6, "NZD"),
+        ("The fee is 900 рублей.", "900 рублей", 900, "RUB"),
     ],
 }
 
@@ -93,6 +121,65 @@ def test_money(lang: str, text: str, span: str, value: float, code: str | None) 
     assert found(lang, text) == [(span, pytest.approx(value), code)]
 
 
+# A price per something keeps its currency as the unit and says what it is per.
+PER = {
+    "ru": [
+        ("Нефть торговалась по $61,3 за баррель.", "$61,3", "USD", "bbl"),
+        ("Пособие составит 500 рублей на человека.", "500 рублей", "RUB", "person"),
+        ("Компания теряет 3 млн долларов в день.", "3 млн долларов", "USD", "d"),
+        ("Дивиденд 12 рублей за акцию.", "12 рублей", "RUB", "share"),
+    ],
+    "vi": [
+        ("Mỗi hộ được hỗ trợ 3 triệu đồng / người.", "3 triệu đồng", "VND", "person"),
+        ("Giá 21.380 đồng/lít.", "21.380 đồng", "VND", "L"),
+        ("Lương 8 triệu đồng mỗi tháng.", "8 triệu đồng", "VND", "month"),
+    ],
+    "en": [
+        ("Brent settled at $81.25 a barrel.", "$81.25", "USD", "bbl"),
+        ("It pays a dividend of 40 cents per share.", "40 cents", "USD", "share"),
+        ("Rooms cost £90 per night.", "£90", "GBP", "night"),
+        ("Aid of $5bn a year.", "$5bn", "USD", "year"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "code", "per"),
+    [(lang, *case) for lang, cases in PER.items() for case in cases],
+)
+def test_price_per_something(lang: str, text: str, span: str, code: str, per: str) -> None:
+    mentions = check_extractor(MoneyExtractor(lang), [text], lang)
+    assert [(m.text, m.unit, m.per) for m in mentions] == [(span, code, per)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Diesel went from $3.90 to $4.15 a gallon.",
+            [("$3.90", "gallon"), ("$4.15", "gallon")],
+        ),
+        (
+            "ru",
+            "Цена выросла с 60 до 75 долларов за баррель.",
+            [("60", "bbl"), ("75 долларов", "bbl")],
+        ),
+        ("vi", "Giá tăng từ 20.000 lên 23.000 đồng/lít.", [("20.000", "L"), ("23.000 đồng", "L")]),
+    ],
+)
+def test_joined_prices_share_what_they_are_per(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = check_extractor(MoneyExtractor(lang), [text], lang)
+    assert [(m.text, m.per) for m in mentions] == expected
+
+
+def test_plain_amount_has_no_per() -> None:
+    (m,) = MoneyExtractor("en").extract(Document("t", "It paid $40 in fees.", "en"))
+    assert m.per is None
+
+
 TRAPS = {
     "ru": [
         "В 2024 году выпущено 15 моделей.",
@@ -100,6 +187,8 @@ TRAPS = {
         "Бензин АИ-95 подорожал на 3%.",
         "Звоните 8 800 200-34-11.",
         "Поставят 12 самолётов МС-21-310.",
+        "В его коллекции 300 марок.",
+        "Сотни миллионов людей.",
     ],
     "vi": [
         "Giá xăng RON 95 tăng mạnh.",
@@ -115,6 +204,9 @@ TRAPS = {
         "He traded between $5 and 10.",  # the range end is no cents
         "Call 1-800-555-0142 or see page 14.",
         "PHP 8 and AMD 7000 chips.",
+        "The parcel weighed 12 pounds.",
+        "She scored 9 marks out of 10.",
+        "He bought a twenty pound bag of rice.",
     ],
 }
 

@@ -64,6 +64,23 @@ def test_a_place_has_one_norm_in_all_its_case_forms():
     assert [m.norm for m in out] == ["Пекин", "Пекин"]
 
 
+VI_PLACES = [
+    ("huyện Nghi Sơn", "Nghi Sơn"),
+    ("Huyện Nghi Sơn", "Nghi Sơn"),
+    ("TP.HCM", "HCM"),
+    ("thành phố Huế", "Huế"),
+    ("quận 5", "quận 5"),  # a number is no name
+    ("Bình Phước", "Bình Phước"),
+]
+
+
+@pytest.mark.parametrize(("text", "norm"), VI_PLACES)
+def test_a_vietnamese_place_norm_leaves_out_its_administrative_unit(text, norm):
+    doc = Document("d", f"Ở {text}.", "vi")
+    out = NameResolver("vi")(doc, [Mention(Label.LOCATION, 3, 3 + len(text), text)])
+    assert out[0].norm == norm
+
+
 LATIN = [
     ("Владимир Путин", "Vladimir Putin"),
     ("Сергей Шойгу", "Sergey Shoygu"),
@@ -156,3 +173,113 @@ def test_an_abbreviation_inside_the_span_is_left_out_of_the_norm():
     mentions = [Mention(Label.ORG, 0, 22, text[:22]), Mention(Label.ORG, 28, 30, "EU")]
     out = NameResolver("vi")(Document("d", text, "vi"), mentions)
     assert [m.norm for m in out] == ["Liên minh châu Âu", "Liên minh châu Âu"]
+
+
+def spans(text, found):
+    """Mentions for (label, text) pairs, each found after the one before."""
+    out = []
+    for label, name in found:
+        start = text.index(name, out[-1].end if out else 0)
+        out.append(Mention(label, start, start + len(name), name))
+    return out
+
+
+SURNAMES = [
+    (
+        "en",
+        "Marta Kowalczyk opened the plant. Kowalczyk said it would hire.",
+        [(Label.PERSON, "Marta Kowalczyk"), (Label.ORG, "Kowalczyk")],
+        [(Label.PERSON, "Marta Kowalczyk"), (Label.PERSON, "Marta Kowalczyk")],
+    ),
+    (
+        "vi",
+        "Ông Trịnh Văn Khải đến Hà Nội. Ông Khải cho biết.",
+        [(Label.PERSON, "Trịnh Văn Khải"), (Label.LOCATION, "Hà Nội"), (Label.LOCATION, "Khải")],
+        [
+            (Label.PERSON, "Trịnh Văn Khải"),
+            (Label.LOCATION, "Hà Nội"),
+            (Label.PERSON, "Trịnh Văn Khải"),
+        ],
+    ),
+    (  # before the full name, a place stays a place
+        "en",
+        "Kowalczyk is a town. Marta Kowalczyk lives there.",
+        [(Label.LOCATION, "Kowalczyk"), (Label.PERSON, "Marta Kowalczyk")],
+        [(Label.LOCATION, "Kowalczyk"), (Label.PERSON, "Marta Kowalczyk")],
+    ),
+    (  # two people share the surname: the organisation stays one
+        "en",
+        "Anna Brill and Tom Brill met. Brill Foods grew. Brill hired.",
+        [(Label.PERSON, "Anna Brill"), (Label.PERSON, "Tom Brill"), (Label.ORG, "Brill")],
+        [(Label.PERSON, "Anna Brill"), (Label.PERSON, "Tom Brill"), (Label.ORG, "Brill")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "found", "expected"), SURNAMES)
+def test_a_surname_after_the_full_name_is_that_person(lang, text, found, expected):
+    out = NameResolver(lang)(Document("d", text, lang), spans(text, found))
+    assert [(m.label, m.norm if m.label == Label.PERSON else m.text) for m in out] == expected
+
+
+def test_a_given_name_alone_takes_the_one_full_name_it_starts():
+    out = people("en", "Daria Voss won. Later Daria spoke.", ["Daria Voss", "Daria"])
+    assert [m.norm for m in out] == ["Daria Voss", "Daria Voss"]
+
+
+ORGS = [
+    (
+        "en",
+        "Microsoft Corp. said on Monday that Microsoft would hire.",
+        [(Label.ORG, "Microsoft Corp."), (Label.ORG, "Microsoft")],
+        ["Microsoft", "Microsoft"],
+    ),
+    (
+        "en",
+        "The Northern Water Authority met. Later the NWA agreed.",
+        [(Label.ORG, "Northern Water Authority"), (Label.ORG, "NWA")],
+        ["Northern Water Authority", "Northern Water Authority"],
+    ),
+    (
+        "ru",
+        "Минфин РФ и ЦБ договорились, сообщил Центральный банк России.",
+        [
+            (Label.ORG, "Минфин"),
+            (Label.COUNTRY, "РФ"),
+            (Label.ORG, "ЦБ"),
+            (Label.ORG, "Центральный банк"),
+            (Label.COUNTRY, "России"),
+        ],
+        ["Министерство финансов", None, "Банк России", "Банк России", None],
+    ),
+    (
+        "ru",
+        "Минфин США ответил.",
+        [(Label.ORG, "Минфин"), (Label.COUNTRY, "США")],
+        ["Министерство финансов США", None],
+    ),
+    (
+        "vi",
+        "Công ty Sony và hãng Sony cùng Ủy ban nhân dân tỉnh Bình Phước. UBND tỉnh Bình Phước họp.",
+        [
+            (Label.ORG, "Công ty Sony"),
+            (Label.ORG, "hãng Sony"),
+            (Label.ORG, "Ủy ban nhân dân tỉnh Bình Phước"),
+            (Label.ORG, "UBND tỉnh Bình Phước"),
+        ],
+        ["Sony", "Sony", "Ủy ban nhân dân tỉnh Bình Phước", "Ủy ban nhân dân tỉnh Bình Phước"],
+    ),
+    (  # an abbreviation in parentheses after a name it cannot abbreviate defines nothing
+        "ru",
+        "Агентство при ООН (ФАО) сообщило. ФАО ответила.",
+        [(Label.ORG, "ООН"), (Label.ORG, "ФАО")],
+        ["ООН", "ФАО"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "found", "norms"), ORGS)
+def test_one_organisation_has_one_norm_within_a_document(lang, text, found, norms):
+    mentions = spans(text, found)
+    out = NameResolver(lang)(Document("d", text, lang), mentions)
+    assert [m.norm for m in out] == norms

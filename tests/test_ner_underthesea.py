@@ -56,3 +56,40 @@ def test_underthesea_offsets_point_at_the_original_text(underthesea_ner, text, e
     assert expected <= {m.text for m in found}
     assert all(text[m.start : m.end] == m.text for m in found)
     assert {m.label for m in found} <= {Label.PERSON, Label.ORG, Label.LOCATION}
+
+
+# Tags factx has no label for: the CRF's MISC, or a kind a later release may add.
+ODD_TAGS = [
+    [
+        ("lễ hội", "N", "B-NP", "O"),
+        ("Sen Vàng", "Np", "B-NP", "B-MISC"),
+        ("ở", "E", "O", "O"),
+        ("Hà Nội", "Np", "B-NP", "B-LOC"),
+    ],
+    [
+        ("lễ hội", "N", "B-NP", "O"),
+        ("Sen", "Np", "B-NP", "B-EVENT"),
+        ("Vàng", "Np", "B-NP", "I-EVENT"),
+        ("ở", "E", "O", "O"),
+        ("Hà Nội", "Np", "B-NP", "B-LOC"),
+    ],
+    [
+        ("lễ hội", "N", "B-NP", "X"),
+        ("Sen Vàng", "Np", "B-NP", "I-MISC"),
+        ("ở", "E", "O", "O"),
+        ("Hà Nội", "Np", "B-NP", "B-LOC"),
+    ],
+]
+
+
+@pytest.mark.parametrize("tagged", ODD_TAGS)
+@pytest.mark.parametrize("rules", [True, False])
+def test_unknown_crf_tags_are_dropped_not_raised(underthesea_ner, monkeypatch, tagged, rules):
+    import factx.ner.underthesea as backend
+
+    text = " ".join(t[0] for t in tagged)
+    monkeypatch.setattr(backend, "ner", lambda line: tagged)
+    extractor = underthesea_ner if rules else backend.UndertheseaNER("vi", rules=False)
+    found = list(extractor.extract(Document("d", text, "vi")))
+    assert [(m.label, m.text) for m in found] == [(Label.LOCATION, "Hà Nội")]
+    assert found[0].start == text.rindex("Hà Nội")

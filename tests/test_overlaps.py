@@ -26,6 +26,44 @@ CASES = [
         [(0, 4, "a"), (4, 8, "b")],
     ),
     ("unknown extractor ranks last", [m(0, 4, "zz"), m(1, 3, "a")], ["a"], [(1, 3, "a")]),
+    (
+        "a place inside an amount stays beside it",
+        [m(0, 20, "money", Label.MONEY), m(17, 20, "ner", Label.LOCATION)],
+        ["money", "ner"],
+        [(0, 20, "money"), (17, 20, "ner")],
+    ),
+    (
+        "an organisation inside an amount does not",
+        [m(0, 20, "money", Label.MONEY), m(17, 20, "ner")],
+        ["money", "ner"],
+        [(0, 20, "money")],
+    ),
+    (
+        "a place across an amount's edge does not",
+        [m(0, 20, "money", Label.MONEY), m(17, 24, "ner", Label.LOCATION)],
+        ["money", "ner"],
+        [(0, 20, "money")],
+    ),
+    (
+        "places inside an amount still overlap each other by priority",
+        [
+            m(0, 20, "money", Label.MONEY),
+            m(12, 20, "ner", Label.LOCATION),
+            m(15, 20, "ner", Label.LOCATION),
+        ],
+        ["money", "ner"],
+        [(0, 20, "money"), (12, 20, "ner")],
+    ),
+    (
+        "a place in an amount that lost is judged on its own",
+        [
+            m(0, 8, "dates", Label.DATE),
+            m(4, 20, "money", Label.MONEY),
+            m(16, 20, "ner", Label.LOCATION),
+        ],
+        ["dates", "money", "ner"],
+        [(0, 8, "dates"), (16, 20, "ner")],
+    ),
 ]
 
 

@@ -52,6 +52,14 @@ CASES = {
         ("Рост 2см.", "2см", 2, "cm"),
         ("Урожай 40 центнеров.", "40 центнеров", 4000, "kg"),
         ("Килограмм картофеля стоит 50 рублей.", "Килограмм", 1, "kg"),
+        ("Урожайность 40 ц/га.", "40 ц/га", 4000, "kg/ha"),
+        ("Поймали сома весом 90 фунтов.", "90 фунтов", 90, "lb"),
+        ("Проложили 800-километровый газопровод.", "800-километровый", 800, "km"),
+        ("Установили пятиметровую вышку.", "пятиметровую", 5, "m"),
+        ("Остыл до 4 градусов по абсолютной шкале.", "4 градусов по абсолютной шкале", 4, "K"),
+        ("Экспорт 7 млн баррелей в сутки.", "7 млн баррелей в сутки", 7e6, "bbl/d"),
+        ("Добыча 2 млн тонн угля в год.", "2 млн тонн угля в год", 2e6, "t/year"),
+        ("Поезд шёл со скоростью 90 километров в час.", "90 километров в час", 90, "km/h"),
     ],
     "vi": [
         ("Nga nắm giữ 658 triệu tấn kim loại hiếm.", "658 triệu tấn", 658e6, "t"),
@@ -73,6 +81,10 @@ CASES = {
         ("Mỗi thùng 18 kg.", "18 kg", 18, "kg"),
         ("Một lượng vàng nặng 37,5 g.", "37,5 g", 37.5, "g"),
         ("Mực nước đạt 113,5 m.", "113,5 m", 113.5, "m"),
+        ("Nhà máy xử lý 500 tấn mỗi ngày.", "500 tấn mỗi ngày", 500, "t/d"),
+        ("Nhà máy xay 80 tấn gạo mỗi ngày.", "80 tấn gạo mỗi ngày", 80, "t/d"),
+        ("Một gói nặng 200 g.", "200 g", 200, "g"),
+        ("Kho chứa 12 . 500 tấn gạo .", "12 . 500 tấn", 12_500, "t"),
     ],
     "en": [
         ("Output reached 28.5 million tonnes.", "28.5 million tonnes", 28.5e6, "t"),
@@ -94,10 +106,22 @@ CASES = {
         ("Each gets 5 litres of oil.", "5 litres", 5, "L"),
         ("Walk eight mile.", "eight mile", 8, "mi"),
         ("Buy two pounds of meat.", "two pounds", 2, "lb"),
+        ("The catch weighed 14 pounds.", "14 pounds", 14, "lb"),
         ("Add 3/4 cup.", "3/4 cup", 0.75, "cup"),
         ("Pour a liter.", "a liter", 1, "L"),
         ("It is 7 feet, 10 inches tall.", "7 feet, 10 inches", 94, "inch"),
         ("A 2 km and 1 meter walk.", "2 km and 1 meter", 2001, "m"),
+        ("The field pumps 450,000 barrels a day.", "450,000 barrels a day", 450_000, "bbl/d"),
+        ("Exports rose to 2.1 mb/d.", "2.1 mb/d", 2.1e6, "bbl/d"),
+        ("They marched 6 km an hour.", "6 km an hour", 6, "km/h"),
+        ("It took 5 kg and a day.", "5 kg", 5, "kg"),
+        (
+            "It pumps 3 million barrels of oil a day.",
+            "3 million barrels of oil a day",
+            3e6,
+            "bbl/d",
+        ),
+        ("A limit of 50 km/h.", "50 km/h", 50, "km/h"),
     ],
 }
 
@@ -119,7 +143,6 @@ TRAPS = {
         "Поставят 12 самолётов МС-21-310 и Су-57.",
         "На предприятиях работают 37 тыс. человек.",
         "Цена 36 рублей за литр.",
-        "Урожайность 40 ц/га.",
         "Сделка на $350m.",
         "Квадратный метр жилья подорожал.",
         "5 г. Москва",
@@ -132,6 +155,8 @@ TRAPS = {
         "Giá 71,4 đô la/thùng, 420 đồng/lít.",
         "Động đất 5,2 độ Richter.",
         "Mẫu xe VF 6, công suất 250.000 xe mỗi năm.",
+        "Tàu đến lúc 6 g chiều, về lúc 21 g 30.",
+        "Đội nhà thắng 3 - 1 , theo công văn 327 của sở .",
     ],
     "en": [
         "Call 1-800-555-0142 between 8 a.m. and 6 p.m.",
@@ -142,6 +167,8 @@ TRAPS = {
         "Oil at $79 per barrel.",
         "After the 3-1 win, the iPhone 15 sold out.",
         'The "Group of 7" met.',
+        'Shells fell near posts 31 and 32", the agency said.',
+        "They lined up in a 1-4-3-2-1 formation and won 2-1.",
         "It raised £65m.",
         "a ton of work",
     ],
@@ -204,3 +231,18 @@ def test_dense_mentions_finish(extractor: QuantityExtractor) -> None:
     """100 KB that is all mentions: the per-mention work stays linear."""
     text = ("1 234 km " * 20_000)[:100_000]
     list(extractor.extract(Document("dense", text, extractor.lang)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "unit", "per"),
+    [
+        ("en", "Rations of 2 kg per person.", "2 kg per person", "kg", "person"),
+        ("ru", "Норма 3 литра на человека.", "3 литра на человека", "L", "person"),
+        ("vi", "Khẩu phần 15 kg / người.", "15 kg / người", "kg", "person"),
+    ],
+)
+def test_per_a_counted_thing_keeps_the_unit(
+    lang: str, text: str, span: str, unit: str, per: str
+) -> None:
+    (m,) = check_extractor(QuantityExtractor(lang), [text], lang)
+    assert (m.text, m.unit, m.per) == (span, unit, per)

@@ -13,7 +13,7 @@ def test_mention_frame_has_the_documented_columns_and_dtypes():
     doc = Document("a", "Путин", "ru", dt.date(2025, 11, 5), "a.txt")
     m = Mention(Label.PERSON, 0, 5, "Путин", extractor="natasha")
     df = tables.frame([tables.mention_row(doc, m, "Путин")], tables.MENTIONS)
-    assert list(df.columns[:12]) == [
+    assert list(df.columns[:13]) == [
         "doc_id",
         "lang",
         "doc_date",
@@ -24,6 +24,7 @@ def test_mention_frame_has_the_documented_columns_and_dtypes():
         "norm",
         "value",
         "unit",
+        "per",
         "sentence",
         "extractor",
     ]

@@ -59,8 +59,9 @@ class Mention:
     """One span of a document, with what it means.
 
     ``norm`` is a canonical string (ISO code, ISO date, canonical name), ``value`` and
-    ``unit`` a number with its unit. ``extractor`` is the plugin name that produced it,
-    so an analyst can trace every row.
+    ``unit`` a number with its unit, ``per`` what a rate of money is per ("bbl" in "$78 a
+    barrel", "person"), since a price's unit stays its currency. ``extractor`` is the
+    plugin name that produced it, so an analyst can trace every row.
     """
 
     label: str
@@ -70,6 +71,7 @@ class Mention:
     norm: str | None = None
     value: float | None = None
     unit: str | None = None
+    per: str | None = None
     extractor: str = ""
     score: float | None = field(default=None, compare=False)
 

@@ -33,6 +33,7 @@ MENTIONS: dict[str, str] = {
     "norm": "string",
     "value": "Float64",
     "unit": "string",
+    "per": "string",
     "sentence": "string",
     "extractor": "string",
 }
@@ -71,6 +72,7 @@ def mention_row(doc: Document, m: Mention, sentence: str) -> tuple:
         m.norm,
         m.value,
         m.unit,
+        m.per,
         sentence,
         m.extractor,
     )

@@ -64,6 +64,7 @@ def fingerprint(config: Config, settings: Settings) -> str:
         "settings": [settings.max_chars, settings.too_long],
         "plugins": plugins,
         "state": FORMAT,
+        "columns": list(tables.MENTIONS),  # rows written with other columns don't fit
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:32]
 

@@ -72,6 +72,26 @@ def align(text: str, tokens: list[str]) -> list[tuple[int, int] | None]:
     return spans
 
 
+def ner(line: str) -> list[tuple[str, ...]]:
+    """underthesea's CRF tags for one line; imported on first use, so that listing plugins
+    (`factx plugins`) does not load it."""
+    from underthesea import ner as crf
+
+    return crf(line)
+
+
+def known_tags(tagged: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """``tagged`` with every tag outside PER/ORG/LOC read as O.
+
+    The CRF emits MISC on some sentences, and a later release may add kinds: a kind factx has
+    no label for is dropped here, so one odd tag never loses the sentence or the document.
+    """
+    return [
+        t if t[-1] == "O" or (t[-1][:2] in ("B-", "I-") and t[-1][2:] in LABELS) else (*t[:-1], "O")
+        for t in tagged
+    ]
+
+
 def entities(text: str, tagged: list[tuple[str, ...]]) -> Iterator[tuple[str, int, int]]:
     """BIO tags over aligned tokens → (tag, start, end) in ``text``."""
     spans = align(text, [t[0] for t in tagged])
@@ -103,9 +123,6 @@ class UndertheseaNER:
     requires: ClassVar[tuple[str, ...]] = ("underthesea",)
 
     def __init__(self, lang: str = "vi", rules: bool = True) -> None:
-        from underthesea import ner  # here: `factx plugins` stays fast
-
-        self.ner = ner
         ner("Hà Nội")  # underthesea loads its CRF model on first use: do it now, once.
         self.names = VietnameseNames() if rules else None
 
@@ -114,13 +131,15 @@ class UndertheseaNER:
         if self.names:
             found = refine.agree(doc.text, found, self.names.gaz)
         for kind, s, e in found:
-            yield Mention(LABELS[kind], s, e, doc.text[s:e])
+            text = doc.text[s:e]
+            bare = self.names.bare(text) if self.names and kind == "LOC" else text
+            yield Mention(LABELS[kind], s, e, text, norm=bare if bare != text else None)
 
     def _spans(self, text: str) -> Iterator[tuple[str, int, int]]:
         for line in LINE.finditer(text):
             if not line.group().strip():
                 continue
-            tagged = self.ner(line.group())
+            tagged = known_tags(ner(line.group()))
             if self.names:
                 aligned = align(line.group(), [t[0] for t in tagged])
                 for kind, start, end in self.names.spans(line.group(), tagged, aligned):

@@ -1,8 +1,9 @@
 """The word lists and span predicates the Vietnamese name rules are built from.
 
 Split from :mod:`factx.ner.vi_spans` so each file stays readable: this one answers questions
-about one line's syllables ("does a person's name start here?", "where does this
-organisation's name end?"), that one applies the rules in their stated order.
+about one line's syllables ("does a person's name start here?", "is this a place?"),
+:mod:`factx.ner.vi_orgs` how far an organisation's name runs, and :mod:`factx.ner.vi_spans`
+applies the rules in their stated order.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ BRIDGE_POS = frozenset({"N", "Nc", "A", "L", "C", "Np", "CH"})
 # A word of a personal name: a capital, then lowercase letters ("Kirill", "O'Neil", "Jean-Luc").
 NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*")
 DIGIT = regex.compile(r"\d")
+# An initial standing for a name: a letter or a Vietnamese onset ("Kh.", "D."); and a Korean
+# given name ("Sang-sik").
+INITIAL = regex.compile(r"^(?:\p{Lu}|[CKNPTG]h|Tr|Gi|Ng)$")
+KOREAN_GIVEN = regex.compile(r"^\p{Lu}\p{Ll}+-\p{Ll}+$")
 # Punctuation that closes an appositive: "Trợ lý [Kirill Dmitriev], sau đó ...".
 APPOSITIVE_END = frozenset(",.;:)!?")
 
@@ -41,6 +46,10 @@ class VietnameseLexicon:
         self.org_suffixes = Phrases(data.get("org_suffixes", ()))
         self.place_prefixes = Phrases(data.get("place_prefixes", ()))
         self.place_heads = Phrases(data.get("place_heads", ()))
+        self.run_place_heads = Phrases(data.get("run_place_heads", ()))
+        self.lead_org_heads = Phrases(data.get("lead_org_heads", ()))
+        self.placed_org_heads = Phrases(data.get("placed_org_heads", ()))
+        self.team_heads = Phrases(data.get("team_heads", ()))
         self.dotted_heads = tuple(h for h in data.get("place_heads", ()) if h.endswith("."))
         self.place_preps = Phrases(data.get("place_prepositions", ()))
         self.not_after = Phrases(data.get("not_after", ()))
@@ -70,6 +79,18 @@ class VietnameseLexicon:
             if self.gaz.is_place(self._text(toks, i, e), part=e < j):
                 return e - i
         return 0
+
+    def _known_place(self, text: str) -> bool:
+        """A country, region, Vietnamese province or district, or large city: a place
+        whatever the context. A small foreign town's name ("Kim", "Mai") is more often a
+        Vietnamese given name."""
+        k = key(text)
+        return (
+            self.gaz.is_country(text)
+            or self.gaz.is_big_city(text)
+            or k in self.gaz.regions
+            or k in self.gaz.admin
+        )
 
     def _person_start(self, toks: list[Tok], i: int, j: int) -> int | None:
         """Where a Vietnamese person's name of 2-4 syllables ending at ``j`` starts."""
@@ -111,102 +132,39 @@ class VietnameseLexicon:
 
     def _place_head(self, toks: list[Tok], k: int) -> int:
         """Length of a place word kept inside the name at ``k``: "TP", "TP.HCM"'s "TP."."""
-        return self.place_heads.match(self.words, k) or int(
-            toks[k].text.startswith(self.dotted_heads) and toks[k].cap
-        )
+        return self.place_heads.match(self.words, k) or int(self._dotted(toks[k]))
 
-    def _stops_org(self, toks: list[Tok], e: int, agency: bool) -> bool:
-        """A person or a title starts at ``e``; or, after an agency, a place other than home."""
-        t = toks[e]
-        if t.initial or not t.name or self.titles.match(self.words, e):
-            return True
-        j = self._run_end(toks, e)
-        if self._person_start(toks, e, j) == e:
-            return True
-        if not agency:
-            return False
-        if self._place_head(toks, e):
-            return True
-        n = self._place_len(toks, e, j)
-        if n:
-            k = key(self._text(toks, e, e + n))
-            return k not in self.home and k not in self.gaz.regions
-        return False
+    def _dotted(self, tok: Tok) -> bool:
+        """An abbreviated place word glued to its name: "TP.HCM", "Q.3", "P.Bến"."""
+        return tok.cap and tok.text.startswith(self.dotted_heads) and not tok.text.endswith(".")
 
-    def _org_end(self, toks: list[Tok], e: int, agency: bool) -> int:
-        """End of an organisation's name whose head ends at ``e``.
+    def _head(self, phrases: Phrases, toks: list[Tok], k: int) -> int:
+        """Length of a listed head at ``k`` that is not the start of a longer common word:
+        "Trường" in "Trường Sa" or "Trường THPT", not in "Trường hợp" (case) or "Ban đầu"."""
+        n = phrases.match(self.words, k)
+        if n and k + n < len(toks):
+            nxt = toks[k + n]
+            if nxt.word == toks[k + n - 1].word >= 0 and not nxt.cap and nxt.text.isalpha():
+                return 0
+        return n
 
-        An agency's name stops before a place ("[Sở Công Thương] [Quảng Ninh]"), where the
-        place says whose agency it is; a company's or school's name keeps it.
-        """
-        n, named = len(toks), e
-        while True:
-            while e < n and toks[e].name and not self._stops_org(toks, e, agency):
-                e += 1
-            m = e
-            while (
-                m < n
-                and m - e < 5
-                and not toks[m].name
-                and (toks[m].pos in BRIDGE_POS or toks[m].text == "-")
-                and toks[m].text not in ",.;:()"
-                and not self.bridge_stop.match(self.words, m)
-            ):
-                m += 1
-            if m > e and m < n and toks[m].name and not self._stops_org(toks, m, agency):
-                e = m
-                continue
-            object_ = (  # a verb's object closes the name: "Cục Bảo vệ [thực vật]"
-                e < n
-                and toks[e - 1].pos == "V"
-                and toks[e].pos == "N"
-                and not toks[e].name
-                and toks[e].text.isalpha()
-                and not self.bridge_stop.match(self.words, e)
-                and not self.place_prefixes.match(self.words, e)
-            )
-            if object_ or (e > named and e < n and self._noun_tail(toks, e)):
-                e = self._word_end(toks, e, n)
-            return e
+    def _word_start(self, toks: list[Tok], k: int) -> bool:
+        """Whether ``toks[k]`` starts one of underthesea's words ("sở", not "cơ sở"'s)."""
+        return k == 0 or toks[k].word < 0 or toks[k].word != toks[k - 1].word
 
-    def _noun_tail(self, toks: list[Tok], e: int) -> bool:
-        """A lowercase compound noun that closes the clause completes a field's name.
-
-        Press style often leaves the last part of a name in lowercase ("Bộ Tài nguyên
-        [thiên nhiên],"); a noun of two syllables or more right after the capitalised field
-        word, followed by punctuation or the verb, belongs to it, unless it only scopes the
-        institution ("Sở Y tế [địa phương]", words listed in ``org_tail_stop``).
-        """
-        n = len(toks)
-        w = self._word_end(toks, e, n)
-        return (
-            toks[e - 1].pos == "N"
-            and toks[e - 1].name
-            and toks[e].pos == "N"
-            and not toks[e].name
-            and w - e >= 2
-            and all(t.text.isalpha() for t in toks[e:w])
-            and (w == n or toks[w].text in ",.;:)" or toks[w].pos == "V")
-            and not self.bridge_stop.match(self.words, e)
-            and not self.place_prefixes.match(self.words, e)
-            and not self.tail_stop.match(self.words, e)
-        )
-
-    def _place_follows(self, toks: list[Tok], e: int) -> bool:
-        """A place word or place name right after ``e``: "[Công an] tỉnh Thanh Hóa"."""
-        if e >= len(toks):
-            return False
-        if self.place_prefixes.match(self.words, e) or self._place_head(toks, e):
-            return True
-        return toks[e].name and bool(self._place_len(toks, e, self._run_end(toks, e)))
-
-    def _only_suffixes(self, k: int, j: int) -> bool:
-        while k < j:
-            n = self.org_suffixes.match(self.words, k, j)
-            if not n:
-                return False
-            k += n
-        return True
+    def bare(self, text: str) -> str:
+        """A place's name without the head VLSP keeps in its span: "huyện Nghi Xuân" →
+        "Nghi Xuân", so both count as one place. A listed place keeps its whole name
+        ("Biển Đông"), as does a head with nothing after it."""
+        if self.gaz.is_place(text):
+            return text
+        words = text.split()
+        n = self.place_heads.match(words, 0)
+        if not n and words and words[0].startswith(self.dotted_heads) and words[0].isupper():
+            words = [words[0].split(".", 1)[1], *words[1:]]  # "TP.HCM"
+        rest = " ".join(w for w in words[n:] if w not in ".")
+        # "quận 1", "phường K": a number or a letter names nothing without its head
+        return rest if len(rest.strip()) > 1 and not rest.strip().isdigit() else text
 
     def _near_place_word(self, toks: list[Tok], k: int) -> bool:
         """A place word two or three lowercase words back: "mỏ đất hiếm [Đông Pao]"."""
@@ -230,6 +188,15 @@ class VietnameseLexicon:
             and not all(vietnamese(t.text) for t in toks[i:j])
         )
 
+    def _korean_name(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A surname and a hyphenated given name, as Korean names are romanised:
+        "Park Hang-seo", "Kim Sang-sik"."""
+        return (
+            j - i == 2
+            and bool(NAME_WORD.fullmatch(toks[i].text))
+            and bool(KOREAN_GIVEN.match(toks[i + 1].text))
+        )
+
     def _name_shaped(self, toks: list[Tok], i: int, j: int) -> bool:
         """A run that can be a person's name: no place, institution, abbreviation or suffix."""
         words = self.words
@@ -243,6 +210,16 @@ class VietnameseLexicon:
             and not self.org_suffixes.ends_at(words, j, i + 1)
             and not self.misc_suffixes.ends_at(words, j, i)
             and not self.not_entities.match(words, i)
+        )
+
+    def _name_shaped_person(self, toks: list[Tok], i: int, j: int) -> bool:
+        """After a form of address: capitalised words, no country, institution or digit."""
+        return (
+            all(t.cap and t.text.isalpha() for t in toks[i:j])
+            and (toks[i].crf == "PER" or not self.gaz.is_country(self._text(toks, i, j)))
+            and not self.org_heads.match(self.words, i)
+            and not self.company_heads.match(self.words, i)
+            and not any(ACRONYM.match(t.text) for t in toks[i:j])
         )
 
     def _appositive(self, toks: list[Tok], i: int, j: int) -> bool:
@@ -291,5 +268,3 @@ class VietnameseLexicon:
         return self._person_start(toks, j + 1, e) == j + 1 and (
             e == len(toks) or toks[e].text in APPOSITIVE_END
         )
-
-    # -- the line ---------------------------------------------------------------------------

@@ -8,34 +8,50 @@ capitalised institution word. So names are proposed from capitalised runs of syl
 word, its POS which sentence-initial words are common nouns) and each run is labelled by the
 first rule that applies, in this order:
 
- 1. a date word ("tháng Tám") or product/event cue ("chip H100") before it: no entity;
+ 1. a date word ("tháng Tám"), a language ("tiếng Việt") or a product/event cue ("chip
+    H100") before it: no entity;
  2. a parenthesised abbreviation after it: ORG, back to its institution word; a place
     without one stays a location ("Lugansk (LPD)"), its abbreviation too when it spells
     the place's initials ("TP.HCM");
- 3. an institution word ("Bộ", "Tập đoàn", "Quốc hội") at its start: ORG, across lowercase
-    words to a later capitalised one, stopping at a person or a foreign place;
- 4. a title or form of address before it: a person at its end, after the places and
+ 3. a place word opening it ("Huyện Định Quán", "Cầu Long Biên"): a location;
+ 4. a lowercase institution word before it ("công ty", "báo", "đội", "ubnd tỉnh"): ORG with
+    that word inside, unless the name is a bare country or city ("đội tuyển [Thái Lan]");
+ 5. a lowercase place word before it ("huyện", "sông", "đường"): a location with the word
+    inside ("huyện Nghi Xuân", VLSP-2016; the norm is the bare name);
+ 6. an institution word ("Bộ", "Tập đoàn", "Quốc hội") at its start: ORG, across lowercase
+    words to a later capitalised one, stopping at a person or a foreign country
+    (:mod:`factx.ner.vi_orgs`);
+ 7. a title or form of address before it: a person at its end, after the places and
     organisations the title names ("Chủ tịch [Trung Quốc] [Tập Cận Bình]"); after the
     title's phrase and a comma, an appositive name ("Trợ lý Tổng thống Putin, [Kirill
-    Dmitriev],"); before ", <title>", a foreign name ("[Elon Musk], Giám đốc ...");
- 5. a common surname starting two to four syllables: a person;
- 6. a gazetteer place, a place word before it ("tỉnh", "sông"): a location;
- 7. an all-capital abbreviation or a name ending in "FC", "Group"…: ORG;
- 8. a foreign word: a location after "ở/tại", else an organisation;
- 9. the CRF's own label.
+    Dmitriev],"); before ", <title>", a foreign name ("[Elon Musk], Giám đốc ..."); after a
+    form of address, any name but a country ("cô [Mai]");
+ 8. a common surname starting two to four syllables, or a Korean name ("Park Hang-seo"):
+    a person;
+ 9. a gazetteer place, a place word before it ("nước", "thủ đô"): a location;
+10. a lone given name the segmenter glued into a verb ("[Hải] đuổi theo"): a person;
+11. an all-capital abbreviation or a name ending in "FC", "Group"…: ORG;
+12. a foreign word: a location after "ở/tại", else an organisation;
+13. the CRF's own label.
 
-Places joined by a hyphen ("Nga-Mỹ") come out as one location each.
+Then the CRF's own people and headed places stand where no cue overrides them
+(:mod:`factx.ner.vi_crf`), and the line-wide rules of :mod:`factx.ner.vi_edges` apply:
+places joined by a hyphen ("Nga-Mỹ") come out as one location each, an initial keeps its
+dot, and an all-capital headline keeps only gazetteer places.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factx.ner.vi_lexicon import VietnameseLexicon
+from factx.ner.gazetteer import key
+from factx.ner.phrases import fold
+from factx.ner.vi_crf import keep_crf
+from factx.ner.vi_edges import LineRules, shouting
 from factx.ner.vi_tokens import ACRONYM, Tok, tokenize, vietnamese
 
 
-class VietnameseNames(VietnameseLexicon):
+class VietnameseNames(LineRules):
     """Labels capitalised runs of a Vietnamese line; see the module docstring for the order."""
 
     def spans(
@@ -45,6 +61,8 @@ class VietnameseNames(VietnameseLexicon):
         self.line = line
         toks = tokenize(line, tagged, aligned)
         self.words = [t.text for t in toks]
+        if shouting(toks):
+            return self._listed_places(toks)
         out: list[tuple[str, int, int]] = []
         taken = [False] * len(toks)
         self._abbreviations(toks, out, taken)
@@ -52,6 +70,7 @@ class VietnameseNames(VietnameseLexicon):
         # a comma after it may introduce the person as an appositive ("Trợ lý X, [Y Z]").
         # described: the title follows "<untitled person>," and describes that person.
         i, title, phrase, appos, described, bare = 0, False, False, False, False, -1
+        kin = False  # the title is a form of address ("cô", "anh"): its name is a person
         while i < len(toks):
             if taken[i]:
                 i += 1
@@ -61,9 +80,11 @@ class VietnameseNames(VietnameseLexicon):
                 if not title:
                     phrase = not self.source_words.ends_at(self.words, i)
                     described = i >= 2 and toks[i - 1].text == "," and bare == i - 1
+                kin = not title and bool(self.honorifics.match(self.words, i))
                 title, i = True, i + k
                 continue
-            if not toks[i].name:
+            if not toks[i].name or not toks[i].cap:  # a run starts capitalised, never
+                # with the lowercase rest of a word a name left behind ("Nhà [nước]")
                 link = toks[i].text in "()" or bool(self.title_links.match(self.words, i))
                 appos = phrase and toks[i].text == ","
                 title, phrase = title and link, phrase and link
@@ -71,7 +92,7 @@ class VietnameseNames(VietnameseLexicon):
                 continue
             j = self._run_end(toks, i)
             j = next((x for x in range(i, j) if taken[x]), j)
-            found, j = self._label_run(toks, i, j, title, appos, described)
+            found, j = self._label_run(toks, i, j, title, appos, described, kin and title)
             out += found
             untitled = not title and not appos and found and found[-1][0] == "PER"
             bare = j if untitled and found[-1][2] == j else -1
@@ -79,96 +100,54 @@ class VietnameseNames(VietnameseLexicon):
             described = described and title
             phrase, appos = phrase and not appos, False
             i = j
-        out.sort(key=lambda x: x[1])
+        out = [self._with_dot(toks, *sp) for sp in keep_crf(self, toks, out)]
         return [
             part
             for lab, s, e in out
             for part in self._split_places(lab, toks[s].start, toks[e - 1].end)
         ]
 
-    def _split_places(self, label: str, start: int, end: int) -> list[tuple[str, int, int]]:
-        """ "Nga-Mỹ", "Hà Nội-Hải Phòng": places joined by a hyphen are each a location.
-
-        Only where the joined whole is no place itself and every part is one.
-        """
-        text = self.line[start:end]
-        if "-" not in text or self.gaz.is_place(text):
-            return [(label, start, end)]
-        parts, s = [], start
-        for piece in text.split("-"):
-            if not piece or piece != piece.strip() or not self.gaz.is_place(piece):
-                return [(label, start, end)]
-            parts.append(("LOC", s, s + len(piece)))
-            s += len(piece) + 1
-        return parts
-
     def _title_at(self, toks: list[Tok], i: int) -> int:
         m = self.titles.match(self.words, i)
         if m:
             return m
         m = self.honorifics.match(self.words, i)
-        if m and i + m < len(toks) and toks[i + m].name:
+        if (
+            m
+            and i + m < len(toks)
+            and toks[i + m].name
+            and (self._word_start(toks, i + m) or toks[i + m].cap)  # not "Bà con" (folks)
+        ):
+            # "cô [Mai]", "anh [Tuấn]": a city's name is a given name here, a country only
+            # where the CRF reads a person ("anh Đức"), nor a place the word is part of
+            # ("Bà Rịa")
             j = self._run_end(toks, i + m)
-            if not self._place_len(toks, i + m, j):
+            country = self.gaz.is_country(self._text(toks, i + m, j))
+            if (not country or toks[i + m].crf == "PER") and not (
+                self.gaz.is_place(self._text(toks, i, j))
+            ):
                 return m
         return 0
-
-    def _abbreviations(self, toks: list[Tok], out: list, taken: list[bool]) -> None:
-        """ "Full Name (ABBR)": both ORG, the full name back to its institution word."""
-        words = self.words
-        for a in range(1, len(toks) - 2):
-            if not (
-                toks[a].text == "("
-                and toks[a + 2].text == ")"
-                and ACRONYM.match(toks[a + 1].text)
-                and not self.not_entities.match(words, a + 1)
-                and not taken[a - 1]
-            ):
-                continue
-            s, head = a, None
-            while s > 0 and a - s < 14:
-                t = toks[s - 1]
-                if t.text in ",.;:()" or (not t.name and self.bridge_stop.match(words, s - 1)):
-                    break
-                s -= 1
-                if (
-                    head is None
-                    and t.cap
-                    and (self.org_heads.match(words, s) or self.company_heads.match(words, s))
-                ):
-                    head = s
-                if t.initial:
-                    break
-            full, short = "ORG", "ORG"
-            if head is None:
-                head = a
-                while head > 0 and toks[head - 1].name and not toks[head].initial:
-                    head -= 1
-                if head < a and self._place_len(toks, head, a) == a - head:
-                    full, short = "LOC", self._place_abbreviation(toks, head, a)
-            if head < a:
-                out.append((full, head, a))
-                taken[head:a] = [True] * (a - head)
-            out.append((short, a + 1, a + 2))
-            taken[a + 1] = True
-
-    def _place_abbreviation(self, toks: list[Tok], head: int, a: int) -> str:
-        """Label of the abbreviation after the place ``toks[head:a]``.
-
-        The place's own initials or another name of it ("Thành phố Hồ Chí Minh (TP.HCM)",
-        "Hoa Kỳ (US)") are the place; letters beyond what is written name the body the place
-        stands for, as "Lugansk (LPD)" does the republic, which is an organisation.
-        """
-        abbr = toks[a + 1].text
-        initials = "".join(t.text[0] for t in toks[head:a]).casefold()
-        letters = "".join(c for c in abbr if c.isalpha()).casefold()
-        return "LOC" if letters == initials or self.gaz.is_place(abbr) else "ORG"
 
     def _common(self, toks: list[Tok], i: int, e: int, j: int) -> bool:
         """Whether the sentence-initial word ``toks[i:e]`` is an ordinary capitalised word."""
         words = self.words
         if self.not_entities.match(words, i, e) == e - i:
             return True
+        institution = (
+            self._head(self.org_heads, toks, i)
+            or self._head(self.company_heads, toks, i)
+            or self.org_words.match(words, i)
+        )
+        if e - i == 1 and toks[i].pos != "Np" and self.honorifics.match(words, i):
+            return True  # "Anh kể ...": the pronoun, not Britain
+        if (
+            not institution
+            and toks[i].pos != "Np"
+            and not all(t.cap for t in toks[i:e])
+            and self._place_len(toks, i, j) < e - i  # "Tây nguyên" is still a place
+        ):
+            return True  # "Anh trai": a common compound, whatever its first syllable names
         return not (
             self.org_heads.match(words, i)
             or self.company_heads.match(words, i)
@@ -188,6 +167,7 @@ class VietnameseNames(VietnameseLexicon):
         title: bool,
         appos: bool = False,
         described: bool = False,
+        kin: bool = False,
     ) -> tuple[list[tuple[str, int, int]], int]:
         """Labelled spans in the run ``toks[i:j]`` and where labelling stopped.
 
@@ -196,6 +176,16 @@ class VietnameseNames(VietnameseLexicon):
         Cook], Giám đốc điều hành Apple"), so its names are no person.
         """
         words = self.words
+        r = self.run_place_heads.match(words, i, j)
+        if (
+            r
+            and toks[i + r].cap
+            and fold(toks[i].text) not in self.surnames
+            and not self._org_lead(toks, i)  # "đội [Sông Lam]" is a team
+        ):
+            return [("LOC", i, j)], j  # "Huyện Định Quán", "Cầu Sài Gòn": the head starts it
+        if kin and j - i <= 4 and self._name_shaped_person(toks, i, j):
+            return [("PER", i, j)], j  # "cô [Mai]", "ông [Vinh]": a city's name is a given name
         if toks[i].initial:
             e = self._word_end(toks, i, j)
             if self._common(toks, i, e, j):
@@ -209,21 +199,44 @@ class VietnameseNames(VietnameseLexicon):
                     and not self.gaz.is_country(self._text(toks, i, j))
                 )
                 or self.misc_cues.match(words, i, j)
-                or any(c.isdigit() for t in toks[i:j] for c in t.text)
-                or (j < len(toks) and toks[j].text.isdigit() and toks[j - 1].word != toks[j].word)
+                or any(c.isdigit() for t in toks[i:j] if not self._dotted(t) for c in t.text)
+                or (
+                    j < len(toks)
+                    and toks[j].text.isdigit()
+                    and toks[j - 1].word != toks[j].word
+                    and not self.org_heads.match(words, i)  # "Bệnh viện Nhi đồng 1"
+                    and not self.company_heads.match(words, i)
+                    and not self._org_lead(toks, i)
+                )
             )
         ):
             return [], j
-        if self.place_heads.ends_at(words, i) and not toks[i - 1].cap:
-            return [("LOC", i - self.place_heads.ends_at(words, i), j)], j  # "sông Hồng"
         out: list[tuple[str, int, int]] = []
         k = i
+        lead = self._org_lead(toks, i)
+        if lead and self.not_entities.match(words, i, j) == j - i:
+            return [], j  # "ubnd TP", "công an TP": no name, no entity
+        if lead:  # "[công ty] Sanofi", "[ubnd tỉnh] Phú Yên", but "đội tuyển [Việt Nam]"
+            start, placed = lead
+            place = self._place_len(toks, i, j) == j - i
+            if place and placed:  # "ubnd tỉnh [Phú Yên]", but "đại học [Mỹ]" is American
+                text = self._text(toks, i, j)
+                placed = not self.gaz.is_country(text) or key(text) in self.home
+            e = j if placed and place else self._org_end(toks, i, False) if not place else i
+            if e > i:
+                out.append(("ORG", start, e))
+                k, j = e, max(j, e)
+        n = self.place_heads.ends_at(words, i)
+        if not lead and n and self._lowercase_words(toks, i - n, i):
+            while j > i + 1 and not toks[j - 1].cap:
+                j -= 1  # "[cù lao Rùa] giáp": underthesea glued a verb to the name
+            return [("LOC", i - n, j)], j  # "sông Hồng", "huyện Nghi Xuân"
         while k < j:
             if self._place_len(toks, k, j) == j - k and not ACRONYM.match(toks[k].text):
                 out.append(("LOC", k, j))  # "Trường Sa" is a place before "Trường" is a school
                 break
-            h = self.org_heads.match(words, k) if toks[k].cap else 0
-            c = self.company_heads.match(words, k) if toks[k].cap else 0
+            h = self._head(self.org_heads, toks, k) if toks[k].cap else 0
+            c = self._head(self.company_heads, toks, k) if toks[k].cap else 0
             if c > h:
                 b = k + c
                 brand = self._run_end(toks, b) if b < len(toks) and toks[b].name else b
@@ -233,16 +246,28 @@ class VietnameseNames(VietnameseLexicon):
                 if b < brand and (
                     ACRONYM.match(toks[b].text)
                     or not all(vietnamese(t.text) for t in toks[b:brand])
-                ):  # "Tập đoàn [Rio Tinto]": the company word stays outside a brand
+                ):  # "[Tập đoàn Rio Tinto]": a company word is inside (VLSP-2016), a
+                    # descriptor outside ("Lực lượng [Houthi]")
                     p = self._person_start(toks, b, brand)
-                    out.append(("ORG", b, p if p is not None else brand))
+                    inside = self.lead_org_heads.match(words, k) == c
+                    out.append(("ORG", k if inside else b, p if p is not None else brand))
                     k, j = (p if p is not None else brand), max(j, brand)
                     continue
                 h = c
+            if h and self.team_heads.match(words, k) == h and self._country_at(toks, k + h):
+                k += h  # "Đoàn [Việt Nam]", "Đội tuyển [Thái Lan]": the team is its country
+                continue
             if h:
                 agency = bool(self.agency_heads.match(words, k))
                 e = self._org_end(toks, k + h, agency)
-                if e > k + h or ACRONYM.match(toks[k].text) or self._place_follows(toks, e):
+                if (
+                    e > k + h
+                    or (ACRONYM.match(toks[k].text) and not self.not_entities.match(words, k))
+                    or self._place_follows(toks, e)
+                ):
+                    out.append(("ORG", k, e))
+                elif self.org_words.match(words, k) >= h:  # "Chính phủ", "Viện Kiểm sát"
+                    e = k + self.org_words.match(words, k)
                     out.append(("ORG", k, e))
                 k, j = e, max(j, e)
                 continue
@@ -260,13 +285,19 @@ class VietnameseNames(VietnameseLexicon):
             ):  # "Bộ trưởng [Quốc phòng]": a common noun; a name capitalises every syllable
                 k = e
                 continue
+            if self.not_entities.match(words, k, j) == j - k:
+                break  # "Nhà nước", "Trung ương": common words, whatever is glued to them
             while j > k + 1 and not toks[j - 1].cap and not self.org_heads.match(words, k):
                 j -= 1  # a name ends capitalised: "[Nguyễn Thị Lan] trú" was glued by mistake
             p = self._person_start(toks, k, j)
-            if p == k or (
-                k == i
-                and p is None
-                and (self._appositive(toks, k, j) if appos else self._titled_after(toks, k, j))
+            if (
+                p == k
+                or (self._korean_name(toks, k, j) and self._name_shaped(toks, k, j))
+                or (
+                    k == i
+                    and p is None
+                    and (self._appositive(toks, k, j) if appos else self._titled_after(toks, k, j))
+                )
             ):
                 out.append(("PER", k, j))
                 break
@@ -308,6 +339,20 @@ class VietnameseNames(VietnameseLexicon):
         words = self.words
         if self.not_entities.match(words, k, j) == j - k or self.misc_suffixes.ends_at(words, j, k):
             return None, j
+        if (
+            j - k == 1
+            and toks[k].glued
+            and vietnamese(toks[k].text)
+            and not self._known_place(toks[k].text)
+            and not (  # "Luật Địa chất và Khoáng sản": the second half of a coordinated name
+                k >= 2
+                and toks[k - 1].text == "và"
+                and toks[k - 2].name
+                and not toks[k - 2].initial  # "Ông và [Kim]" coordinates people
+                and toks[k - 2].crf != "PER"
+            )
+        ):
+            return "PER", j  # "[Hải] đuổi theo": a given name the segmenter did not know
         h = self._place_head(toks, k)
         n = self._place_len(toks, k, j)
         if n and (k + n == j or not self._only_suffixes(k + n, j)):

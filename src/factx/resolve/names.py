@@ -3,16 +3,16 @@
 PERSON: each name is lemmatised (Russian case forms through pymorphy3, when the ``ru``
 extra is installed), written in Latin letters (``lang/<code>/translit.toml``), and a short
 form ("Путина", "Trump", "Xuân Phúc") takes the norm of the one longer name in the document
-that it ends. ORG: an abbreviation defined in parentheses after a name ("… (EEF)") takes
-that name's norm; Russian names of organisations and places are put in the nominative.
-The corpus-wide step, which merges the same person across documents and scripts, is
-:func:`factx.entities.unify`.
+that it ends; a surname tagged ORG or LOCATION after its full name becomes that PERSON.
+ORG: the canonical name of :mod:`factx.resolve.orgs`, and an abbreviation takes the norm of
+the name it is defined for ("… (EEF)") or abbreviates; Russian names of organisations and
+places are put in the nominative. The corpus-wide step, which joins the same person or
+organisation across documents and scripts, is :func:`factx.entities.unify`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections import defaultdict
 from functools import cache, lru_cache
 
@@ -20,11 +20,14 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
+from factx.resolve.orgs import org_words
+from factx.resolve.text import CYRILLIC, fold
 
 ABBREVIATION = regex.compile(r"\s*[(\[]\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*[)\]]")
 OWN_ABBREVIATION = regex.compile(r"^(.*?\S)\s*\(\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*\)$")
+QUALIFIER = regex.compile(r"[ \u00a0]{1,2}")  # between an organisation and its country
+TOKEN = regex.compile(r"[\p{L}\p{M}\d]+")
 QUOTES = regex.compile(r"[«»“”„\"']")
-CYRILLIC = regex.compile(r"\p{Cyrillic}")
 SPACE = regex.compile(r"\s+")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 CASES = ("gent", "accs", "datv", "ablt", "loct")
@@ -131,54 +134,112 @@ def org_lemma(text: str, lang: str) -> str:
     return " ".join(words)
 
 
-def fold(text: str) -> str:
-    """Case- and diacritic-free form, for comparing names."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
-
-
 class NameResolver:
-    """Norms for the PERSON and ORG mentions of one document."""
+    """Norms for the PERSON, ORG and LOCATION mentions of one document."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.orgs = org_words(lang)
 
     def __call__(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        mentions = self.surnames_as_people(mentions)
         norms = self.person_norms([m for m in mentions if m.label == Label.PERSON])
-        norms.update(self.org_norms(doc.text, [m for m in mentions if m.label == Label.ORG]))
-        # A place's norm is its nominative form, so "Пекина" and "Пекине" count as one.
+        norms.update(self.org_norms(doc.text, mentions))
+        # A place's norm is its nominative form, so "Пекина" and "Пекине" count as one,
+        # without an administrative unit before it ("huyện Nghi Sơn" = "Nghi Sơn"); a
+        # backend's own norm (the bare name it found) is kept.
+        units = place_units(self.lang)
         norms.update(
-            {m: org_lemma(m.text, self.lang) for m in mentions if m.label == Label.LOCATION}
+            {
+                m: m.norm or units.sub("", org_lemma(m.text, self.lang), count=1)
+                for m in mentions
+                if m.label == Label.LOCATION
+            }
         )
         return [dataclasses.replace(m, norm=norms[m]) if m in norms else m for m in mentions]
 
+    def key(self, text: str) -> tuple[str, ...]:
+        return tuple(fold(person_lemma(text, self.lang)).split(" "))
+
+    def surnames_as_people(self, mentions: list[Mention]) -> list[Mention]:
+        """A name tagged ORG or LOCATION that ends the one full name of a person mentioned
+        earlier in the document is that person ("John Smith … Smith said")."""
+        people = [m for m in mentions if m.label == Label.PERSON]
+        out = []
+        for m in mentions:
+            if m.label in (Label.ORG, Label.LOCATION) and m.text[:1].isupper():
+                key = self.key(m.text)
+                fulls = {
+                    self.key(p.text)
+                    for p in people
+                    if p.end <= m.start and _ends(self.key(p.text), key)
+                }
+                if len(fulls) == 1:
+                    m = dataclasses.replace(m, label=Label.PERSON, norm=None)
+            out.append(m)
+        return out
+
     def person_norms(self, people: list[Mention]) -> dict[Mention, str]:
+        """A name's own lemma in Latin letters, or the one longer name in the document it
+        is a short form of: its ending ("Putin", "Xuân Phúc") or, failing that, its first
+        word alone ("Kim" of "Kim Jong Un"). Two longer names that fit leave it alone."""
         lemmas = {m: person_lemma(m.text, self.lang) for m in people}
         names = {tuple(fold(lemma).split(" ")): lemma for lemma in lemmas.values()}
         by_tail: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+        by_head: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
         for key in names:
             for i in range(1, len(key)):
                 by_tail[key[i:]].add(key)
+            if len(key) > 1:
+                by_head[key[:1]].add(key)
         out = {}
         for m, lemma in lemmas.items():
             key = tuple(fold(lemma).split(" "))
-            longer = by_tail.get(key, set())
+            longer = by_tail.get(key) or by_head.get(key, set())
             full = names[next(iter(longer))] if len(longer) == 1 else lemma
             out[m] = latin(full, self.lang)
         return out
 
-    def org_norms(self, text: str, orgs: list[Mention]) -> dict[Mention, str]:
+    def org_norms(self, text: str, mentions: list[Mention]) -> dict[Mention, str]:
+        """ORG norms (factx.resolve.orgs): the nominative name without its legal form, with
+        the country written right after it unless that is the home country. An abbreviation
+        takes the norm of the name it is defined for in parentheses, or else of the one
+        organisation in the document whose words it abbreviates."""
+        orgs = [m for m in mentions if m.label == Label.ORG]
+        countries = {m.start: m for m in mentions if m.label == Label.COUNTRY}
         out: dict[Mention, str] = {}
+        names: dict[Mention, str] = {}
         defined: dict[str, str] = {}
         for m in orgs:
             own = OWN_ABBREVIATION.match(m.text)
             name, abbr = (own.group(1), own.group(2)) if own else (m.text, None)
             after = ABBREVIATION.match(text, m.end)
             abbr = abbr or (after.group(1) if after else None)
-            out[m] = org_lemma(name, self.lang)
-            if abbr and abbr != name:
+            names[m] = org_lemma(name, self.lang)
+            gap = QUALIFIER.match(text, m.end)
+            country = countries.get(gap.end()) if gap else None
+            out[m] = self.orgs.canonical(names[m], country.text if country else None)
+            if abbr and len(name.split()) > len(TOKEN.findall(abbr)):  # not "ООН (ФАО)"
                 defined.setdefault(abbr, out[m])
         for m in orgs:
             if m.text in defined:
                 out[m] = defined[m.text]
+                continue
+            fulls = {out[o] for o in orgs if self.orgs.abbreviates(names[m], names[o])}
+            if len(fulls) == 1:
+                out[m] = fulls.pop()
         return out
+
+
+@cache
+def place_units(lang: str) -> regex.Pattern:
+    """A unit word ("huyện", "TP.") before a capitalised place name, from names.toml."""
+    units = sorted(langdata.load(lang, "names").get("place_units", ()), key=len, reverse=True)
+    if not units:
+        return regex.compile(r"(?!)")
+    words = "|".join(regex.escape(u) for u in units)
+    return regex.compile(rf"^(?i:{words})(?:\s+|\.\s*)(?=\p{{Lu}})")
+
+
+def _ends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    return len(full) > len(short) and full[-len(short) :] == short

@@ -2,13 +2,21 @@
 
 Priority is the order of extractors in the pipeline config, then the longer span, then
 the earlier one: a stated, stable order, so the same input always gives the same rows.
+One nesting is kept on purpose: a place inside an amount ("8,2 млрд долларов [США]",
+"2 tỷ đô la [Mỹ]") names the currency's country and is a mention of its own, so it
+stays beside the MONEY mention that holds it (and becomes COUNTRY when it names one).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
 
-from factx.model import Mention
+from factx.model import Label, Mention
+
+# Outer label → labels of the mentions that may sit wholly inside one.
+NESTED: dict[str, frozenset[str]] = {
+    Label.MONEY: frozenset({Label.LOCATION, Label.COUNTRY}),
+}
 
 
 def resolve_overlaps(mentions: list[Mention], order: list[str]) -> list[Mention]:
@@ -17,13 +25,29 @@ def resolve_overlaps(mentions: list[Mention], order: list[str]) -> list[Mention]
     def priority(m: Mention) -> tuple[int, int, int]:
         return (rank.get(m.extractor, len(rank)), -(m.end - m.start), m.start)
 
+    kept = _disjoint(sorted(mentions, key=priority))
+    holders = [k for k in kept if k.label in NESTED]
+    inside = [
+        m
+        for m in mentions
+        if any(
+            h.start <= m.start and m.end <= h.end and m is not h and m.label in NESTED[h.label]
+            for h in holders
+        )
+    ]
+    nested = _disjoint(sorted(inside, key=priority))
+    return sorted(kept + nested, key=lambda m: (m.start, m.end, str(m.label)))
+
+
+def _disjoint(ranked: list[Mention]) -> list[Mention]:
+    """The mentions, best first, that overlap no better one already kept."""
     spans: list[tuple[int, int]] = []  # kept spans, sorted and disjoint
     kept: list[Mention] = []
-    for m in sorted(mentions, key=priority):
+    for m in ranked:
         i = bisect_left(spans, (m.start, m.end))
         clash_before = i > 0 and spans[i - 1][1] > m.start
         clash_after = i < len(spans) and spans[i][0] < m.end
         if not (clash_before or clash_after):
             insort(spans, (m.start, m.end))
             kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, m.end, str(m.label)))
+    return kept

@@ -4,7 +4,8 @@ Each language's patterns (``dates_grammar``) propose candidates; checks here dro
 readings a number or word only *might* have ("1/3 dân số" is a fraction, "lần thứ hai" an
 ordinal, "to 2030 tonnes" a count); the longest surviving candidate wins each stretch of
 text; and two dates joined by "to/по/đến" become one ISO interval. Relative dates resolve
-against ``doc.date`` and keep an empty norm without one.
+against ``doc.date`` and keep an empty norm without one; a weekday or a date without a year
+reads its direction from its sentence's tense (``factx.rules.tense``).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import regex
 from factx.model import Document, Label, Mention
 from factx.rules import periods as p
 from factx.rules.dates_grammar import Rule, rules
-from factx.rules.dates_resolve import Groups, NoReference, resolve
+from factx.rules.dates_resolve import TENSED, Groups, NoReference, resolve
 from factx.rules.holiday_calendar import is_inflected
 from factx.rules.numbers import number_pattern
 from factx.rules.periods import Interval, Invalid, Period, Value
+from factx.rules.tense import OPEN, TenseCues, cues, sentence
 from factx.rules.timewords import TimeWords, alternation, key, time_words
 
 # Backstop per pattern and document; the patterns themselves are linear (see tests).
@@ -88,6 +90,16 @@ def next_char(text: str, end: int) -> str | None:
     return m[1] if m else None
 
 
+def same_month(value: Value | None, day: int) -> Period | None:
+    """Another day of a listed date's month ("9 или 10 июня"); None if it has no such day."""
+    if not isinstance(value, Period) or value.grain != "day":
+        return None
+    try:
+        return Period("day", p.make(value.start.year, value.start.month, day), value.explicit_year)
+    except Invalid:
+        return None
+
+
 class DateExtractor:
     """Dates, months, quarters, years, relative dates and year ranges."""
 
@@ -98,8 +110,10 @@ class DateExtractor:
         self.lang = lang
         self.words: TimeWords = time_words(lang)
         self.rules: tuple[Rule, ...] = rules(lang)
+        self.tense: TenseCues = cues(lang)
         w = self.words
         self.day_cues = {key(c) for c in w.words("day_cues")}
+        self.dash_cues = {key(c) for c in w.words("dash_day_cues")}
         self.weak_cues = {key(c) for c in w.words("year_cues_weak")}
         self.followers = {key(c) for c in w.words("year_followers")}
         self.ambiguous = {key(c) for c in w.words("ambiguous")}
@@ -110,6 +124,13 @@ class DateExtractor:
         self.blockers = {key(c) for c in w.words("shift_blockers")}
         self.holiday_blockers = {key(c) for c in w.words("holiday_blockers")}
         self.lowercase_names = bool(w.data.get("lowercase_names"))
+        self.habitual = {key(c) for c in w.words("habitual")}
+        self.habitual_forms = {key(c) for c in w.words("habitual_forms")}
+        self.habitual_after = tuple(key(c) for c in w.words("habitual_after"))
+        sports = w.words("sports_words")
+        self.sports = (
+            regex.compile(rf"(?<!\w)(?:{alternation(sports)})", regex.I) if sports else None
+        )
         # Which kinds need a look at their context in this language.
         self.checked = {"day_month", "weekday_abbr", "month"}
         self.checked |= COUNT_SENSITIVE | {"weekday"} if lang == "vi" else set()
@@ -125,8 +146,10 @@ class DateExtractor:
             for m in list(rule.pattern.finditer(text, timeout=TIMEOUT)):
                 g = Groups.of(m)
                 start, end = m.span()
-                if rule.kind == "year_cue":
-                    start = m.start("y")  # "in 2023": the cue is context, not the date
+                listed: list[tuple[int, int, str]] = []  # other days of a list: (start, end, day)
+                if g["dl"]:  # "December 7 and 8": the first date ends before the join
+                    listed.append((m.start("dl"), end, m["dl"]))
+                    end = m.start("list")
                 if rule.prefix is not None:
                     before = rule.prefix_before(text, start)
                     if before is None and rule.required:
@@ -134,17 +157,29 @@ class DateExtractor:
                     if before is not None:
                         g.update({k: v for k, v in before.groupdict().items() if v})
                         start = before.start()
+                        if before.groupdict().get("d0"):  # "9 или 10 июня": the first day
+                            listed.append((*before.span("d0"), before["d0"]))
+                            start = before.end("listed")
+                if rule.kind in ("year_cue", "year_attr"):
+                    start = m.start("y")  # "in 2023", "the 2014 protests": the cue is context
                 if not self.plausible(rule.kind, g, start, end, text):
                     continue
+                given = bool(g["y"] or g["yy"] or g["yrel"])
+                tense = OPEN
+                if rule.kind in TENSED and not given and doc.date is not None:
+                    tense = self.tense.around(text, start, end)
                 try:
-                    value: Value | None = resolve(rule.kind, g, self.words, doc.date)
+                    value: Value | None = resolve(rule.kind, g, self.words, doc.date, tense)
                 except NoReference:
                     value = None
                 except Invalid:
                     continue
-                given = bool(g["y"] or g["yy"] or g["yrel"])
                 strong = int(bool(g["d"] or g["dw"]) and bool(g["m"] or g["mw"]))
                 found.append(Candidate(start, end, rank, value, given, strong))
+                for a, b, day in listed:
+                    other = same_month(value, int(day))
+                    if other is not None or value is None:
+                        found.append(Candidate(a, b, rank, other, given, strong))
         for c in self.join_ranges(text, self.select(found)):
             norm = c.value.iso() if c.value is not None else None
             yield Mention(Label.DATE, c.start, c.end, text[c.start : c.end], norm)
@@ -189,6 +224,10 @@ class DateExtractor:
     def plausible(self, kind: str, g: Groups, start: int, end: int, text: str) -> bool:
         if kind == "year_cue":
             return self.year_follows(g, end, text)
+        if kind in ("quarter", "half") and not (g["y"] or g["yy"] or g["yrel"]) and self.sports:
+            lo, hi = sentence(text, start, end)
+            if self.sports.search(text, lo, hi):
+                return False  # "the first half ended 1-1": a period of a match
         if kind in ("quarter", "half") and (g["q"] or g["h"]) and not (g["y"] or g["yrel"]):
             # "3 квартала" counts quarters; "3-й квартал", "3 квартале" name one.
             unit = text[start:end].split()[-1]
@@ -201,6 +240,8 @@ class DateExtractor:
         if kind == "holiday" and self.holiday_blockers:
             nxt = NEXT_WORD.match(text, end)
             return not (nxt and key(nxt[1]) in self.holiday_blockers)
+        if kind in ("weekday", "weekday_abbr") and self.habitual_weekday(g, start, end, text):
+            return False
         if self.lowercase_names and kind in ("weekday", "month") and text[start].isupper():
             # "Виктор Понедельник": a capitalised weekday inside a sentence is a name.
             before = text[max(0, start - 3) : start].rstrip()
@@ -217,6 +258,8 @@ class DateExtractor:
             # is also a decimal point.
             if g["dayw"]:
                 return True
+            if g["dash"]:
+                return prev in self.dash_cues  # "tối 21-3", but "từ 3-5 ngày" is a range
             if prev in self.day_cues:
                 return not self.padded_months or len(g["m"] or "") == 2
             sign_before = quantity_sign(text[start - 1] if start else None)
@@ -226,8 +269,10 @@ class DateExtractor:
                 and not (after and (after.isalnum() or quantity_sign(after)))
             )
         vi_count = self.lang == "vi" and kind in COUNT_SENSITIVE and before and adjacent
-        if vi_count and self.count.search(text, max(0, start - 40), start):
-            return False  # "3 tháng trước", "ba năm qua": a count makes the word a unit
+        if vi_count and not g["d"] and self.count.search(text, max(0, start - 40), start):
+            # "3 tháng trước", "ba năm qua": a count makes the word a unit (but "công văn 999
+            # ngày 26-2" is a document's number before a day).
+            return False
         if self.lang == "vi" and kind == "weekday":
             # "thứ hai" is Monday, but "lần thứ hai" is "the second time".
             return before is None or prev in self.day_cues or not adjacent
@@ -235,15 +280,28 @@ class DateExtractor:
             return self.standalone(g, prev, after)
         return True
 
+    def habitual_weekday(self, g: Groups, start: int, end: int, text: str) -> bool:
+        """ "every Sunday", "по пятницам", "thứ hai hằng tuần": a weekday that recurs names
+        no date."""
+        if g["rel"] or g["wrel"] or not g["wd"]:
+            return False
+        if key(g["wd"]) in self.habitual_forms:
+            return True
+        before, _ = previous_word(text, start)
+        if before and key(before) in self.habitual:
+            return True
+        after = text[end : end + 30]
+        return any(key(after).startswith(w) for w in self.habitual_after)
+
     def shift_is_dated(self, g: Groups, start: int, end: int, text: str) -> bool:
-        """ "несколько дней назад" has no count to shift by; "через 65 лет после войны"
-        counts from the war, not from the document date."""
+        """ "несколько дней назад" has no count to shift by; "через 65 лет после войны" and
+        "hai ngày trước tết" count from an event, not from the document date."""
         if not g["n"] and not g["art"]:
             before, adjacent = previous_word(text, start)
             if before and adjacent and key(before) in self.vague:
                 return False
         nxt = NEXT_WORD.match(text, end)
-        return not (g["before"] and nxt and key(nxt[1]) in self.blockers)
+        return not (nxt and key(nxt[1]) in self.blockers)
 
     def year_follows(self, g: Groups, end: int, text: str) -> bool:
         if key(g["cue"] or "") not in self.weak_cues:

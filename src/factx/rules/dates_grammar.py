@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from factx import lang as langdata
 from factx.rules.holiday_calendar import holiday_source, vocabulary
 from factx.rules.timewords import TimeWords, alternation, count_source, time_words
 
@@ -42,11 +43,18 @@ COUNT_PREFIX = r"!(?<n>{N})\s+"
 
 COMMON = [
     ("date", r"(?<y>{YEAR})-(?<m>(?:0[1-9]|1[0-2]))-(?<d>(?:0[1-9]|[12]\d|3[01]))", None),
-    ("holiday", r"(?<hol>{HOL})(?:{YEARPART})?", r"(?<hrel>{REL})\s+"),
+    # "Diwali 2019", "Chinese New Year in 2018"
+    (
+        "holiday",
+        r"(?<hol>{HOL})(?:{YEARPART}|\s+(?:{HOLYEAR})\s+(?<y>{YEAR})(?:\s*(?:{YW}))?)?",
+        r"(?<hrel>{REL})\s+",
+    ),
     ("deictic", r"(?<dayrel>{DEICTIC})", None),
 ]
 
 RU_DAY = r"(?:(?<d>{DAY}){OSUF}|(?<dw>{ORD}))\s+"
+# A day listed before another of the same month: "9 или 10 июня".
+LISTED_DAY = r"(?<listed>(?<d0>{DAY})\s*(?:{DJOIN})\s*)?"
 RU_YEAR_END = r"(?:-(?:го|м|й))?"
 RU = [
     (
@@ -55,7 +63,7 @@ RU = [
         WEEKDAY_PREFIX,
     ),
     ("day_month", r"(?<d>{DAY})\.(?<m>{MONTH_NO})(?<dot>\.)?", WEEKDAY_PREFIX),
-    ("date", r"(?<mw>{MONTH})(?:{YEARPART})?", "!" + WEEKDAY_PREFIX + RU_DAY),
+    ("date", r"(?<mw>{MONTH})(?:{YEARPART})?", "!" + WEEKDAY_PREFIX + LISTED_DAY + RU_DAY),
     ("date", r"(?<mw>{MONTH})(?:{YEARPART})", None),
     ("month", r"(?<mw>{MONTHF})", None),
     (
@@ -76,6 +84,7 @@ RU = [
         r"(?:{UH})(?:{YEARPART})?",
         r"!(?:(?<h>[12]){OSUF}|(?<hr>{ROMAN})|(?<hw>{ORD}))\s+",
     ),
+    ("half", r"(?:{HALFW})(?:{YEARPART})", r"!(?:(?<h>[12]){OSUF}|(?<hw>{ORD}))\s+"),
     ("months_of_year", r"(?:месяцев|месяца)(?:{YEARPART})", COUNT_PREFIX),
     ("year", r"(?:{YW})", r"!(?<y>{YEAR})" + RU_YEAR_END + r"\s*"),
     ("decade", r"(?<y>{YEAR})-(?:х|е|ые|ых|ми)(?:\s*(?:{YW}))?", None),
@@ -96,16 +105,24 @@ RU = [
 ]
 
 VI_PREFIX = r"(?:(?:{WD}|{WDA})\s*,?\s+)?(?:(?<dayw>{DAYW})\s+)?"
+# "ngày 7 và 8/12": two days of one month.
+VI_LISTED = VI_PREFIX + LISTED_DAY
 VI = [
     (
         "date",
-        r"(?<d>{DAY})(?<sep>[/.-])(?<m>{MONTH_NO})(?P=sep)(?:(?<y>{YEAR})|(?<yy>{YY}))",
+        # "17-3-2004", and as print spaces or mixes its dashes: "17 - 3 – 2004".
+        r"(?<d>{DAY})(?:(?<sep>[/.])(?<m>{MONTH_NO})(?P=sep)|\s*[-–]\s*(?<m>{MONTH_NO})\s*[-–]\s*)"
+        r"(?:(?<y>{YEAR})|(?<yy>{YY}))",
         VI_PREFIX,
     ),
-    ("day_month", r"(?<d>{DAY})/(?<m>{MONTH_NO})", VI_PREFIX),
-    ("date", r"tháng\s+{VMONTH}(?:{YEARPART})?", "!" + VI_PREFIX + r"(?<d>{DAY})\s+"),
+    ("day_month", r"(?<d>{DAY})/(?<m>{MONTH_NO})", VI_LISTED),
+    # "tối 21-3": with a dash only after a day word (see `dash_day_cues`).
+    ("day_month", r"(?<d>{DAY})\s*(?<dash>[-–])\s*(?<m>{MONTH_NO})", VI_PREFIX),
+    ("date", r"tháng\s+{VMONTH}(?:{YEARPART})?", "!" + VI_LISTED + r"(?<d>{DAY})\s+"),
     ("date", r"tháng\s+{VMONTH}(?:{YEARPART})", None),
-    ("month", r"tháng\s+{VMONTH}", None),
+    # "tháng 2 tới" (the coming February), "tháng 11 vừa qua"; "tháng 3 tới nay" is "from
+    # March until now", "tháng 4 tới 10…" "April to 10…".
+    ("month", r"tháng\s+{VMONTH}(?:\s+(?<mrel>{MREL})(?!\s+(?:{REL}|\d)))?", None),
     (
         "weekday",
         r"(?<wd>{WD})(?:\s+(?:của\s+)?(?:tuần|tuần\s+lễ)\s+(?<rel>{REL})|\s+(?<wrel>{REL}))?",
@@ -113,9 +130,11 @@ VI = [
     ),
     ("relative", r"(?<unit>{UPERIOD})\s+(?<rel>{REL})", None),
     ("shift", r"(?<unit>{UALL})\s+(?<ago>{AGO})", COUNT_PREFIX),
+    # "cách đây hơn một năm"
+    ("shift", r"(?<before>{BEFORE})\s+(?:(?:{APPROX})\s+)?(?<n>{N})\s+(?<unit>{UALL})", None),
     (
         "quarter",
-        r"quý\s+(?:(?<q>[1-4])(?!\d)|(?<qr>{ROMAN})|(?:thứ\s+)?(?<qw>{ORD}))(?:{YEARPART})?",
+        r"qu[ýí]\s+(?:(?<q>[1-4])(?!\d)|(?<qr>{ROMAN})|(?:thứ\s+)?(?<qw>{ORD}))(?:{YEARPART})?",
         None,
     ),
     (
@@ -138,7 +157,13 @@ VI = [
 EN_DAY = r"!" + WEEKDAY_PREFIX + r"(?<d>{DAY}){OSUF}\s+(?:of\s+)?"
 EN = [
     ("date_us", r"(?<m>{DAY})/(?<d>{DAY})/(?:(?<y>{YEAR})|(?<yy>{YY}))", WEEKDAY_PREFIX),
-    ("date", r"(?<mw>{MONTH})\s+(?:the\s+)?(?<d>{DAY}){OSUF}(?:{YEARPART})?", WEEKDAY_PREFIX),
+    (
+        "date",
+        # "December 7 and 8" lists two days; "December 7 and 8 people" does not.
+        r"(?<mw>{MONTH})\s+(?:the\s+)?(?<d>{DAY}){OSUF}"
+        r"(?<list>\s+(?:{DJOIN})\s+(?<dl>{DAY}){OSUF}(?!\s+[\p{Ll}\d]))?(?:{YEARPART})?",
+        WEEKDAY_PREFIX,
+    ),
     ("date", r"(?<mw>{MONTH})(?:{YEARPART})?", EN_DAY),
     ("date", r"(?<dw>{ORD})\s+(?:day\s+)?of\s+(?<mw>{MONTH})(?:{YEARPART})?", None),
     ("date", r"(?<mw>{MONTH})\s+(?:the\s+)?(?<dw>{ORD})(?:{YEARPART})?", None),
@@ -162,6 +187,10 @@ EN = [
     ("half", r"(?<hw>first|second)[\s-]+half(?:{YEARPART}|\s+of\s+the\s+year)?", None),
     ("half", r"(?<hr>H[12])\s*(?<y>{YEAR})", None),
     ("year", r"(?:year\s+|FY\s*)(?<y>{YEAR})", None),
+    # "the 2014 protests", "a 2007 report": English prints counts from 1,000 up with a comma,
+    # so a bare 19xx/20xx between a determiner and a word is a year, unless the word is a
+    # unit ("the 2000 m final") or a listed count word ("a 2000 year old tradition").
+    ("year_attr", r"(?<y>(?:19|20)\d\d)(?=\s+(?!(?:{NOYEAR}))[^\W\d_])", r"!(?:{YDET})\s+"),
     ("decade", r"(?<y>{YEAR})['’]?s", None),
     ("year_cue", r"(?<cue>{YCUE})(?:\s+|(?<=-))(?<y>{YEAR})", None),
     (
@@ -182,14 +211,20 @@ EN = [
     ),
     ("range", r"(?<y>{YEAR}){DASH}(?:(?<y2>{YEAR})|(?<yy2>{YY}))", None),
     ("range", r"(?:{ROPEN})\s+(?<y>{YEAR})\s+(?:{RJOIN})\s+(?<y2>{YEAR})", None),
-    ("range", r"(?<mw>{MONTH})\s+(?<d>{DAY}){DASH}(?<d2>{DAY})(?:{YEARPART})?", None),
+    (
+        "range",
+        r"(?<mw>{MONTH})\s+(?<d>{DAY})(?:{DASH}|\s+(?:{DTO})\s+)(?<d2>{DAY})(?!\s+[\p{Ll}\d])"
+        r"(?:{YEARPART})?",
+        None,
+    ),
 ]
 
 TEMPLATES = {"ru": RU, "vi": VI, "en": EN}
 # How a year, or a year relative to now, follows a day or month in each language.
 YEAR_PARTS = {
-    "ru": r"\s+(?:(?<y>{YEAR})(?:-(?:го|м|й))?(?:\s*(?:{YW}))?|(?<yrel>{REL})\s+(?:{UY}))",
-    "vi": r"(?:\s*[/-]\s*|,?\s+năm\s+)(?<y>{YEAR})|\s+năm\s+(?<yrel>{REL})",
+    "ru": r"\s+(?:(?<y>{YEAR})(?:-(?:го|м|й))?(?:\s*(?:{YW}))?|(?<yrel>{REL})\s+(?:{UY})"
+    r"|(?<yrel>{YABBR}))",
+    "vi": r"(?:\s*[/\-–]\s*|,?\s+năm\s+)(?<y>{YEAR})|\s+năm\s+(?<yrel>{REL})",
     "en": r",?\s+(?:of\s+)?(?<y>{YEAR})|\s+(?:of\s+)?(?<yrel>{REL})\s+year",
 }
 PLACEHOLDER = regex.compile(r"\{([A-Z_]+)\}")
@@ -256,7 +291,22 @@ def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
         "ROPEN": alt(w.words("range_open")),
         "RJOIN": alt(w.words("range_join")),
         "DAYW": alt(w.words("day_words")),
+        "APPROX": alt(w.words("approximate")),
+        "YABBR": alt(w.words("year_abbreviations")),
+        "HALFW": alt(w.words("half_words")),
+        "HOLYEAR": alt(w.words("holiday_year_cues")),
+        "DJOIN": alt(w.words("day_list_join")),
+        "DTO": alt(w.words("day_range_join")),
+        "YDET": alt(w.words("year_determiners")),
+        "MREL": alt(w.words("month_relative")),
+        "NOYEAR": alt(w.words("year_not_before") + unit_words(w.lang)),
     }
+
+
+def unit_words(lang: str) -> list[str]:
+    """Units of measure (``lang/<code>/units.toml``): a number before one is an amount."""
+    units = langdata.load(lang, "units").get("units", [])
+    return [w for u in units for w in (*u.get("words", ()), *u.get("symbols", ()))]
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -277,6 +327,8 @@ def rules(lang: str) -> tuple[Rule, ...]:
     for kind, core, prefix in [*COMMON, *TEMPLATES.get(lang, [])]:
         if kind == "holiday" and not vocabulary(lang):
             continue
+        if kind == "holiday" and w.data.get("relative_after"):
+            prefix = None  # "trước tết" is "before Tết"; the last one is "Tết trước"
         required = prefix is not None and prefix.startswith("!")
         # A required prefix bounds the match on the left itself ("2018Q4" has no space);
         # where it ends in a space, the core starts a word. Cores start with a word

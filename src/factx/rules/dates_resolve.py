@@ -40,9 +40,6 @@ class Groups(dict[str | int, str | None]):
         return g
 
 
-Resolver = Callable[[Groups, TimeWords, "dt.date | None"], Value]
-
-
 def need(ref: dt.date | None) -> dt.date:
     if ref is None:
         raise NoReference
@@ -73,7 +70,7 @@ def number(text: str | None, w: TimeWords) -> int | None:
     return ROMAN.get(text.casefold()) or w.ordinal(text)
 
 
-def date(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+def date(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
     month = int(m["m"]) if m["m"] else w.month(m["mw"])
     day = int(m["d"]) if m["d"] else number(m["dw"], w)
     if month is None:
@@ -81,7 +78,7 @@ def date(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     year = year_of(m, w, ref)
     explicit = year is not None
     if year is None:
-        year = p.infer_year(need(ref), month)
+        year = p.tensed_year(need(ref), month, day, tense)
     if day is None:
         return Period("month", p.make(year, month), explicit)
     return Period("day", p.make(year, month, day), explicit)
@@ -95,7 +92,7 @@ def date_us(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return Period("day", p.make(year, month, day))
 
 
-def month(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+def month(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
     number = w.month(m["mw"]) if m["mw"] else int(m["m"])
     if number is None:
         raise Invalid(m[0])
@@ -109,12 +106,14 @@ def month(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
         elif step < 0 and number >= ref.month:
             year -= 1
         return Period("month", p.make(year, number))
-    return Period("month", p.make(p.infer_year(ref, number), number), False)
+    return Period("month", p.make(p.tensed_year(ref, number, None, tense), number), False)
 
 
-def weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
-    """A weekday after the document date, as Duckling reads one: "вторник" on a Tuesday is
-    next week's, "last tuesday" the one before, "thứ tư tuần tới" Wednesday of next week."""
+def weekday(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
+    """A bare weekday in a past-tense sentence is the latest on or before the document date
+    ("said on Thursday"); otherwise the next one after it, as Duckling reads one: "вторник"
+    on a Tuesday is next week's, "last tuesday" the one before, "thứ tư tuần tới" Wednesday
+    of next week."""
     ref = need(ref)
     wd = w.weekday(m["wd"])
     if wd is None:
@@ -126,6 +125,8 @@ def weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
         return Period("day", p.weekday_from(ref, wd, -1))
     if m["wrel"] and step == 0 and wd - 1 == ref.weekday():
         return Period("day", ref)
+    if tense < 0 and not m["wrel"] and not m["after"]:
+        return Period("day", p.weekday_on_or_before(ref, wd))
     return Period("day", p.weekday_from(ref, wd, 1 if m["after"] else 0))
 
 
@@ -162,11 +163,13 @@ def upcoming(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return p.relative_period(need(ref), unit, count(m, w))
 
 
-def quarter(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+def quarter(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
     q = number(m["q"] or m["qr"] or m["qw"], w)
     if q is None:
         raise Invalid(m[0])
     year = year_of(m, w, ref)
+    if year is None and tense and 1 <= q <= 4:
+        year = p.tensed_year(need(ref), 3 * q - 2, None, tense, months=3)
     if year is None:
         ref = need(ref)
         # Q4 named in the first quarter is last year's, as December is in January.
@@ -174,13 +177,15 @@ def quarter(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return Period("quarter", p.quarter_start(year, q))
 
 
-def half(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+def half(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
     h = PARTS.get(key(m["part"] or "")) or number(m["h"] or m["hr"] or m["hw"], w)
     if m["hr"] and m["hr"][:1] in "Hh":
         h = int(m["hr"][1:])
     if h not in (1, 2):
         raise Invalid(m[0])
-    year = year_of(m, w, ref) or need(ref).year
+    year = year_of(m, w, ref)
+    if year is None:
+        year = p.tensed_year(need(ref), 6 * h - 5, None, tense, months=6) if tense else ref.year
     return Period("half", p.make(year, 6 * h - 5))
 
 
@@ -205,9 +210,9 @@ def decade(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return Interval(Period("year", p.make(start)), Period("year", p.make(start + 9)))
 
 
-def year_range(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+def year_range(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
     if m["d2"]:
-        first = date(m, w, ref)
+        first = date(m, w, ref, tense)
         assert isinstance(first, Period)
         last = Period("day", first.start.replace(day=1) + dt.timedelta(days=int(m["d2"]) - 1))
         if last.start.month != first.start.month or last.start <= first.start:
@@ -220,14 +225,15 @@ def year_range(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return Interval(Period("year", p.make(start)), Period("year", p.make(end)))
 
 
-def holiday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
-    """ "Diwali 2019", "last Chinese New Year"; a holiday its calendar does not date that
-    year (a lunar table's end) keeps an empty norm, like a date without a reference."""
+def holiday(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
+    """ "Diwali 2019", "last Chinese New Year"; without a year, the next one, or the last one
+    in a past-tense sentence. A holiday its calendar does not date that year (a lunar
+    table's end) keeps an empty norm, like a date without a reference."""
     year = year_of(m, w, ref)
     if year is not None:
         day = holiday_calendar.date_in(w.lang, m["hol"], year)
     else:
-        step = offset(w, m["hrel"]) if m["hrel"] else 0
+        step = offset(w, m["hrel"]) if m["hrel"] else min(tense, 0)
         day = holiday_calendar.date_near(w.lang, m["hol"], need(ref), step)
     if day is None:
         raise NoReference(m["hol"])
@@ -272,7 +278,12 @@ def closest_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return Period("day", target.start + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7))
 
 
-RESOLVERS: dict[str, Resolver] = {
+# The resolvers whose reading depends on the sentence's tense (see factx.rules.tense).
+TENSED = {
+    *("date", "day_month", "month", "weekday", "weekday_abbr", "holiday", "quarter", "half"),
+    "range",
+}
+RESOLVERS: dict[str, Callable[..., Value]] = {
     "date": date,
     "day_month": date,
     "date_us": date_us,
@@ -288,6 +299,7 @@ RESOLVERS: dict[str, Resolver] = {
     "months_of_year": months_of_year,
     "year": year,
     "year_cue": year,
+    "year_attr": year,
     "range": year_range,
     "decade": decade,
     "holiday": holiday,
@@ -297,5 +309,7 @@ RESOLVERS: dict[str, Resolver] = {
 }
 
 
-def resolve(kind: str, m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
+def resolve(kind: str, m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
+    if kind in TENSED:
+        return RESOLVERS[kind](m, w, ref, tense)
     return RESOLVERS[kind](m, w, ref)

@@ -2,35 +2,35 @@
 
 A duration is a count and a unit of time ("один месяц", "hai tuần", "three months"), a
 fraction of one ("полчаса", "half an hour", "три четверти часа"), or several joined ("an
-hour and 45 minutes"). The norm keeps the text's unit ("90 minutes" is PT90M, not PT1H30M);
-a fractional count moves down to the next unit that makes it whole ("полтора года" is
-P18M), and a compound is summed in its smallest unit, as Duckling does. ``value`` is the
-length in seconds (a month counting 30 days, a year 365), ``unit`` is "s".
+hour and 45 minutes", "1 час 55 минут"). The norm keeps the text's units ("90 minutes" is
+PT90M, not PT1H30M; "1 hour 55 minutes" is PT1H55M); a fractional count moves down to the
+next unit that makes it whole ("полтора года" is P18M, "hai giờ rưỡi" PT150M). ``value``
+is the length in seconds (a month counting 30 days, a year 365), ``unit`` is "s".
 
 A count before "tháng"/"năm" is a duration only if no date follows ("3 năm qua", not "12
 tháng 10"), hour counts that read as clock times ("с 9 до 18 часов", "lúc 19 giờ 20") are
-left out, and rates ("twice a year", "раз в месяц") are not durations.
+left out, and rates ("twice a year", "раз в месяц") are not durations: the checks of
+:mod:`factx.rules.duration_context`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
+from factx.rules.compounds import Compounds
 from factx.rules.dates import keep_disjoint
 from factx.rules.dates_resolve import Groups
-from factx.rules.duration_units import SECONDS, convert, iso_duration, smallest
+from factx.rules.duration_context import Context, Part, sentence_start
+from factx.rules.duration_units import SECONDS, iso_compound
 from factx.rules.numbers import number_pattern, parse_number
 from factx.rules.timewords import alternation, key, table, time_words
 
 TIMEOUT = 1.0
-PREVIOUS = regex.compile(r"(?r)(\w+)[^\S\n]*\Z")
-NEXT = regex.compile(r"[^\S\n]*(\w+)")
 
 # (core, prefix): the core starts at the unit word, so text without one is skipped fast;
 # the count before it is a prefix matched right to left. "!" marks a required prefix.
@@ -52,20 +52,6 @@ NEEDS = {"fraction": "fractions", "prefix": "half_prefix", "bare": "bare"}
 PREFIX_WINDOW = 80
 
 
-def sentence_start(text: str, start: int) -> bool:
-    """ "An hour and 45 minutes." opens a sentence; a bare "месяц" there is too risky."""
-    before = text[max(0, start - 10) : start].rstrip()
-    return not before or before[-1] in ".!?;:\n"
-
-
-@dataclass(frozen=True)
-class Part:
-    start: int
-    end: int
-    amount: float
-    unit: str
-
-
 class DurationExtractor:
     """Lengths of time: counts of units, fractions of units and compounds of both."""
 
@@ -80,26 +66,10 @@ class DurationExtractor:
         self.data = data
         self.units = {k: v for k, v in self.dates.units.items() if v != "half"}
         self.units.update(table(data, "units"))
+        self.adjectives = Compounds(lang, data.get("adjective_stems", {}))
         self.fractions = table(data, "fractions")
         self.articles = {key(a) for a in data.get("articles", ())}
         self.article_units = {key(u) for u in data.get("article_units", ())}
-        self.sets = {
-            name: {key(w) for w in data.get(name, ())}
-            for name in (
-                "bare_cues",
-                "clock_cues",
-                "clock_followers",
-                "duration_cues",
-                "rate_cues",
-                "ambiguous_units",
-                "ambiguous_followers",
-                "joiners",
-                "clock_units",
-                "age_cues",
-                "date_forms",
-                "relative_followers",
-            )
-        }
         self.patterns: dict[str, tuple[regex.Pattern[str], regex.Pattern[str] | None, bool]] = {}
         for kind, (core, prefix) in TEMPLATES.items():
             if not data.get(NEEDS.get(kind, ""), True):
@@ -116,10 +86,13 @@ class DurationExtractor:
             self.patterns[kind] = (compiled, back, required)
         number = number_pattern(lang)
         self.minutes_tail = regex.compile(rf"\s+(?<n>{number})(?![^\S\n]*\w)", regex.I)
+        self.context = Context(lang, data, self.units)
+        self.sets = self.context.sets
 
     def fill(self, template: str, data: dict[str, Any], trie: bool) -> str:
         """The template with this language's words; flat alternations for ``(?r)``."""
-        age = data.get("age_words", ())
+        # "a 20-year-old man" is an age, "the one-day series" a kind of event.
+        age = [*data.get("age_words", ()), *data.get("event_words", ())]
         values = {
             "N": number_pattern(self.lang),
             "ARTICLE": alternation(self.articles, trie),
@@ -151,16 +124,24 @@ class DurationExtractor:
                     elif required:
                         continue
                 part = self.read(kind, g, start, m.end(), text)
-                if part is not None:
+                if isinstance(part, list):
+                    parts.extend(part)
+                elif part is not None:
                     parts.append(part)
+        # "полуторачасовую", "10-дневный": one word.
+        parts += [
+            Part(c.start, c.end, c.value, c.unit) for c in self.adjectives.find(text, TIMEOUT)
+        ]
         for group in self.compounds(text, self.select(parts)):
-            unit = smallest([p.unit for p in group])
-            total = sum(convert(p.amount, p.unit, unit) for p in group)
-            norm, seconds = iso_duration(total, unit)
+            if self.context.clock_time(text, group):
+                continue
+            norm, seconds = iso_compound([(p.amount, p.unit) for p in group])
             start, end = group[0].start, group[-1].end
             yield Mention(Label.DURATION, start, end, text[start:end], norm, float(seconds), "s")
 
-    def read(self, kind: str, g: Groups, start: int, end: int, text: str) -> Part | None:
+    def read(
+        self, kind: str, g: Groups, start: int, end: int, text: str
+    ) -> Part | list[Part] | None:
         unit_word = key(g["unit"] or "")
         unit = self.units.get(unit_word)
         if unit is None:
@@ -169,20 +150,26 @@ class DurationExtractor:
             amount = 1.0 if g["art"] else self.parse(g["n"])
             if g["art"] and (
                 unit_word not in self.article_units
-                or not (self.cued(text, start, end) or sentence_start(text, start))
+                or not (
+                    self.context.cued(text, start, end)
+                    or sentence_start(text, start)
+                    or self.context.followed(text, end, "later_followers")
+                )
             ):
                 return None
             if (
                 amount is None
                 or amount <= 0
-                or not self.plausible(g, start, end, text, unit, amount)
+                or not self.context.plausible(g, start, end, text, unit, amount)
             ):
                 return None
             amount += 0.5 if g["half"] else 0.0
             if unit == "hour" and (tail := self.minutes_tail.match(text, end)):
                 minutes = self.parse(tail["n"])
                 if minutes is not None and 0 < minutes < 60 and minutes == int(minutes):
-                    return Part(start, tail.end(), amount * 60 + minutes, "minute")
+                    # "2 giờ 30": the minutes go unnamed; compounds() joins the two parts.
+                    minute = Part(end, tail.end(), minutes, "minute")
+                    return [Part(start, end, amount, unit), minute]
         elif kind == "fraction":
             whole = 1.0 if g["art"] else (self.parse(g["n"]) if g["n"] else 0.0)
             qn = g["qn"]
@@ -191,66 +178,14 @@ class DurationExtractor:
                 return None
             amount = whole + share * self.fractions[key(g["frac"])]
         elif kind == "prefix":
+            if self.context.followed(text, end, "relative_followers"):
+                return None  # "полгода назад": a date
             amount = 0.5
         else:
-            if not self.cued(text, start, end):
+            if not self.context.cued(text, start, end):
                 return None
             amount = 1.0
         return Part(start, end, amount, unit)
-
-    def cued(self, text: str, start: int, end: int) -> bool:
-        """A unit without a count ("на месяц", "for a year") needs a word that asks for a
-        length before it, unless it is all the text there is."""
-        if not text[:start].strip() and not text[end:].strip():
-            return True
-        before = text[max(0, start - 40) : start].casefold().rstrip()
-        return bool(before) and any(
-            before.endswith(cue)
-            and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
-            for cue in self.sets["bare_cues"]
-        )
-
-    def plausible(
-        self, g: Groups, start: int, end: int, text: str, unit: str, amount: float
-    ) -> bool:
-        """Rules out counts that are dates, clock times and years."""
-        after = NEXT.match(text, end)
-        next_word = key(after[1]) if after else None
-        if self.lang == "vi" and after and after[1].isdigit() and unit in ("month", "year"):
-            return False  # "12 tháng 10", a date
-        if text[end : end + 2].strip().startswith("/"):
-            return False
-        if unit == "year" and amount == int(amount) and 1000 <= amount < 3000:
-            return False  # "2024 года", "1704 год": a year, not a count
-        unit_word = key(g["unit"] or "")
-        if unit_word in self.sets["date_forms"]:
-            return False
-        tail = key(text[end : end + 12])
-        if any(
-            tail.startswith(f) and not tail[len(f) : len(f) + 1].isalnum()
-            for f in self.sets["relative_followers"]
-        ):
-            return False  # "a year earlier", "два года назад"
-        prev = PREVIOUS.search(text, max(0, start - 30), start)
-        if prev and key(prev[1]) in self.sets["age_cues"]:
-            return False  # "не моложе 23 лет", "tháng Mười"
-        unit_word = key(g["unit"] or "")
-        if unit_word in self.sets["ambiguous_units"]:
-            followers = {key(f) for f in self.data.get("ambiguous_followers", ())}
-            nxt = next_word if after and not text[end : after.start(1)].strip() else None
-            if nxt is not None and not any(f.split()[0] == nxt for f in followers):
-                return False
-        clock_units = self.sets["clock_units"]
-        if unit == "hour" and amount <= 24 and (not clock_units or unit_word in clock_units):
-            prev_word = key(prev[1]) if prev else None
-            if prev_word in self.sets["clock_cues"] or next_word in self.sets["clock_followers"]:
-                return False
-            if after and after[1].isdigit() and not text[end : after.start(1)].strip():
-                return False  # "19 giờ 20"
-            if self.sets["duration_cues"]:
-                before = text[max(0, start - 30) : start].casefold().rstrip()
-                return any(before.endswith(c) for c in self.sets["duration_cues"])
-        return True
 
     @staticmethod
     def select(parts: list[Part]) -> list[Part]:

@@ -1,8 +1,8 @@
 """MONEY: an amount with its currency, the scale applied and the currency as ISO 4217.
 
 "350 tỷ đô la" → 350e9 USD, "$350bn" → 350e9 USD, "2,3 трлн рублей" → 2.3e12 RUB,
-"3.200 tỷ đồng" → 3.2e12 VND. Currency names and symbols come from
-``lang/<code>/currencies.toml``; every active ISO 4217 code is read as well.
+"3.200 tỷ đồng" → 3.2e12 VND. Currency names and symbols are read by
+:mod:`factx.rules.currencies`.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
-import pycountry
 import regex
 
-from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers, ranges
+from factx.rules import coordination, numbers, ranges, rates
+from factx.rules.currencies import Currency, vocabulary
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
@@ -28,88 +27,9 @@ SPACE = r"[ \u00a0\u202f]"
 PHRASE_END = regex.compile(r"[ \u00a0]*(?:$|[.;!?)\]\n])")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 LETTERS = regex.compile(r"\p{L}+")
-
-
-@dataclass(frozen=True)
-class Currency:
-    code: str | None
-    factor: float = 1.0
-    needs: regex.Pattern[str] | None = None
-
-
-@dataclass(frozen=True)
-class Currencies:
-    """One language's ``currencies.toml`` plus the ISO 4217 codes."""
-
-    symbols: dict[str, Currency]
-    words: dict[str, Currency]
-    prefix_words: dict[str, Currency]
-    bare: dict[str, Currency]
-    sub_symbols: dict[str, Currency]
-    sub_words: dict[str, Currency]
-    after_amount: dict[str, Currency]
-    joiners: tuple[str, ...]
-    range_words: frozenset[str]
-    articles: tuple[str, ...]
-
-    @classmethod
-    def load(cls, lang: str) -> Currencies:
-        data: dict[str, Any] = langdata.load(lang, "currencies")
-        if not data.get("currencies"):
-            raise ValueError(
-                f"No currencies for language '{lang}': add src/factx/lang/{lang}/currencies.toml "
-                f"(see lang/en/currencies.toml for the keys)."
-            )
-        excluded = set(data.get("not_codes", ()))
-        codes = (c.alpha_3 for c in pycountry.currencies)
-        symbols = {code: Currency(code) for code in codes if code not in excluded}
-        words: dict[str, Currency] = {}
-        prefix: dict[str, Currency] = {}
-        bare: dict[str, Currency] = {}
-        for entry in data["currencies"]:
-            cur = currency(entry)
-            symbols.update((s, cur) for s in entry.get("symbols", ()))
-            words.update((numbers.fold(w), cur) for w in entry.get("words", ()))
-            prefix.update((numbers.fold(w), cur) for w in entry.get("prefix", ()))
-            bare.update((numbers.fold(w), cur) for w in entry.get("bare", ()))
-        sub_symbols: dict[str, Currency] = {}
-        sub_words: dict[str, Currency] = {}
-        after_amount: dict[str, Currency] = {}
-        for entry in data.get("subunits", ()):
-            cur = currency(entry, default_factor=0.01)
-            sub_symbols.update((s, cur) for s in entry.get("symbols", ()))
-            after_amount.update((s, cur) for s in entry.get("after_amount", ()))
-            sub_words.update((numbers.fold(w), cur) for w in entry.get("words", ()))
-        return cls(
-            symbols=symbols,
-            words=words,
-            prefix_words=prefix,
-            bare=bare,
-            sub_symbols=sub_symbols,
-            sub_words=sub_words,
-            after_amount=after_amount,
-            joiners=tuple(data.get("joiners", ())),
-            range_words=frozenset(w.casefold() for w in data.get("range_words", ())),
-            articles=tuple(data.get("articles", ())),
-        )
-
-    def main(self, form: str) -> Currency | None:
-        return self.symbols.get(form) or self.words.get(numbers.fold(form))
-
-    def sub(self, form: str) -> Currency | None:
-        return (
-            self.sub_symbols.get(form)
-            or self.sub_words.get(numbers.fold(form))
-            or self.after_amount.get(form)
-        )
-
-
-def currency(entry: dict[str, Any], default_factor: float = 1.0) -> Currency:
-    code = entry.get("code") or None
-    if code is not None and not regex.fullmatch(r"[A-Z]{3}", code):
-        raise ValueError(f"currencies.toml: '{code}' is not an ISO 4217 code like 'USD'.")
-    needs = regex.compile(entry["needs"]) if entry.get("needs") else None
-    return Currency(code, float(entry.get("factor", default_factor)), needs)
+# Money has at most two decimals, so "10,000" with no scale word after it is ten thousand
+# even where a comma is the decimal mark ("$10,000" in a Russian article).
+GROUPED = regex.compile(r"\d{1,3},\d{3}")
 
 
 @dataclass(frozen=True)
@@ -121,11 +41,6 @@ class Patterns:
     cents: regex.Pattern[str]  # anchored after an amount: "and 43c"
     dash: regex.Pattern[str]  # "3–5 млрд долларов": a dashed range a currency may follow
     prefix_dash: regex.Pattern[str]  # "$3-5 million": a dashed range after its currency
-
-
-@cache
-def vocabulary(lang: str) -> Currencies:
-    return Currencies.load(lang)
 
 
 @cache
@@ -209,11 +124,19 @@ class MoneyExtractor:
         # Dashed ranges: "3–5 млрд долларов", "$3-5 million".
         for scan, read in ((p.dash, self.after), (p.prefix_dash, self.before)):
             for m in list(scan.finditer(text, timeout=timeout)):
-                if f := ranges.from_dash(m, read(m), self.lang, in_currency):
-                    found.append(f)
+                found += ranges.from_dash(m, read(m), self.lang, in_currency)
         kept = longest_first([self.with_cents(text, f) for f in found])
         same = lambda a, b: a.code == b.code  # noqa: E731
-        for f in ranges.pair_up(text, self.lang, kept, same, to_value=in_currency):
+        items = coordination.pair_up(text, self.lang, kept, same, to_value=in_currency)
+        # A price per something ("$78.40 a barrel") keeps its currency as the unit; the
+        # first of two joined prices shares the second's ("from $3.50 to $4.20 a gallon").
+        pers = [rates.per_after(text, f.end, self.lang) for f in items]
+        for i in range(len(items) - 2, -1, -1):
+            if pers[i] is None and coordination.adjacent(
+                text, items[i].end, items[i + 1].start, self.lang
+            ):
+                pers[i] = pers[i + 1]
+        for f, per in zip(items, pers, strict=True):
             yield Mention(
                 Label.MONEY,
                 f.start,
@@ -222,6 +145,7 @@ class MoneyExtractor:
                 norm=None if f.low is None or f.high is None else ranges.norm(f.low, f.high),
                 value=numbers.tidy(f.value),
                 unit=f.code,
+                per=per.symbol if per else None,
             )
 
     def before(self, m: regex.Match[str]) -> Found | None:
@@ -247,6 +171,10 @@ class MoneyExtractor:
         cur = self.cur.sub(m["sub"]) if m["sub"] else self.cur.main(m["cur"])
         if cur is None or (cur.needs and not cur.needs.match(text, m.end())):
             return None
+        if (cur.after_scale and not scale) or (
+            cur.not_after and cur.not_after & numbers.words_before(text, amount.start())
+        ):
+            return None  # "8 marks" in an exam, "weighed 20 pounds"
         found = self.found(amount.start(), m.end(), amount["num"], scale, cur)
         return dataclasses.replace(found, whole=False) if found and m["sub"] else found
 
@@ -254,6 +182,8 @@ class MoneyExtractor:
         self, start: int, end: int, number: str, scale: str | None, cur: Currency
     ) -> Found | None:
         value = numbers.parse_number(number, self.lang)
+        if not scale and GROUPED.fullmatch(number):
+            value = float(number.replace(",", ""))
         if value is None:
             return None
         factor = (numbers.parse_scale(scale, self.lang) or 1.0) if scale else 1.0

@@ -32,6 +32,8 @@ START = r"(?<![\w.,]|\w[-–/])(?<!\d[ \u00a0\u202f](?=\d{3}(?!\d)))"
 END = r"(?![.,]?\d)(?![-–/]\d)"
 SIGN = r"[-−](?=\d)"
 SPACES = regex.compile(r"[\s\u00a0\u202f]+")
+WORDS = regex.compile(r"\w+")
+ENGLISH_GROUPED = r"\d{1,3}(?:(?:,\d{3}){2,}(?:\.\d+)?|,\d{3}\.\d+)"
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 
 
@@ -60,6 +62,8 @@ class NumberWords:
     half_suffix: tuple[str, ...]
     continuation_only: frozenset[str]
     articles: tuple[str, ...]
+    bare_scales: tuple[str, ...]
+    spaced_thousands: bool
     units: dict[str, float]
     fraction_words: dict[str, float]
     multipliers: dict[str, float]
@@ -91,6 +95,8 @@ class NumberWords:
             half_suffix=tuple(data.get("half_suffix", ())),
             continuation_only=frozenset(w.casefold() for w in data.get("continuation_only", ())),
             articles=tuple(data.get("articles", ())),
+            bare_scales=tuple(data.get("bare_scales", ())),
+            spaced_thousands=bool(data.get("spaced_thousands", False)),
             units=table("units"),
             fraction_words=table("fractions_words"),
             multipliers=table("multipliers"),
@@ -113,6 +119,7 @@ class Grammar:
     suffix: str
     token: regex.Pattern[str]
     digit_run: regex.Pattern[str]
+    spaced: str  # "500 . 000" in tokenised text, for amounts only; "(?!)" if not read
 
     @classmethod
     def build(cls, lang: str) -> Grammar:
@@ -137,7 +144,11 @@ class Grammar:
             *w.articles,
         ]
         token = regex.compile(rf"(?i:{word(every)})|\d+(?:[.,]\d+)?|[{''.join(VULGAR)}]")
-        return cls(w, digits, spelt, number, scale, suffix, token, regex.compile(digits))
+        spaced = "(?!)"
+        if w.spaced_thousands and w.thousands:
+            sep = "[" + "".join(regex.escape(s) for s in w.thousands if s.strip()) + "]"
+            spaced = rf"\d{{1,3}}(?:[ ]{sep}[ ]\d{{3}})++(?![ ]?[.,]?[ ]?\d)"
+        return cls(w, digits, spelt, number, scale, suffix, token, regex.compile(digits), spaced)
 
 
 def digits_source(w: NumberWords) -> str:
@@ -149,10 +160,16 @@ def digits_source(w: NumberWords) -> str:
         sep = "[" + "".join(regex.escape(s) for s in w.thousands) + "]"
         body = rf"(?:\d{{1,3}}(?:{sep}\d{{3}})++(?!\d)|\d++)"
     source = rf"{body}(?:[{decimals}]\d++)?"
+    if w.decimal == "," and "," not in w.thousands:
+        # "1,250,000" or "10,000.50" in a language with a decimal comma: an English-grouped
+        # number, which its own form gives away.
+        source = rf"(?:{ENGLISH_GROUPED}(?![.,]?\d)|{source})"
     if w.decimal_words:
         source += rf"(?:[ \u00a0]+(?i:{word(w.decimal_words)})[ \u00a0]+\d++)?"
     if w.fractions:
-        source = rf"(?:\d{{1,4}}/\d{{1,4}}(?!/)|{source})"
+        # "8-1/2", "2 3/4": a whole number and a proper fraction.
+        mixed = r"\d{1,3}(?:-|[ \u00a0])\d/\d{1,2}(?![/\d])"
+        source = rf"(?:{mixed}|\d{{1,4}}/\d{{1,4}}(?!/)|{source})"
     return source + END
 
 
@@ -167,6 +184,9 @@ def spelt_source(w: NumberWords) -> str:
         # "and" only after hundred/thousand…: "one hundred and two", never "five and six".
         parts.append(rf"(?<=(?i:{alternation(big)}))[ \t]+(?i:{word(w.joiners)})[ \t]+{cont}")
     first = [rf"(?i:{word(starters)})"]
+    if w.bare_scales:
+        # "более триллиона долларов": a scale word on its own is one of it.
+        first.append(rf"(?i:{word(w.bare_scales)})")
     if w.articles and big:
         first.append(rf"(?i:{word(w.articles)})[ \t]+(?i:{word(big)})")
     if w.fraction_words:
@@ -211,6 +231,8 @@ def amount_pattern(lang: str, glued: bool = False) -> str:
     g = grammar(lang)
     gap = r"[ \u00a0\u202f]*"
     number = number_pattern(lang, glued)
+    if g.spaced != "(?!)":
+        number = rf"(?:{'' if glued else START}{g.spaced}|{number})"
     return rf"(?P<num>{number})(?:(?P<suffix>{g.suffix})|{gap}(?P<scale>{g.scale}))?"
 
 
@@ -271,6 +293,8 @@ def parse_number(text: str, lang: str) -> float | None:
     text = text.strip()
     if not text:
         return None
+    if g.spaced != "(?!)" and regex.fullmatch(g.spaced, text):
+        text = SPACES.sub("", text)  # "500 . 000" as tokenised text writes 500.000
     sign = 1.0
     if text[0] in "-−":
         sign, text = -1.0, text[1:].lstrip()
@@ -296,9 +320,14 @@ def parse_digits(text: str, g: Grammar) -> float | None:
     match = g.digit_run.fullmatch(text)
     if match is None:
         return None
+    if w.decimal == "," and "," not in w.thousands and regex.fullmatch(ENGLISH_GROUPED, text):
+        return float(text.replace(",", "")) + fraction
     if "/" in text:
-        num, den = text.split("/")
-        return float(num) / float(den) if float(den) else None
+        head, den = text.split("/")
+        whole, _, num = head.replace("-", " ").replace("\u00a0", " ").rpartition(" ")
+        if whole and not float(num) < float(den):
+            return None  # "8-5/4" is no mixed number
+        return float(whole or 0) + float(num) / float(den) if float(den) else None
     lowered = text.casefold()
     for dec_word in w.decimal_words:
         if f" {dec_word.casefold()} " in SPACES.sub(" ", lowered):
@@ -394,6 +423,12 @@ def forms_pattern(words: Iterable[str], symbols: Iterable[str] = ()) -> str:
 def tidy(value: float) -> float:
     """Drop binary noise from scaling: 8.2 × 1e9 is 8200000000, not 8199999999.999999."""
     return float(f"{value:.12g}")
+
+
+def words_before(text: str, start: int, count: int = 3) -> set[str]:
+    """The last ``count`` words before ``start``, folded: the context a unit or currency
+    form may rule out ("weighed 20 pounds")."""
+    return {fold(w) for w in WORDS.findall(text, max(0, start - 60), start)[-count:]}
 
 
 def fold(form: str) -> str:

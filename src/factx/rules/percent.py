@@ -15,7 +15,8 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers, ranges
+from factx.rules import coordination, numbers, ranges
+from factx.rules.compounds import Compounds
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
@@ -51,6 +52,8 @@ class PercentExtractor:
             raise ValueError(f"the percent extractor takes no options, got {sorted(options)}")
         self.lang = lang
         self.scan, self.sign, self.dash = patterns(lang)
+        stems = langdata.load(lang, "numbers").get("percent_stems", ())
+        self.adjectives = Compounds(lang, dict.fromkeys(stems, "%"))
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
@@ -59,10 +62,12 @@ class PercentExtractor:
         # regex alone, not the work done per match.
         found = [f for a in list(self.scan.finditer(text, timeout=timeout)) if (f := self.read(a))]
         dashed = list(self.dash.finditer(text, timeout=timeout))  # "3–5%"
-        found += [f for m in dashed if (f := ranges.from_dash(m, self.read(m), self.lang))]
+        found += [f for m in dashed for f in ranges.from_dash(m, self.read(m), self.lang)]
+        # "50-процентной", "пятипроцентный": one word.
+        found += [Found(c.start, c.end, c.value) for c in self.adjectives.find(text, timeout)]
         found.sort(key=lambda f: f.start)
         same = lambda a, b: True  # noqa: E731 - every percentage has the unit "%"
-        for f in ranges.pair_up(text, self.lang, found, same):
+        for f in coordination.pair_up(text, self.lang, found, same):
             yield Mention(
                 Label.PERCENT,
                 f.start,

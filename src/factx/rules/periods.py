@@ -12,17 +12,25 @@ import datetime as dt
 from dataclasses import dataclass
 
 GRAINS = ("year", "half", "quarter", "month", "week", "day")
-# What a shift of N units lands on (Duckling's convention): "three months ago" is a day,
-# "two years ago" a month.
+# What a shift of N units lands on: the grain the text gives ("two years ago" is a year,
+# "three months ago" a month, "a decade ago" a year), except that weeks name the day ("a week
+# ago" is that day, as Duckling reads it).
 SHIFT_GRAIN = {
-    "year": "month",
+    "decade": "year",
+    "year": "year",
     "half": "month",
-    "quarter": "month",
-    "month": "day",
+    "quarter": "quarter",
+    "month": "month",
     "week": "day",
     "day": "day",
 }
-MONTHS_IN = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+MONTHS_IN = {"decade": 120, "year": 12, "half": 6, "quarter": 3, "month": 1}
+# A date "ahead" in a future-tense sentence may have just begun: a running event.
+GRACE = dt.timedelta(days=31)
+# A day a few days after the document date in a past-tense sentence is a date slip (a story
+# dated before its events were filed), not last year's.
+SLACK = dt.timedelta(days=7)
+ZERO = dt.timedelta(0)
 
 
 class Invalid(ValueError):
@@ -109,6 +117,8 @@ def period(grain: str, d: dt.date, explicit_year: bool = True) -> Period:
 
 def relative_period(ref: dt.date, unit: str, offset: int) -> Period:
     """ "прошлый месяц", "năm nay", "next quarter": the period ``offset`` units from now."""
+    if unit not in GRAINS:
+        raise Invalid(f"no period of a {unit}")
     return period(unit, shift(floor(unit, ref), unit, offset))
 
 
@@ -117,6 +127,26 @@ def infer_year(ref: dt.date, month: int) -> int:
     just before the document's across New Year ("в декабре" in a January article) is last
     year's. Only that case is clear enough to override the calendar year."""
     return ref.year - 1 if month - ref.month == 11 else ref.year
+
+
+def tensed_year(ref: dt.date, month: int, day: int | None, tense: int, months: int = 1) -> int:
+    """The year of a yearless month or day in a sentence whose tense points back (< 0) or
+    ahead (> 0): the latest that has begun by ``ref`` (a day up to SLACK after it counts),
+    or the earliest that has not ended more than GRACE before it (an event "is to run from
+    January 23" in a story of the 28th is this January's). ``months`` is the period's
+    length (3 for a quarter). An open tense (0) falls back to :func:`infer_year`."""
+    if not tense:
+        return infer_year(ref, month)
+    years = (ref.year, ref.year - 1) if tense < 0 else (ref.year, ref.year + 1)
+    for year in years:
+        try:
+            first = dt.date(year, month, day or 1)
+        except ValueError:
+            continue  # 29 February
+        last = first if day else add_months(first, months) - dt.timedelta(days=1)
+        if (first <= ref + (SLACK if day else ZERO)) if tense < 0 else (last >= ref - GRACE):
+            return year
+    return years[-1]
 
 
 def with_year(value: Period, year: int) -> Period:
@@ -135,6 +165,11 @@ def weekday_from(ref: dt.date, weekday: int, index: int) -> dt.date:
         return ref + dt.timedelta(days=ahead + 7 * index)
     behind = (ref.weekday() - (weekday - 1)) % 7 or 7
     return ref - dt.timedelta(days=behind + 7 * (-index - 1))
+
+
+def weekday_on_or_before(ref: dt.date, weekday: int) -> dt.date:
+    """The latest such weekday on or before ``ref``: "said on Thursday" in news."""
+    return ref - dt.timedelta(days=(ref.weekday() - (weekday - 1)) % 7)
 
 
 def weekday_in_week(ref: dt.date, weekday: int, weeks: int) -> dt.date:

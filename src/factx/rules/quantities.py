@@ -18,7 +18,8 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.rules import numbers, ranges
+from factx.rules import coordination, numbers, ranges, rates
+from factx.rules.compounds import Compounds
 
 if TYPE_CHECKING:
     import pint
@@ -29,8 +30,9 @@ GAP = r"[ \u00a0\u202f]*"
 MONEY_SIGN = regex.compile(r"[$€£¥₽₴₹₩₫฿][ \u00a0]?$")
 # A unit followed by "/unit" or "per" is a rate ("40 ц/га", "5 kg/m2"), not an amount.
 RATE = r"(?![ \u00a0]?/[ \u00a0]?\w)"
+# …unless rates.py reads what it is per ("t/d", "kg/ha").
+SLASH = regex.compile(r"[ \u00a0]?/[ \u00a0]?\w")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-WORD = regex.compile(r"\w+")
 
 
 def budget(text: str) -> float:
@@ -129,10 +131,11 @@ class Found:
     scale: float = 1.0  # "млн" in "28,5 млн тонн", lent to "от 20 до 28,5 млн тонн"
     low: float | None = None  # a range ("3–5 km"): value is the midpoint
     high: float | None = None
+    per: rates.Per | None = None  # a rate: "barrels a day", "kg per person"
 
 
 def same_unit(a: Found, b: Found) -> bool:
-    return a.unit == b.unit
+    return a.unit == b.unit and (a.per and a.per.symbol) == (b.per and b.per.symbol)
 
 
 class QuantityExtractor:
@@ -147,6 +150,8 @@ class QuantityExtractor:
         self.lang = lang
         self.units = vocabulary(lang)
         self.scan, self.unit_pattern, self.bare_pattern, self.dash = compile_patterns(lang)
+        stems = langdata.load(lang, "units").get("adjective_stems", {})
+        self.adjectives = Compounds(lang, {k: Unit(v) for k, v in stems.items()})
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
@@ -158,7 +163,7 @@ class QuantityExtractor:
         dashed = [
             f
             for m in list(self.dash.finditer(text, timeout=timeout))
-            if (f := ranges.from_dash(m, self.read(text, m), self.lang))
+            for f in ranges.from_dash(m, self.read(text, m), self.lang)
         ]
         if dashed:  # "3–5 km": the scan never reads a number glued to another by a dash
             ends = [d.end for d in dashed]
@@ -174,10 +179,16 @@ class QuantityExtractor:
                 for m in bare
                 if not inside(found, ends, m.start(), m.end()) and (f := self.read_bare(text, m))
             ]
+        # "1600-километрового", "десятиметровая": one word, which no scan above reads.
+        found += [
+            Found(c.start, c.end, c.value, c.unit) for c in self.adjectives.find(text, timeout)
+        ]
         found.sort(key=lambda f: f.start)
-        paired = ranges.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
+        paired = coordination.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
         for f in self.join(text, paired):
-            factor = f.unit.factor
+            factor, unit, per = f.unit.factor, f.unit.symbol, f.per
+            if per is not None and per.measure:
+                unit, per = rates.compound(unit, per, self.lang), None
             yield Mention(
                 Label.QUANTITY,
                 f.start,
@@ -185,7 +196,8 @@ class QuantityExtractor:
                 text[f.start : f.end],
                 norm=None if f.low is None else ranges.norm(f.low * factor, f.high * factor),
                 value=numbers.tidy(f.value * factor),
-                unit=f.unit.symbol,
+                unit=unit,
+                per=per.symbol if per else None,
             )
 
     def read(self, text: str, amount: regex.Match[str]) -> Found | None:
@@ -205,16 +217,18 @@ class QuantityExtractor:
             return None
         if m["glue"] and (m["gap"] or closes_quote(text, m.start("glue"))):
             return None
-        if unit.not_after and unit.not_after & words_before(text, amount.start()):
+        if unit.not_after and unit.not_after & numbers.words_before(text, amount.start()):
             return None
         if (m["unit"] or "") in self.units.not_after_year and YEAR.fullmatch(amount["num"]):
             return None
         value = numbers.amount_value(amount, self.lang, scaled)
-        if value is None:
+        per = rates.per_after(text, m.end(), self.lang) if "/" not in unit.symbol else None
+        if value is None or (per is None and SLASH.match(text, m.end())):
             return None
         scale = amount["scale"] or amount["suffix"] if scaled else None
         factor = (numbers.parse_scale(scale, self.lang) or 1.0) if scale else 1.0
-        return Found(amount.start(), m.end(), value, unit, scale=factor)
+        end = per.end if per else m.end()
+        return Found(amount.start(), end, value, unit, scale=factor, per=per)
 
     def read_bare(self, text: str, m: regex.Match[str]) -> Found | None:
         """A unit with no number means one, unless it is a rate ("за литр", "$5 a gallon")
@@ -271,10 +285,6 @@ class QuantityExtractor:
             return False
 
 
-def words_before(text: str, start: int, count: int = 3) -> set[str]:
-    return {numbers.fold(w) for w in WORD.findall(text, max(0, start - 60), start)[-count:]}
-
-
 def inside(found: list[Found], ends: list[int], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of ``found``, sorted and disjoint, ``ends`` theirs."""
     i = bisect_right(ends, start)
@@ -286,9 +296,13 @@ def convert(f: Found, symbol: str) -> float:
 
 
 def closes_quote(text: str, at: int) -> bool:
-    """A '"' after a number that closes a quotation ('the "Group of 7" said') is no inch."""
+    """A '"' after a number that closes a quotation ('the "Group of 7" said') is no inch;
+    nor is one before punctuation ('posts 250 and 251", said KCNA'), where a quotation
+    opened sentences earlier ends."""
     if text[at] != '"':
         return False
+    if text[at + 1 : at + 2] in (",", ".", ";", ":", "!", "?"):
+        return True
     line_start = text.rfind("\n", 0, at) + 1
     return text.count('"', line_start, at) % 2 == 1
 
@@ -317,7 +331,7 @@ def compile_patterns(lang: str) -> Patterns:
     glued = rf"(?:{numbers.alternation(units.glued)})(?!(?<=\w)\w)" if units.glued else "(?!)"
     gap = rf"{GAP}|-(?=\w)" if units.hyphen else GAP
     first = numbers.initials(units.words, [*units.symbols, *units.glued])
-    pattern = regex.compile(rf"(?P<gap>{gap}){first}(?:(?P<unit>{unit})|(?P<glue>{glued})){RATE}")
+    pattern = regex.compile(rf"(?P<gap>{gap}){first}(?:(?P<unit>{unit})|(?P<glue>{glued}))")
     scan = regex.compile(numbers.amount_before(lang, first))
     dash = regex.compile(rf"{ranges.dash_source(lang)}(?={gap}{first})")
     if not units.bare:

@@ -3,8 +3,9 @@
 "3–5 km", "3 to 5 km", "between 44 and 50 mg", "от 10 до 15 тонн", "từ 3 đến 5 tấn" are
 ranges: one mention whose value is the midpoint (as quantulum3 reports ranges) and whose
 norm is "low/high". "from 3 to 5 t" (a change), "45 and 50 mg" and "3 или 4 км" are pairs:
-the first amount is a mention of its own, in the second's unit. The words are the
-``range_*``, ``change_openers`` and ``list_joiners`` lists of ``lang/<code>/numbers.toml``.
+the first amount is a mention of its own, in the second's unit; :mod:`factx.rules.coordination`
+makes the mentions of pairs and lists. The words are the ``range_*``, ``change_openers``
+and ``list_joiners`` lists of ``lang/<code>/numbers.toml``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 import regex
 
@@ -25,6 +26,7 @@ DASH = r"[ \u00a0]?[-–—][ \u00a0]?"
 GAP = r"[ \u00a0]*"
 # "in 2019 and 5 km": a year before "and" is a date, never the first of a pair.
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+DECIMAL = regex.compile(r"\d+[.,]\d")
 
 
 class Amount(Protocol):
@@ -47,7 +49,9 @@ class RangeWords:
     openers: frozenset[str]  # "between", "от": make "and" a range joiner
     change: frozenset[str]  # "from", "с": "from 3 to 5" is a change, two amounts
     ands: frozenset[str]  # "and": a range after a range opener, else a pair
-    lists: frozenset[str]  # "and", "or": a pair
+    lists: frozenset[str]  # "and", "or", "lên": a pair
+    modifiers: frozenset[str]  # "more than", "hơn": between a joiner and the second amount
+    followers: frozenset[str]  # "in", "last": may follow an amount that borrows the unit
 
     @classmethod
     def load(cls, lang: str) -> RangeWords:
@@ -59,6 +63,8 @@ class RangeWords:
             get("change_openers"),
             get("range_and"),
             get("list_joiners"),
+            get("amount_modifiers"),
+            get("shared_followers"),
         )
 
     def kind(self, opener: str | None, joiner: str) -> Literal["range", "pair"] | None:
@@ -99,8 +105,14 @@ def before_pattern(lang: str) -> regex.Pattern[str] | None:
     return regex.compile(
         rf"(?r){opener}(?P<num>{numbers.number_pattern(lang)})"
         rf"(?:{GAP}(?P<scale>{numbers.scale_pattern(lang)}))?"
-        rf"[ \u00a0]+(?P<join>(?i:{numbers.word(joins)}))[ \u00a0]+\Z"
+        # "8- to 16-meter": the first amount may keep the hyphen of its compound.
+        rf"-?[ \u00a0]+(?P<join>(?i:{numbers.word(joins)})){modifier(w)}[ \u00a0]+\Z"
     )
+
+
+def modifier(w: RangeWords) -> str:
+    """ "từ 385 tỷ lên hơn 800 tỷ": a word such as "more than" before the second amount."""
+    return rf"(?:[ \u00a0]+(?i:{numbers.word(w.modifiers)}))?" if w.modifiers else ""
 
 
 def first_before(text: str, at: int, lang: str, scale: float) -> First | None:
@@ -127,23 +139,31 @@ def from_dash(
     second: A | None,
     lang: str,
     to_value: Callable[[float, A], float] = lambda v, a: v,
-) -> A | None:
+) -> list[A]:
     """The range of a :func:`dash_source` match whose second amount reads as ``second``;
-    the first number takes the second's scale ("3–5 млн")."""
+    the first number takes the second's scale ("3–5 млн"). Two decimals joined by a slash
+    ("22.00/22.75 percent", a bid and an offer) are a pair: two mentions."""
     low = numbers.parse_number(m["lo"], lang) if second is not None else None
     if second is None or low is None or second.low is not None:
-        return None
+        return []
     low = to_value(low * second.scale, second)
-    return as_range(second, m.start(), low) if low < second.value else None
+    if m["dash"] == "/":
+        if not (DECIMAL.search(m["lo"]) and DECIMAL.match(m.string, m.end("dash"))):
+            return []
+        first = dataclasses.replace(second, start=m.start(), end=m.end("lo"), value=low)
+        return [first, dataclasses.replace(second, start=m.end("dash"))]
+    return [as_range(second, m.start(), low)] if low < second.value else []
 
 
 def dash_source(lang: str, glued: bool = False) -> str:
     """Regex source of "3–5" before a unit: groups ``lo`` and the amount groups of
     :func:`numbers.amount_pattern` for the second number. ``glued``: the first number may
     touch what is before it (a currency sign or code: "$3-5 million", "RM3-5")."""
-    lo = numbers.grammar(lang).digits.removesuffix(numbers.END) + r"(?![.,]?\d)"
+    g = numbers.grammar(lang)
+    lo = rf"(?:{g.spaced}|{g.digits.removesuffix(numbers.END)}(?![.,]?\d))"
     second = numbers.amount_pattern(lang, glued=True)
-    return rf"{'' if glued else numbers.START}(?P<lo>{lo}){DASH}(?>{second})"
+    dash = rf"(?P<dash>{DASH}|/)"
+    return rf"{'' if glued else numbers.START}(?P<lo>{lo}){dash}(?>{second})"
 
 
 @cache
@@ -182,43 +202,6 @@ def norm(low: float, high: float) -> str:
 def plain(x: float) -> str:
     x = numbers.tidy(x)
     return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
-
-
-def pair_up(
-    text: str,
-    lang: str,
-    found: list[A],
-    same_unit: Callable[[A, A], bool],
-    eligible: Callable[[A], bool] = lambda a: True,
-    to_value: Callable[[float, A], float] = lambda v, a: v,
-) -> list[A]:
-    """Sorted, disjoint amounts with ranges made one and the first of a pair added.
-
-    ``to_value`` turns a first amount ("3" in "3 to 5 t", its scale applied) into the
-    second's value space (a currency's subunit factor, say)."""
-    out: list[A] = []
-    for f in found:
-        prev = out[-1] if out else None
-        if not eligible(f) or f.low is not None:
-            out.append(f)
-            continue
-        if prev and eligible(prev) and prev.low is None and same_unit(prev, f):
-            how = joined(text, prev.start, prev.end, f.start, lang)
-            if how and how[0] == "range" and prev.value < f.value:
-                out[-1] = as_range(f, how[1], prev.value)
-                continue
-        first = first_before(text, f.start, lang, f.scale)
-        if first and (prev is None or prev.end <= first.start):
-            value = to_value(first.value, f)
-            if first.kind == "range" and value < f.value:
-                f = as_range(f, first.start, value)
-            elif first.kind == "pair":
-                change: dict[str, Any] = {"low": None, "high": None}
-                out.append(dataclasses.replace(
-                    f, start=first.amount_start, end=first.end, value=value, **change
-                ))  # fmt: skip
-        out.append(f)
-    return out
 
 
 def as_range(high: A, start: int, low: float) -> A:
