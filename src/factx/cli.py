@@ -246,8 +246,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def dispatch(only: str | None, argv: list[str]) -> int:
     args = parser(only).parse_args(argv)
     try:
-        commands = {"run": cmd_run, "plugins": cmd_plugins, "report": cmd_report}
-        commands["evaluate"] = cmd_evaluate
+        commands = {
+            "run": cmd_run,
+            "plugins": cmd_plugins,
+            "report": cmd_report,
+            "evaluate": cmd_evaluate,
+        }
         return commands[args.command](args)
     except user_errors() as exc:
         print(f"factx: {exc}", file=sys.stderr)
