@@ -177,8 +177,9 @@ class NameResolver:
         first_end: dict[str, dict[tuple[str, ...], int]] = defaultdict(dict)  # by last word
         for p in mentions:
             if p.label == Label.PERSON:
-                ends = first_end[key(p.text)[-1]]
-                ends[key(p.text)] = min(ends.get(key(p.text), p.end), p.end)
+                full = key(p.text)
+                ends = first_end[full[-1]]
+                ends[full] = min(ends.get(full, p.end), p.end)
         out = []
         for m in mentions:
             if m.label in (Label.ORG, Label.LOCATION) and m.text[:1].isupper():
