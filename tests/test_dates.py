@@ -329,6 +329,18 @@ def test_traps_give_nothing(lang: str, text: str) -> None:
         ("en", "last week"),
         ("en", "on Monday"),
         ("en", "in April"),
+        # a yearless half, quarter or month takes its year from the document date
+        ("en", "Sales rose in the second half."),
+        ("en", "Sales will rise in the first half."),
+        ("en", "Revenue fell in the third quarter."),
+        ("en", "Exports rose in March."),
+        ("ru", "Во втором полугодии продажи выросли."),
+        ("ru", "В третьем квартале выручка упала."),
+        ("ru", "В марте экспорт вырос."),
+        ("vi", "nửa cuối năm"),
+        ("vi", "Trong quý 3, doanh thu giảm."),
+        ("vi", "6 tháng đầu năm"),
+        ("vi", "Tháng 5, giá điện tăng."),
     ],
 )
 def test_relative_without_document_date_keeps_norm_empty(lang: str, text: str) -> None:
