@@ -20,10 +20,10 @@ from functools import cache
 
 import regex
 
-from factx.rules.tense_morph import VerbTenses
+from factx.rules.tense_morph import FUTURE, OPEN, PAST, VerbTenses
 from factx.rules.timewords import TimeWords, alternation, key, time_words
 
-PAST, OPEN, FUTURE = -1, 0, 1
+__all__ = ["FUTURE", "OPEN", "PAST", "TenseCues", "cues", "sentence"]
 # How far a sentence may reach on either side of a date; news sentences are shorter.
 REACH = 400
 # A sentence ends at . ! ? followed by space, or at a line break ("3.5" does not end one,

@@ -22,6 +22,7 @@ from typing import Any
 
 from factx.rules.timewords import TimeWords
 
+# Which way a cue points; factx.rules.tense re-exports these.
 PAST, OPEN, FUTURE = -1, 0, 1
 # Parts of speech (OpenCorpora tags) that carry a tense.
 VERB, GERUND, PARTICIPLES = "VERB", "GRND", frozenset({"PRTF", "PRTS"})
