@@ -140,7 +140,7 @@ def summary_line(s: batch.Summary, out: Path) -> str:
     extra = f" ({', '.join(notes)})" if notes else ""
     return (
         f"factx: {s.documents} documents{extra}, {s.mentions} mentions ({by_label}), "
-        f"{s.errors} errors, {s.seconds:.1f} s → {out}/mentions.csv"
+        f"{s.facts} facts, {s.errors} errors, {s.seconds:.1f} s → {out}/mentions.csv"
     )
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from factx import registry, tables
 from factx.batch.runner import Rows, Settings
+from factx.link import GROUP as LINKERS
 from factx.model import DocError, Document
 from factx.pipeline import Config
 
@@ -46,6 +47,9 @@ def fingerprint(config: Config, settings: Settings) -> str:
 
     names = {spec.name for specs in config.languages.values() for spec in specs}
     eps = registry.installed()
+    linkers = {spec.name for specs in config.linkers.values() for spec in specs}
+    names |= linkers
+    eps |= {n: ep for n, ep in registry.installed(LINKERS).items() if n in linkers}
     plugins = {
         n: f"{eps[n].dist.name} {eps[n].dist.version}" if n in eps and eps[n].dist else None
         for n in sorted(names)
@@ -114,7 +118,8 @@ class Journal:
         self._next += 1
         with tables.atomic(self.dir / name, "w", encoding="utf-8") as fh:
             for key, r in batch:
-                fh.write(json.dumps([key, r.document, r.error, r.mentions, r.pieces]) + "\n")
+                row = [key, r.document, r.error, r.mentions, r.pieces, r.facts]
+                fh.write(json.dumps(row) + "\n")
         new = {k: v for k, v in models.items() if k not in self.models}
         line = {"part": name, "keys": [k for k, _ in batch], "models": new}
         self._journal.write(json.dumps(line) + "\n")
@@ -200,12 +205,13 @@ class Journal:
         out = {}
         with open(self.dir / name, encoding="utf-8") as fh:
             for raw in fh:
-                key, document, error, mentions, pieces = json.loads(raw)
+                key, document, error, mentions, pieces, facts = json.loads(raw)
                 out[key] = Rows(
                     tuple(document) if document else None,
                     tuple(error) if error else None,
                     tuple(map(tuple, mentions)),
                     pieces,
+                    tuple(map(tuple, facts)),
                 )
         return out
 

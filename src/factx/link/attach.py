@@ -1,0 +1,195 @@
+"""From the rules' token choices to a Fact: phrases, entities, change, date, source, score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from factx.link.fact import AMOUNTS, Change, Fact, Phrase
+from factx.link.rules import VERBAL, Rules, phrase
+from factx.link.tree import Token, Tree
+from factx.model import Mention
+
+ENTITIES = ("PERSON", "ORG", "COUNTRY", "LOCATION")
+# Entity labels that can hold an amount rather than be what it measures.
+HOLDERS = ("PERSON", "ORG", "COUNTRY")
+# Where an unnamed source phrase ends.
+SOURCE_END = regex.compile(r"[,.;:!?()\"«»“”—–]|\s-\s")
+
+
+@dataclass
+class Context:
+    """One parsed sentence [start, end) of a document, with its mentions."""
+
+    text: str
+    start: int
+    end: int
+    tree: Tree
+    mentions: list[Mention]
+    rules: Rules
+    entities: list[Mention] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.entities = [m for m in self.mentions if str(m.label) in ENTITIES]
+
+    def entity_at(self, t: Token) -> Mention | None:
+        return next((m for m in self.entities if m.start < t.end and t.start < m.end), None)
+
+    def is_fact_span(self, t: Token) -> bool:
+        """A token inside a date, duration or amount: never measured or holder."""
+        return any(
+            m.start < t.end and t.start < m.end
+            for m in self.mentions
+            if str(m.label) in (*AMOUNTS, "DATE", "DURATION")
+        )
+
+    def span(self, a: int, b: int) -> Phrase:
+        s, e = self.tree.tokens[a].start, self.tree.tokens[b].end
+        return Phrase(s, e, self.text[s:e])
+
+
+def fact_for(ctx: Context, amount: Mention) -> Fact:
+    tree = ctx.tree
+    toks = tree.covering(amount.start, amount.end)
+    if not toks:
+        return Fact(amount)
+    att = ctx.rules.attach(tree, toks)
+    inside = {t.i for t in toks}
+    measured_i, holder_i = att.measured, att.holder
+    if measured_i is not None and holder_i is None:
+        ent = ctx.entity_at(tree.tokens[measured_i])
+        if ent is not None and str(ent.label) in HOLDERS:  # "Nga: 658 triệu tấn"
+            measured_i, holder_i = None, measured_i
+    measured = holder = None
+    label = norm = None
+    score = 0.2
+    if measured_i is not None and not ctx.is_fact_span(tree.tokens[measured_i]):
+        ent = ctx.entity_at(tree.tokens[measured_i])
+        if ent is not None:
+            measured = Phrase(ent.start, ent.end, ent.text)
+        else:
+            measured = ctx.span(*phrase(tree, measured_i, inside))
+        score += 0.3
+    exclude = inside | ({measured_i} if measured_i is not None else set())
+    holder_tok = tree.tokens[holder_i] if holder_i is not None else None
+    if holder_tok is not None and not ctx.is_fact_span(holder_tok):
+        holder = ctx.span(*phrase(tree, holder_tok.i, exclude))
+        ent = ctx.entity_at(holder_tok) or next(
+            (m for m in ctx.entities if holder.start <= m.start and m.end <= holder.end), None
+        )
+        if ent is not None:  # the entity factx found, so the fact joins entities.csv
+            holder, label, norm = Phrase(ent.start, ent.end, ent.text), str(ent.label), ent.norm
+            score += 0.1
+        score += 0.3
+    elif (ent := nearest_entity(ctx, amount, measured)) is not None:
+        holder, label, norm = Phrase(ent.start, ent.end, ent.text), str(ent.label), ent.norm
+        score += 0.15
+    predicate = tree.tokens[att.predicate] if att.predicate is not None else None
+    if predicate is not None:
+        score += 0.1
+    return Fact(
+        amount,
+        measured,
+        holder,
+        label,
+        norm,
+        verb_phrase(ctx, predicate) if predicate is not None else None,
+        change(ctx, predicate, att.measured, toks),
+        date(ctx, predicate, toks, att.measured),
+        source(ctx),
+        min(score, 1.0),
+    )
+
+
+def nearest_entity(ctx: Context, amount: Mention, measured: Phrase | None) -> Mention | None:
+    """Fallback holder: the closest person, organisation or country before the amount in
+    its sentence, outside what is measured (a place only qualifies as a holder by syntax)."""
+    best = None
+    for m in ctx.entities:
+        if str(m.label) not in HOLDERS or m.end > amount.start:
+            continue
+        if measured is not None and measured.start <= m.start < measured.end:
+            continue
+        best = m
+    return best
+
+
+def verb_phrase(ctx: Context, verb: Token) -> Phrase:
+    """The predicate as written, with the particles and verbs glued to it ("nắm giữ",
+    "будут выделены", "accounted for" stays "accounted": its preposition marks the amount)."""
+    tree = ctx.tree
+    near = [
+        k.i for k in tree.children(verb.i, "compound", "aux", "fixed") if abs(k.i - verb.i) <= 2
+    ]
+    a, b = min([verb.i, *near]), max([verb.i, *near])
+    return ctx.span(a, b)
+
+
+def change(ctx: Context, verb: Token | None, measured: int | None, amount: list[Token]) -> Change:
+    """Up or down when the amount's own predicate, its particles, the measured noun or the
+    word just before the amount states a rise or a fall ("rose", "сократился", "rộng thêm")."""
+    tree, words = ctx.tree, ctx.rules.words
+    probe: list[Token] = []
+    if verb is not None:
+        probe += [verb, *tree.children(verb.i, "compound", "advmod", "xcomp")]
+    if measured is not None:
+        probe.append(tree.tokens[measured])
+    first = amount[0].i
+    if first > 0:
+        probe.append(tree.tokens[first - 1])
+    for t in probe:
+        if words.has("down", t.word):
+            return Change.DOWN
+        if words.has("up", t.word):
+            return Change.UP
+    return Change.NONE
+
+
+def date(ctx: Context, verb: Token | None, amount: list[Token], measured: int | None) -> str | None:
+    """The norm of the DATE whose clause is the amount's: the first verb above the date is
+    the amount's predicate, or the date hangs from the amount or what it measures."""
+    tree = ctx.tree
+    anchors = {t.i for t in amount} | ({measured} if measured is not None else set())
+    best: tuple[int, str] | None = None
+    for m in ctx.mentions:
+        if str(m.label) != "DATE" or not m.norm:
+            continue
+        toks = tree.covering(m.start, m.end)
+        top = tree.top(toks) if toks else None
+        if top is None:
+            continue
+        up = [a for a in tree.ancestors(top)]
+        clause = next((a for a in up if a.upos in VERBAL), None)
+        tied = (verb is not None and clause is not None and clause.i == verb.i) or any(
+            a.i in anchors for a in up[:2]
+        )
+        if verb is None and clause is None:
+            tied = True
+        if tied:
+            distance = abs(m.start - amount[0].start)
+            if best is None or distance < best[0]:
+                best = (distance, m.norm)
+    return best[1] if best else None
+
+
+def source(ctx: Context) -> Phrase | None:
+    """The attributed source: the entity right after an attribution phrase, else the words
+    up to the next punctuation."""
+    sentence = ctx.text[ctx.start : ctx.end]
+    lower = sentence.lower()
+    for marker in ctx.rules.words.sources:
+        for hit in regex.finditer(rf"(?<!\w){regex.escape(marker)}(?!\w)", lower):
+            at = ctx.start + hit.end()
+            ent = next((m for m in ctx.entities if at <= m.start <= at + 3), None)
+            if ent is not None:
+                return Phrase(ent.start, ent.end, ent.text)
+            rest = ctx.text[at : ctx.end]
+            stop = SOURCE_END.search(rest)
+            body = rest[: stop.start() if stop else len(rest)]
+            words = body.split()
+            if 0 < len(words) <= 8:
+                s = at + body.index(words[0])
+                e = at + body.rindex(words[-1]) + len(words[-1])
+                return Phrase(s, e, ctx.text[s:e])
+    return None

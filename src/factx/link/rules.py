@@ -1,0 +1,251 @@
+"""One set of attachment rules over UD trees, for every language.
+
+Given a parsed sentence and an amount inside it, the rules walk the tree:
+- the amount's head climbs past nouns that merely wrap it ("на сумму", "in the amount of");
+- what it measures is its own nominal modifier ("70 percent *of the market*", "tấn *kim loại
+  hiếm*"), else the noun it hangs from ("*штраф* в размере …"), else, under a verb, the
+  subject when the verb states a level ("*выручка* составила …") or the object or purpose
+  of the verb ("купила 5% *акций*", "выделены *на исследования*");
+- who holds it is the subject of the governing verb, through conjunctions, open
+  complements and relative clauses (a relative pronoun stands for the noun its clause
+  modifies), else the genitive of a measured property ("доля *правительства*").
+Personal pronouns never hold anything: the guide wants a name or a noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factx.link.tree import FUNCTION, NOMINAL, Token, Tree
+from factx.link.words import LinkWords
+
+VERBAL = frozenset({"VERB", "AUX", "ADJ"})
+# Relations that keep a word inside the noun phrase around its head.
+PHRASE = frozenset(
+    {"amod", "compound", "flat", "nmod", "case", "det", "fixed", "nummod", "goeswith", "obl"}
+)
+# Relations a holder or measured phrase stops at.
+CLAUSE = frozenset(
+    {
+        "acl",
+        "advcl",
+        "conj",
+        "cc",
+        "appos",
+        "parataxis",
+        "punct",
+        "ccomp",
+        "xcomp",
+        "csubj",
+        "dep",
+        "discourse",
+        "vocative",
+        "list",
+        "orphan",
+    }
+)
+# Relations by which a verb inherits the subject of the verb it hangs from.
+SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+SUBJECT = ("nsubj", "csubj")
+# An amount attached to its noun this way measures it directly ("десятиметровая стела").
+ATTRIBUTIVE = frozenset({"nummod", "amod", "compound", "det"})
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Token indices the rules chose; None where nothing fits."""
+
+    measured: int | None = None
+    holder: int | None = None
+    predicate: int | None = None
+    holder_from_subject: bool = False
+
+
+class Rules:
+    """The rules, with one language's words."""
+
+    def __init__(self, words: LinkWords) -> None:
+        self.words = words
+
+    def attach(self, tree: Tree, amount: list[Token]) -> Attachment:
+        inside = {t.i for t in amount}
+        head = tree.top(amount)
+        if head is None:
+            return Attachment()
+        own = self.own_measure(tree, head, inside)
+        gov, via = tree.head(head), head
+        while gov is not None and gov.upos in NOMINAL and self.words.has("wrappers", gov.word):
+            gov, via = tree.head(gov), gov
+        if gov is None:
+            return Attachment(measured=own)
+        if gov.upos == "ADJ" and gov.rel == "amod" and (noun := tree.head(gov)) is not None:
+            gov, via = noun, gov  # "a 15 meter high pig": the amount qualifies the noun
+        if gov.upos in NOMINAL and via.rel in ATTRIBUTIVE and own is None:
+            return Attachment(measured=gov.i)  # attached directly: no holder, no predicate
+        if gov.upos in NOMINAL and via.rel not in SUBJECT:
+            return self.under_noun(tree, gov, own, inside)
+        return self.under_verb(tree, gov, via, own, inside)
+
+    def own_measure(self, tree: Tree, head: Token, inside: set[int]) -> int | None:
+        """A nominal modifier of the amount itself: "20 тонн *грузов*", "70% *of the market*"."""
+        for kid in tree.children(head.i, "nmod", "obl", "compound"):
+            if kid.i not in inside and kid.upos in NOMINAL and kid.i > head.i:
+                return kid.i
+        return None
+
+    def under_noun(self, tree: Tree, noun: Token, own: int | None, inside: set[int]) -> Attachment:
+        """The amount hangs from a noun: that noun (or the amount's own modifier) is what is
+        measured; its genitive, or the noun it in turn qualifies, holds it; the verb above
+        links them."""
+        measured = own if own is not None else noun.i
+        holder = self.genitive(tree, noun, inside | {measured})
+        up = tree.head(noun)
+        if (
+            holder is None
+            and up is not None
+            and up.upos in NOMINAL
+            and noun.rel in ("nmod", "amod", "appos", "acl")
+        ):
+            holder = up.i  # "Проект стоимостью $70 млн": the property's owner
+        verb = (
+            up
+            if up is not None and up.upos in VERBAL and noun.rel in ("obj", "obl", "nsubj", "iobj")
+            else None
+        )
+        if verb is None:
+            return Attachment(measured, holder, None)
+        if noun.rel == "nsubj" and holder is None:
+            holder = self.genitive(tree, noun, inside)
+        subject = None if noun.rel == "nsubj" else self.subject(tree, verb)
+        if subject is not None:
+            return Attachment(measured, subject, verb.i, True)
+        return Attachment(measured, holder, verb.i)
+
+    def under_verb(
+        self, tree: Tree, verb: Token, via: Token, own: int | None, inside: set[int]
+    ) -> Attachment:
+        """The amount is an argument of a verb: a level verb's subject is what is measured;
+        otherwise its subject holds and its object or purpose is measured."""
+        subject = self.subject(tree, verb)
+        subj_tok = tree.tokens[subject] if subject is not None else None
+        if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
+            return Attachment(own, None, verb.i)
+        measured = own if own is not None else self.distance(tree, verb, inside)
+        holder = subject
+        level = self.words.has("levels", verb.word) or (
+            via.rel == "obl" and self.object(tree, verb, inside) is None
+        )
+        if (
+            subj_tok is not None
+            and subj_tok.upos == "NOUN"
+            and level
+            and (
+                measured is None
+                or self.words.has("up", subj_tok.word)
+                or self.words.has("down", subj_tok.word)
+            )
+        ):
+            measured = subject
+            holder = self.genitive(tree, subj_tok, inside)
+        if measured is None:
+            measured = self.object(tree, verb, inside)
+        if measured is None:
+            measured = self.purpose(tree, verb, inside)
+        return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
+
+    def subject(self, tree: Tree, verb: Token) -> int | None:
+        """The subject of ``verb``, climbing to the verb it shares one with, and from a
+        relative pronoun to the noun its clause modifies."""
+        seen: set[int] = set()
+        while verb.i not in seen:
+            seen.add(verb.i)
+            subjects = tree.children(verb.i, *SUBJECT)
+            if subjects:
+                subj = subjects[0]
+                if subj.upos == "PRON" or subj.upos == "DET":
+                    if self.words.has("relatives", subj.word) and verb.rel == "acl":
+                        up = tree.head(verb)
+                        return up.i if up is not None and up.upos in NOMINAL else None
+                    return None  # "он", "it", "chúng tôi": no name for the holder
+                return subj.i
+            up = tree.head(verb)
+            if verb.rel == "acl" and up is not None and up.upos in NOMINAL:
+                return up.i  # "компания, купившая …" / "the firm, which bought …"
+            if verb.rel == "xcomp" and up is not None:
+                controller = self.object(tree, up, set())
+                if controller is not None:
+                    return controller  # "required the team to travel": the team travels
+            if up is None or verb.rel not in SHARES_SUBJECT:
+                return None
+            verb = up
+        return None
+
+    def distance(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
+        """For a distance, the reference phrase: "*from Herat*", "*к югу от Москвы*"."""
+        for kid in tree.children(verb.i, "obl", "nmod", "advmod"):
+            if kid.i in inside:
+                continue
+            cases = tree.children(kid.i, "case")
+            if cases and self.words.has("distances", cases[0].word):
+                return kid.i
+            if self.words.has("distances", kid.word):
+                return kid.i
+        return None
+
+    def object(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
+        for kid in tree.children(verb.i, "obj", "iobj"):
+            if kid.i not in inside and kid.upos in NOMINAL and kid.upos != "PRON":
+                return kid.i
+        return None
+
+    def purpose(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
+        """What money is paid or granted for: an oblique under a purpose preposition."""
+        for kid in tree.children(verb.i, "obl", "nmod"):
+            if kid.i in inside or kid.upos not in NOMINAL:
+                continue
+            cases = tree.children(kid.i, "case")
+            if cases and self.words.has("purposes", cases[0].word):
+                return kid.i
+        for kid in tree.children(verb.i, "xcomp", "advcl"):
+            if kid.upos == "VERB" and (obj := self.object(tree, kid, inside)) is not None:
+                return obj  # "vay 500 tỉ đồng triển khai các dự án"
+        return None
+
+    def genitive(self, tree: Tree, noun: Token, inside: set[int]) -> int | None:
+        """A nominal modifier of ``noun`` that names its owner ("доля *правительства*",
+        "the cost *of the device*"), not a prepositional circumstance."""
+        for kid in tree.children(noun.i, "nmod"):
+            if kid.i in inside or kid.upos not in NOMINAL or kid.upos == "PRON":
+                continue
+            cases = [c.word for c in tree.children(kid.i, "case")]
+            if not cases or cases[0] in ("of", "của"):
+                return kid.i
+        return None
+
+
+def phrase(tree: Tree, i: int, exclude: set[int]) -> tuple[int, int]:
+    """The token range [a, b] of the noun phrase headed by token ``i``: its head with the
+    modifiers that stay in a noun phrase, cut where a clause, punctuation or an excluded
+    token (the amount) begins, and without leading or trailing function words."""
+    keep = {i}
+    todo = [i]
+    while todo:
+        k = todo.pop()
+        for kid in tree.children(k):
+            if kid.i in exclude or kid.rel in CLAUSE or kid.rel not in PHRASE:
+                continue
+            if kid.rel in ("nmod", "obl") and abs(kid.i - i) > 6:
+                continue
+            keep.add(kid.i)
+            todo.append(kid.i)
+    a = b = i
+    while a - 1 in keep:
+        a -= 1
+    while b + 1 in keep:
+        b += 1
+    toks = tree.tokens
+    while a < i and (toks[a].rel in FUNCTION or toks[a].upos in ("ADP", "PUNCT", "CCONJ")):
+        a += 1
+    while b > i and (toks[b].rel in FUNCTION or toks[b].upos in ("ADP", "PUNCT", "CCONJ")):
+        b -= 1
+    return a, b

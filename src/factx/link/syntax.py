@@ -1,0 +1,72 @@
+"""The built-in linker: parse the sentences that hold an amount, then apply the rules.
+
+Registered as ``syntax`` under ``factx.linkers``. Per language it takes the parser that
+language has (natasha for ru, spaCy for en, underthesea's tagger for vi), maps its output
+to UD, and runs the one rule set of :mod:`factx.link.rules` over it; only sentences with
+an amount are parsed, which keeps linking cheap beside NER.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Protocol
+
+from factx.link.attach import Context, fact_for
+from factx.link.fact import AMOUNTS, Fact
+from factx.link.rules import Rules
+from factx.link.tree import Tree
+from factx.link.words import LinkWords
+from factx.model import Document, Mention
+from factx.segment import Sentences
+
+
+class Parser(Protocol):
+    def parse(
+        self, text: str, spans: Sequence[tuple[int, int]], amounts: Sequence[tuple[int, int]]
+    ) -> list[Tree]: ...
+
+
+def make_parser(lang: str, options: dict[str, Any]) -> Parser:
+    """The parser adapter of ``lang``; imported here so a language's library loads only
+    when a pipeline links that language."""
+    if lang == "ru":
+        from factx.link.parse_ru import RussianParser
+
+        return RussianParser(**options)
+    if lang == "vi":
+        from factx.link.parse_vi import VietnameseParser
+
+        return VietnameseParser(**options)
+    from factx.link.parse_en import EnglishParser
+
+    return EnglishParser(**options)
+
+
+class SyntaxLinker:
+    """Facts by dependency syntax. ``options`` go to the language's parser (``model`` for
+    the spaCy one, as for the spacy extractor)."""
+
+    languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
+
+    def __init__(self, lang: str, **options: Any) -> None:
+        self.lang = lang
+        self.parser = make_parser(lang, options)
+        self.rules = Rules(LinkWords.load(lang))
+        self.model_name = getattr(self.parser, "model_name", None)
+
+    def link(self, doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
+        amounts = sorted((m for m in mentions if str(m.label) in AMOUNTS), key=lambda m: m.start)
+        if not amounts:
+            return []
+        sentences = Sentences(doc.text, doc.body_start).spans
+        wanted = sorted({s for m in amounts for s in sentences if s[0] <= m.start < s[1]})
+        if not wanted:
+            return []
+        trees = self.parser.parse(doc.text, wanted, [(m.start, m.end) for m in amounts])
+        facts = []
+        for (a, b), tree in zip(wanted, trees, strict=True):
+            ctx = Context(
+                doc.text, a, b, tree, [m for m in mentions if a <= m.start < b], self.rules
+            )
+            facts.extend(fact_for(ctx, m) for m in amounts if a <= m.start < b and tree.tokens)
+        return facts
