@@ -14,6 +14,8 @@ from factx.model import Mention
 ENTITIES = ("PERSON", "ORG", "COUNTRY", "LOCATION")
 # Entity labels that can hold an amount rather than be what it measures.
 HOLDERS = ("PERSON", "ORG", "COUNTRY")
+# Where an entity stands when it acts: a fallback holder must stand so.
+ACTOR_RELS = frozenset({"nsubj", "root", "appos", "dep", "parataxis", "conj", "list"})
 # Where an unnamed source phrase ends.
 SOURCE_END = regex.compile(r"[,.;:!?()\"«»“”—–]|\s-\s")
 
@@ -54,8 +56,9 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
     toks = tree.covering(amount.start, amount.end)
     if not toks:
         return Fact(amount)
-    att = ctx.rules.attach(tree, toks)
     inside = {t.i for t in toks}
+    blocked = frozenset(t.i for t in tree.tokens if t.i not in inside and ctx.is_fact_span(t))
+    att = ctx.rules.attach(tree, toks, blocked)
     measured_i, holder_i = att.measured, att.holder
     if measured_i is not None and holder_i is None:
         ent = ctx.entity_at(tree.tokens[measured_i])
@@ -69,23 +72,32 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         if ent is not None:
             measured = Phrase(ent.start, ent.end, ent.text)
         else:
-            measured = ctx.span(*phrase(tree, measured_i, inside))
+            measured = ctx.span(*phrase(tree, measured_i, inside | att.wrappers))
         score += 0.3
-    exclude = inside | ({measured_i} if measured_i is not None else set())
+    exclude = inside | att.wrappers | ({measured_i} if measured_i is not None else set())
     holder_tok = tree.tokens[holder_i] if holder_i is not None else None
     if holder_tok is not None and not ctx.is_fact_span(holder_tok):
         holder = ctx.span(*phrase(tree, holder_tok.i, exclude))
-        ent = ctx.entity_at(holder_tok) or next(
-            (m for m in ctx.entities if holder.start <= m.start and m.end <= holder.end), None
+        ent = (
+            ctx.entity_at(holder_tok)
+            or named_by(ctx, holder_tok)
+            or next(
+                (m for m in ctx.entities if holder.start <= m.start and m.end <= holder.end),
+                None,
+            )
         )
         if ent is not None:  # the entity factx found, so the fact joins entities.csv
             holder, label, norm = Phrase(ent.start, ent.end, ent.text), str(ent.label), ent.norm
             score += 0.1
         score += 0.3
-    elif (ent := nearest_entity(ctx, amount, measured)) is not None:
-        holder, label, norm = Phrase(ent.start, ent.end, ent.text), str(ent.label), ent.norm
-        score += 0.15
     predicate = tree.tokens[att.predicate] if att.predicate is not None else None
+    if holder is None and not att.direct:
+        ent = place(ctx, predicate, exclude) or nearest_entity(
+            ctx, amount, measured, exclude, predicate
+        )
+        if ent is not None:
+            holder, label, norm = Phrase(ent.start, ent.end, ent.text), str(ent.label), ent.norm
+            score += 0.15
     if predicate is not None:
         score += 0.1
     return Fact(
@@ -102,16 +114,66 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
     )
 
 
-def nearest_entity(ctx: Context, amount: Mention, measured: Phrase | None) -> Mention | None:
+def named_by(ctx: Context, noun: Token) -> Mention | None:
+    """The entity a title or descriptor introduces: "Премьер-министр *Михаил Фрадков*",
+    "аукционного дома *Christie's*", "the firm *Secunia*"."""
+    for kid in ctx.tree.children(noun.i, "appos", "flat", "nmod", "compound"):
+        ent = ctx.entity_at(kid) if abs(kid.i - noun.i) <= 3 else None
+        if ent is not None and not ctx.tree.children(kid.i, "case"):
+            return ent
+    return None
+
+
+def entity_top(ctx: Context, m: Mention) -> Token | None:
+    toks = ctx.tree.covering(m.start, m.end)
+    return ctx.tree.top(toks) if toks else None
+
+
+def clause_of(ctx: Context, t: Token) -> Token | None:
+    """The first verb above ``t``: the clause it belongs to."""
+    return next((a for a in ctx.tree.ancestors(t) if a.upos in ("VERB", "AUX")), None)
+
+
+def place(ctx: Context, verb: Token | None, exclude: set[int]) -> Mention | None:
+    """A country or place in an oblique of the predicate (or of a verb above it) holds a
+    level or change stated without a subject: "в России решено увеличить …", "выросли по
+    Российской федерации", "declined … across the U.S."."""
+    if verb is None:
+        return None
+    verbs = {verb.i} | {a.i for a in ctx.tree.ancestors(verb) if a.upos in ("VERB", "AUX")}
+    for m in ctx.entities:
+        if str(m.label) not in ("COUNTRY", "LOCATION"):
+            continue
+        top = entity_top(ctx, m)
+        if top is not None and top.i not in exclude and top.rel == "obl" and top.head in verbs:
+            return m
+    return None
+
+
+def nearest_entity(
+    ctx: Context,
+    amount: Mention,
+    measured: Phrase | None,
+    exclude: set[int],
+    verb: Token | None,
+) -> Mention | None:
     """Fallback holder: the closest person, organisation or country before the amount in
-    its sentence, outside what is measured (a place only qualifies as a holder by syntax)."""
+    its sentence that stands where an actor stands (a subject, a heading, an apposition),
+    outside what is measured; a place qualifies as a holder only by syntax."""
     best = None
     for m in ctx.entities:
         if str(m.label) not in HOLDERS or m.end > amount.start:
             continue
         if measured is not None and measured.start <= m.start < measured.end:
             continue
-        best = m
+        top = entity_top(ctx, m)
+        if top is None or top.i in exclude:
+            continue
+        clause = clause_of(ctx, top)
+        if clause is not None and verb is not None and clause.i != verb.i:
+            continue  # the subject of another clause ("Керри задаст …, что он мог жить …")
+        if top.rel in ACTOR_RELS or top.head in (top.i, -1):
+            best = m
     return best
 
 

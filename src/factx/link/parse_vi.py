@@ -132,6 +132,7 @@ def build(words: list[tuple[int, int, str, str]], amounts: Sequence[tuple[int, i
     subject: int | None = None  # a noun phrase waiting for its verb
     case: int | None = None
     prev: Chunk | None = None
+    before: Chunk | None = None  # the chunk before a preposition
     for c in chunks:
         h = c.head
         if c.kind == "PUNCT":
@@ -140,6 +141,7 @@ def build(words: list[tuple[int, int, str, str]], amounts: Sequence[tuple[int, i
                 verb, case = None, None
         elif c.kind == "ADP":
             case = h
+            before = prev
         elif c.kind == "OTHER":
             heads[h], rels[h] = -1, "advmod"
         elif c.kind == "VP":
@@ -154,7 +156,16 @@ def build(words: list[tuple[int, int, str, str]], amounts: Sequence[tuple[int, i
             case = None
         else:  # NP or AMT
             adjacent = prev is not None and prev.kind in ("NP", "AMT")
-            if case is not None:
+            if (
+                c.kind == "AMT"
+                and case is not None
+                and before is not None
+                and (before.kind == "NP")
+            ):  # "trọng lượng trên 500 kg": the preposition only approximates
+                heads[case], rels[case] = h, "advmod"
+                heads[h], rels[h] = before.head, "nmod"
+                case = None
+            elif case is not None:
                 heads[case], rels[case] = h, "case"
                 gov = verb if verb is not None else (prev.head if adjacent and prev else None)
                 if gov is None and subject is not None:

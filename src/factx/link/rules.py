@@ -14,7 +14,7 @@ Personal pronouns never hold anything: the guide wants a name or a noun.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factx.link.tree import FUNCTION, NOMINAL, Token, Tree
 from factx.link.words import LinkWords
@@ -59,6 +59,8 @@ class Attachment:
     holder: int | None = None
     predicate: int | None = None
     holder_from_subject: bool = False
+    wrappers: frozenset[int] = frozenset()
+    direct: bool = False  # attached straight to its noun: no fallback holder
 
 
 class Rules:
@@ -67,29 +69,76 @@ class Rules:
     def __init__(self, words: LinkWords) -> None:
         self.words = words
 
-    def attach(self, tree: Tree, amount: list[Token]) -> Attachment:
-        inside = {t.i for t in amount}
+    def attach(
+        self, tree: Tree, amount: list[Token], blocked: frozenset[int] = frozenset()
+    ) -> Attachment:
+        """Where ``amount`` attaches. ``blocked`` are tokens of other dates, durations and
+        amounts, which are never what is measured nor who holds it."""
         head = tree.top(amount)
         if head is None:
             return Attachment()
+        inside = {t.i for t in amount} | blocked
         own = self.own_measure(tree, head, inside)
+        if own is None:
+            own = self.distance(tree, head, inside)
+        # "by 49 percent or by 27 percent", "50 и 30 метров", "500 miles (800 km)": a second
+        # amount attaches as the first one does.
+        while (
+            head.rel in ("conj", "appos")
+            and (first := tree.head(head)) is not None
+            and (first.upos in ("NUM", "SYM") or tree.children(first.i, "nummod"))
+        ):
+            head = first
+            if own is None:
+                own = self.own_measure(tree, head, inside)
         gov, via = tree.head(head), head
+        wrappers: set[int] = set()
         while gov is not None and gov.upos in NOMINAL and self.words.has("wrappers", gov.word):
+            wrappers.add(gov.i)
             gov, via = tree.head(gov), gov
+        found = self.governed(tree, head, gov, via, own, inside | wrappers)
+        return replace(found, wrappers=frozenset(wrappers))
+
+    def governed(
+        self,
+        tree: Tree,
+        head: Token,
+        gov: Token | None,
+        via: Token,
+        own: int | None,
+        inside: set[int],
+    ) -> Attachment:
+        """The attachment, given the word the amount (past its wrappers) hangs from."""
         if gov is None:
             return Attachment(measured=own)
         if gov.upos == "ADJ" and gov.rel == "amod" and (noun := tree.head(gov)) is not None:
             gov, via = noun, gov  # "a 15 meter high pig": the amount qualifies the noun
         if gov.upos in NOMINAL and via.rel in ATTRIBUTIVE and own is None:
-            return Attachment(measured=gov.i)  # attached directly: no holder, no predicate
+            return self.attributive(tree, gov, inside)
         if gov.upos in NOMINAL and via.rel not in SUBJECT:
             return self.under_noun(tree, gov, own, inside)
         return self.under_verb(tree, gov, via, own, inside)
 
+    def attributive(self, tree: Tree, noun: Token, inside: set[int]) -> Attachment:
+        """ "a 15 meter high pig", "US$ 20,000 bail": the noun is measured directly, its
+        genitive holds it, and a full verb taking the noun as an argument links them."""
+        up = tree.head(noun)
+        verb = None
+        if up is not None and up.upos == "VERB" and noun.rel in ("obj", "obl", "iobj"):
+            verb = up.i
+        holder = self.genitive(tree, noun, inside)
+        return Attachment(noun.i, holder, verb, direct=True)
+
     def own_measure(self, tree: Tree, head: Token, inside: set[int]) -> int | None:
-        """A nominal modifier of the amount itself: "20 тонн *грузов*", "70% *of the market*"."""
+        """A nominal modifier of the amount itself: "20 тонн *грузов*", "70% *of the market*";
+        not a prepositional tail such as "в день" or "по абсолютной шкале"."""
         for kid in tree.children(head.i, "nmod", "obl", "compound"):
-            if kid.i not in inside and kid.upos in NOMINAL and kid.i > head.i:
+            if kid.i in inside or kid.upos not in NOMINAL or kid.i < head.i:
+                continue
+            if kid.upos == "PRON":
+                return None  # "39 percent of these": a pronoun names nothing
+            cases = tree.children(kid.i, "case")
+            if not cases or self.words.has("genitives", cases[0].word):
                 return kid.i
         return None
 
@@ -129,6 +178,8 @@ class Rules:
         subject = self.subject(tree, verb)
         subj_tok = tree.tokens[subject] if subject is not None else None
         if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
+            if own is None:
+                own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
             return Attachment(own, None, verb.i)
         measured = own if own is not None else self.distance(tree, verb, inside)
         holder = subject
@@ -139,6 +190,7 @@ class Rules:
             subj_tok is not None
             and subj_tok.upos == "NOUN"
             and level
+            and self.object(tree, verb, inside) is None
             and (
                 measured is None
                 or self.words.has("up", subj_tok.word)
@@ -193,9 +245,14 @@ class Rules:
         return None
 
     def object(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
+        """The verb's object; when that is itself an amount ("купила 5% акций за …"), what
+        that amount measures."""
         for kid in tree.children(verb.i, "obj", "iobj"):
-            if kid.i not in inside and kid.upos in NOMINAL and kid.upos != "PRON":
-                return kid.i
+            if kid.i in inside or kid.upos not in NOMINAL or kid.upos == "PRON":
+                continue
+            if kid.upos in ("NUM", "SYM") or tree.children(kid.i, "nummod"):
+                return self.own_measure(tree, kid, inside)
+            return kid.i
         return None
 
     def purpose(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
@@ -217,8 +274,8 @@ class Rules:
         for kid in tree.children(noun.i, "nmod"):
             if kid.i in inside or kid.upos not in NOMINAL or kid.upos == "PRON":
                 continue
-            cases = [c.word for c in tree.children(kid.i, "case")]
-            if not cases or cases[0] in ("of", "của"):
+            cases = tree.children(kid.i, "case")
+            if not cases or self.words.has("genitives", cases[0].word):
                 return kid.i
         return None
 

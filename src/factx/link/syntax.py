@@ -9,6 +9,7 @@ an amount are parsed, which keeps linking cheap beside NER.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, ClassVar, Protocol
 
 from factx.link.attach import Context, fact_for
@@ -68,5 +69,29 @@ class SyntaxLinker:
             ctx = Context(
                 doc.text, a, b, tree, [m for m in mentions if a <= m.start < b], self.rules
             )
-            facts.extend(fact_for(ctx, m) for m in amounts if a <= m.start < b and tree.tokens)
+            found = [fact_for(ctx, m) for m in amounts if a <= m.start < b and tree.tokens]
+            facts.extend(share(found))
         return facts
+
+
+def share(facts: list[Fact]) -> list[Fact]:
+    """Amounts of one predicate share what it links: in "купила 1,5% акций за 97,5 млн
+    долларов" the money buys what the percentage measures, and has the same buyer."""
+    out = []
+    for fact in facts:
+        if fact.predicate is not None and (fact.measured is None or fact.holder is None):
+            for other in facts:
+                if other is fact or other.predicate != fact.predicate:
+                    continue
+                if fact.measured is None and other.measured is not None:
+                    fact = replace(fact, measured=other.measured, score=fact.score + 0.15)
+                if fact.holder is None and other.holder is not None:
+                    fact = replace(
+                        fact,
+                        holder=other.holder,
+                        holder_label=other.holder_label,
+                        holder_norm=other.holder_norm,
+                        score=fact.score + 0.15,
+                    )
+        out.append(replace(fact, score=min(fact.score, 1.0)))
+    return out

@@ -25,6 +25,7 @@ class LinkWords:
     purposes: tuple[str, ...]
     sources: tuple[str, ...]
     distances: tuple[str, ...]
+    genitives: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -45,12 +46,13 @@ class LinkWords:
             words("purposes"),
             words("sources"),
             words("distances"),
+            words("genitives"),
         )
 
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (a lemma or lower-cased form) is among the words of ``kind``."""
         word = word.lower()
         options: tuple[str, ...] = getattr(self, kind)
-        if self.prefix and kind not in ("purposes", "distances"):
+        if self.prefix and kind not in ("purposes", "distances", "genitives"):
             return any(word.startswith(w) for w in options)
         return word in options
