@@ -58,7 +58,8 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         return Fact(amount)
     inside = {t.i for t in toks}
     blocked = frozenset(t.i for t in tree.tokens if t.i not in inside and ctx.is_fact_span(t))
-    att = ctx.rules.attach(tree, toks, blocked)
+    named = frozenset(t.i for t in tree.tokens if ctx.entity_at(t) is not None)
+    att = ctx.rules.attach(tree, toks, blocked, named)
     measured_i, holder_i = att.measured, att.holder
     if measured_i is not None and holder_i is None:
         ent = ctx.entity_at(tree.tokens[measured_i])
@@ -140,7 +141,10 @@ def place(ctx: Context, verb: Token | None, exclude: set[int]) -> Mention | None
     Российской федерации", "declined … across the U.S."."""
     if verb is None:
         return None
-    verbs = {verb.i} | {a.i for a in ctx.tree.ancestors(verb) if a.upos in ("VERB", "AUX")}
+    verbs, t = {verb.i}, verb
+    while t.rel in ("xcomp", "csubj", "conj") and (up := ctx.tree.head(t)) is not None:
+        verbs.add(up.i)  # "в России решено увеличить …": the place of the governing verb
+        t = up
     for m in ctx.entities:
         if str(m.label) not in ("COUNTRY", "LOCATION"):
             continue

@@ -68,12 +68,19 @@ class Rules:
 
     def __init__(self, words: LinkWords) -> None:
         self.words = words
+        self.named: frozenset[int] = frozenset()
 
     def attach(
-        self, tree: Tree, amount: list[Token], blocked: frozenset[int] = frozenset()
+        self,
+        tree: Tree,
+        amount: list[Token],
+        blocked: frozenset[int] = frozenset(),
+        named: frozenset[int] = frozenset(),
     ) -> Attachment:
         """Where ``amount`` attaches. ``blocked`` are tokens of other dates, durations and
-        amounts, which are never what is measured nor who holds it."""
+        amounts, which are never what is measured nor who holds it; ``named`` are tokens of
+        the entities factx found."""
+        self.named = named
         head = tree.top(amount)
         if head is None:
             return Attachment()
@@ -163,9 +170,14 @@ class Rules:
         )
         if verb is None:
             return Attachment(measured, holder, None)
-        if noun.rel == "nsubj" and holder is None:
-            holder = self.genitive(tree, noun, inside)
-        subject = None if noun.rel == "nsubj" else self.subject(tree, verb)
+        subject = self.subject(tree, verb)
+        if noun.rel == "nsubj":
+            # Two subjects ("велодорожка будет иметь протяжённость 5 км" misparsed): the
+            # other one holds; else the property's owner does.
+            others = [k.i for k in tree.children(verb.i, "nsubj") if k.i != noun.i]
+            subject = others[0] if others and tree.tokens[others[0]].upos != "PRON" else None
+            if subject is None and holder is None:
+                holder = self.owner(tree, noun, inside)
         if subject is not None:
             return Attachment(measured, subject, verb.i, True)
         return Attachment(measured, holder, verb.i)
@@ -198,12 +210,30 @@ class Rules:
             )
         ):
             measured = subject
-            holder = self.genitive(tree, subj_tok, inside)
+            holder = self.owner(tree, subj_tok, inside)
         if measured is None:
             measured = self.object(tree, verb, inside)
         if measured is None:
             measured = self.purpose(tree, verb, inside)
+        if measured is not None and measured != subject:
+            # "оценила капитализацию Facebook": a property belongs to its owner
+            holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
         return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
+
+    def owner(
+        self, tree: Tree, noun: Token, inside: set[int], property_only: bool = False
+    ) -> int | None:
+        """Who a measured noun belongs to: the genitive of a property noun ("стоимость
+        *устройства*") or a named genitive ("доля *правительства Китая*"); the genitive of
+        anything else ("рост *аудитории*") is part of what is measured."""
+        gen = self.genitive(tree, noun, inside)
+        if gen is None:
+            return None
+        if self.words.has("properties", noun.word):
+            return gen
+        if not property_only and any(t.i in self.named for t in tree.subtree(gen)):
+            return gen
+        return None
 
     def subject(self, tree: Tree, verb: Token) -> int | None:
         """The subject of ``verb``, climbing to the verb it shares one with, and from a
@@ -214,6 +244,8 @@ class Rules:
             subjects = tree.children(verb.i, *SUBJECT)
             if subjects:
                 subj = subjects[0]
+                if subj.upos not in NOMINAL or subj.upos in ("NUM", "SYM"):
+                    return None  # "increasing population … would increase": no named actor
                 if subj.upos == "PRON" or subj.upos == "DET":
                     if self.words.has("relatives", subj.word) and verb.rel == "acl":
                         up = tree.head(verb)
@@ -227,8 +259,8 @@ class Rules:
                 controller = self.object(tree, up, set())
                 if controller is not None:
                     return controller  # "required the team to travel": the team travels
-            if up is None or verb.rel not in SHARES_SUBJECT:
-                return None
+            if up is None or verb.rel not in SHARES_SUBJECT or up.upos == "AUX":
+                return None  # "Its goal is to decrease …": a copula's subject does not act
             verb = up
         return None
 

@@ -26,6 +26,7 @@ class LinkWords:
     sources: tuple[str, ...]
     distances: tuple[str, ...]
     genitives: tuple[str, ...]
+    properties: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -47,6 +48,7 @@ class LinkWords:
             words("sources"),
             words("distances"),
             words("genitives"),
+            words("properties"),
         )
 
     def has(self, kind: str, word: str) -> bool:
