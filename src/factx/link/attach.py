@@ -75,7 +75,8 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         else:
             measured = ctx.span(*phrase(tree, measured_i, inside | att.wrappers))
         score += 0.3
-    exclude = inside | att.wrappers | ({measured_i} if measured_i is not None else set())
+    exclude = inside | blocked | att.wrappers
+    exclude |= {measured_i} if measured_i is not None else set()
     holder_tok = tree.tokens[holder_i] if holder_i is not None else None
     if holder_tok is not None and not ctx.is_fact_span(holder_tok):
         holder = ctx.span(*phrase(tree, holder_tok.i, exclude))
@@ -93,8 +94,10 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         score += 0.3
     predicate = tree.tokens[att.predicate] if att.predicate is not None else None
     if holder is None and not att.direct:
-        ent = place(ctx, predicate, exclude) or nearest_entity(
-            ctx, amount, measured, exclude, predicate
+        ent = (
+            place(ctx, predicate, exclude)
+            or within(ctx, measured)
+            or nearest_entity(ctx, amount, measured, exclude, predicate)
         )
         if ent is not None:
             holder, label, norm = Phrase(ent.start, ent.end, ent.text), str(ent.label), ent.norm
@@ -122,6 +125,22 @@ def named_by(ctx: Context, noun: Token) -> Mention | None:
         ent = ctx.entity_at(kid) if abs(kid.i - noun.i) <= 3 else None
         if ent is not None and not ctx.tree.children(kid.i, "case"):
             return ent
+    return None
+
+
+def within(ctx: Context, measured: Phrase | None) -> Mention | None:
+    """A named owner or origin inside what is measured: "exports *from Norway*",
+    "sản lượng thép *của Việt Nam*"."""
+    if measured is None:
+        return None
+    words = ctx.rules.words
+    for m in ctx.entities:
+        if not (measured.start <= m.start and m.end <= measured.end):
+            continue
+        top = entity_top(ctx, m)
+        cases = ctx.tree.children(top.i, "case") if top is not None else []
+        if cases and words.has("origins", cases[0].word):
+            return m
     return None
 
 

@@ -69,6 +69,7 @@ class Rules:
     def __init__(self, words: LinkWords) -> None:
         self.words = words
         self.named: frozenset[int] = frozenset()
+        self.blocked: frozenset[int] = frozenset()
 
     def attach(
         self,
@@ -80,7 +81,7 @@ class Rules:
         """Where ``amount`` attaches. ``blocked`` are tokens of other dates, durations and
         amounts, which are never what is measured nor who holds it; ``named`` are tokens of
         the entities factx found."""
-        self.named = named
+        self.named, self.blocked = named, blocked
         head = tree.top(amount)
         if head is None:
             return Attachment()
@@ -279,10 +280,16 @@ class Rules:
     def object(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
         """The verb's object; when that is itself an amount ("купила 5% акций за …"), what
         that amount measures."""
-        for kid in tree.children(verb.i, "obj", "iobj"):
-            if kid.i in inside or kid.upos not in NOMINAL or kid.upos == "PRON":
+        for kid in tree.children(verb.i, "obj"):
+            if kid.upos not in NOMINAL or kid.upos == "PRON":
                 continue
-            if kid.upos in ("NUM", "SYM") or tree.children(kid.i, "nummod"):
+            if kid.i in inside and kid.i not in self.blocked:
+                continue  # the amount itself
+            if (
+                kid.i in self.blocked
+                or kid.upos in ("NUM", "SYM")
+                or tree.children(kid.i, "nummod")
+            ):
                 return self.own_measure(tree, kid, inside)
             return kid.i
         return None

@@ -27,6 +27,7 @@ class LinkWords:
     distances: tuple[str, ...]
     genitives: tuple[str, ...]
     properties: tuple[str, ...]
+    origins: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -49,12 +50,13 @@ class LinkWords:
             words("distances"),
             words("genitives"),
             words("properties"),
+            words("origins"),
         )
 
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (a lemma or lower-cased form) is among the words of ``kind``."""
         word = word.lower()
         options: tuple[str, ...] = getattr(self, kind)
-        if self.prefix and kind not in ("purposes", "distances", "genitives"):
+        if self.prefix and kind not in ("purposes", "distances", "genitives", "origins"):
             return any(word.startswith(w) for w in options)
         return word in options
