@@ -31,20 +31,29 @@ class Context:
     mentions: list[Mention]
     rules: Rules
     entities: list[Mention] = field(init=False)
+    _entity: dict[int, Mention] = field(init=False)
+    facts: frozenset[int] = field(init=False)
 
     def __post_init__(self) -> None:
+        """Which token lies in which entity, and which in a date, duration or amount,
+        worked out once per sentence: a sentence may hold hundreds of numbers."""
         self.entities = [m for m in self.mentions if str(m.label) in ENTITIES]
+        self._entity = {}
+        facts: set[int] = set()
+        spans = [m for m in self.mentions if str(m.label) in (*AMOUNTS, "DATE", "DURATION")]
+        for m in self.entities:
+            for t in self.tree.covering(m.start, m.end):
+                self._entity.setdefault(t.i, m)
+        for m in spans:
+            facts.update(t.i for t in self.tree.covering(m.start, m.end))
+        self.facts = frozenset(facts)
 
     def entity_at(self, t: Token) -> Mention | None:
-        return next((m for m in self.entities if m.start < t.end and t.start < m.end), None)
+        return self._entity.get(t.i)
 
     def is_fact_span(self, t: Token) -> bool:
         """A token inside a date, duration or amount: never measured or holder."""
-        return any(
-            m.start < t.end and t.start < m.end
-            for m in self.mentions
-            if str(m.label) in (*AMOUNTS, "DATE", "DURATION")
-        )
+        return t.i in self.facts
 
     def span(self, a: int, b: int) -> Phrase:
         s, e = self.tree.tokens[a].start, self.tree.tokens[b].end
@@ -57,8 +66,8 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
     if not toks:
         return Fact(amount)
     inside = {t.i for t in toks}
-    blocked = frozenset(t.i for t in tree.tokens if t.i not in inside and ctx.is_fact_span(t))
-    named = frozenset(t.i for t in tree.tokens if ctx.entity_at(t) is not None)
+    blocked = ctx.facts - inside
+    named = frozenset(ctx._entity)
     att = ctx.rules.attach(tree, toks, blocked, named)
     measured_i, holder_i = att.measured, att.holder
     if measured_i is not None and holder_i is None:

@@ -53,7 +53,15 @@ class Chunk:
 
 
 class VietnameseParser:
-    """underthesea's bundled CRF POS tagger, and the attachment rules above."""
+    """underthesea's bundled CRF POS tagger, and the attachment rules above.
+
+    ``relatives`` open a relative clause ("mà") and ``approximators`` soften an amount
+    ("khoảng", "gần"), whatever their tag; both come from links.toml.
+    """
+
+    def __init__(self, relatives: Sequence[str] = (), approximators: Sequence[str] = ()) -> None:
+        self.relatives = frozenset(relatives)
+        self.approximators = frozenset(approximators)
 
     def parse(
         self, text: str, spans: Sequence[tuple[int, int]], amounts: Sequence[tuple[int, int]]
@@ -64,15 +72,22 @@ class VietnameseParser:
         tagged = pos_tag(text[a:b])
         where = align(text[a:b], [w for w, _ in tagged])
         words = [
-            (a + s, a + e, text[a + s : a + e], UPOS.get(tag, "X"))
+            (a + s, a + e, text[a + s : a + e], self.upos(text[a + s : a + e], tag))
             for (_, tag), se in zip(tagged, where, strict=True)
             if se
             for s, e in [se]
         ]
-        return build(words, amounts)
+        return build(words, amounts, self.relatives)
+
+    def upos(self, word: str, tag: str) -> str:
+        return "ADV" if word.lower() in self.approximators else UPOS.get(tag, "X")
 
 
-def build(words: list[tuple[int, int, str, str]], amounts: Sequence[tuple[int, int]]) -> Tree:
+def build(
+    words: list[tuple[int, int, str, str]],
+    amounts: Sequence[tuple[int, int]],
+    relatives: frozenset[str] = frozenset(),
+) -> Tree:
     """Heads and relations for tagged words (start, end, text, upos)."""
     n = len(words)
     heads, rels = [-1] * n, ["dep"] * n
@@ -132,6 +147,7 @@ def build(words: list[tuple[int, int, str, str]], amounts: Sequence[tuple[int, i
     subject: int | None = None  # a noun phrase waiting for its verb
     case: int | None = None
     prev: Chunk | None = None
+    relative: int | None = None  # the noun a relative clause being read modifies
     before: Chunk | None = None  # the chunk before a preposition
     for c in chunks:
         h = c.head
@@ -144,11 +160,25 @@ def build(words: list[tuple[int, int, str, str]], amounts: Sequence[tuple[int, i
             before = prev
         elif c.kind == "OTHER":
             heads[h], rels[h] = -1, "advmod"
+            if (
+                words[h][2].lower() in relatives
+                and prev is not None
+                and prev.kind
+                in (
+                    "NP",
+                    "AMT",
+                )
+            ):  # "… 350 tỷ đô la mà ông cho là …": a clause on the noun before
+                relative, verb, subject = prev.head, None, None
+                heads[h], rels[h] = prev.head, "mark"
         elif c.kind == "VP":
             if subject is not None:
                 heads[subject], rels[subject] = h, "nsubj"
                 subject = None
-            if root is None:
+            if relative is not None:
+                heads[h], rels[h] = relative, "acl:relcl"
+                relative = None
+            elif root is None:
                 root, rels[h] = h, "root"
             elif last_verb is not None:
                 heads[h], rels[h] = last_verb, ("xcomp" if verb is not None else "conj")
@@ -183,7 +213,8 @@ def build(words: list[tuple[int, int, str, str]], amounts: Sequence[tuple[int, i
             else:
                 has_obj = any(rels[k] == "obj" and heads[k] == verb for k in range(n))
                 heads[h], rels[h] = verb, ("obl" if has_obj else "obj")
-        prev = c
+        if c.kind != "OTHER" or words[h][3] != "ADV":
+            prev = c  # an adverb ("khoảng", "trên") leaves a noun next to its amount
     if subject is not None and root is None:
         root, rels[subject] = subject, "root"
     for k in range(n):

@@ -105,7 +105,28 @@ class Rules:
             wrappers.add(gov.i)
             gov, via = tree.head(gov), gov
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
+        actor = self.relative_actor(tree, head, inside)
+        if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
+            found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
         return replace(found, wrappers=frozenset(wrappers))
+
+    def relative_actor(self, tree: Tree, head: Token, inside: set[int]) -> tuple[int, int] | None:
+        """A relative clause on the amount whose verb takes the amount as its (gapped)
+        object: the verb's subject acts on the amount, through "cho là"-style verbs of
+        saying to the last verb of the clause."""
+        for clause in tree.children(head.i, "acl"):
+            verb = clause
+            while True:
+                nxt = [k for k in tree.children(verb.i, "xcomp", "ccomp") if k.upos == "VERB"]
+                if not nxt:
+                    break
+                verb = nxt[-1]
+            if verb.upos != "VERB" or self.object(tree, verb, inside) is not None:
+                continue
+            subject = self.subject(tree, verb)
+            if subject is not None and subject != head.i and subject not in inside:
+                return subject, verb.i
+        return None
 
     def governed(
         self,

@@ -20,6 +20,10 @@ from factx.link.words import LinkWords
 from factx.model import Document, Mention
 from factx.segment import Sentences
 
+# Longer "sentences" are tables or lists of figures, not prose a parser reads well, and
+# parsing costs grow with the square of their length: their amounts get bare facts.
+MAX_SENTENCE = 1_000
+
 
 class Parser(Protocol):
     def parse(
@@ -27,7 +31,7 @@ class Parser(Protocol):
     ) -> list[Tree]: ...
 
 
-def make_parser(lang: str, options: dict[str, Any]) -> Parser:
+def make_parser(lang: str, options: dict[str, Any], words: LinkWords) -> Parser:
     """The parser adapter of ``lang``; imported here so a language's library loads only
     when a pipeline links that language."""
     if lang == "ru":
@@ -37,7 +41,7 @@ def make_parser(lang: str, options: dict[str, Any]) -> Parser:
     if lang == "vi":
         from factx.link.parse_vi import VietnameseParser
 
-        return VietnameseParser(**options)
+        return VietnameseParser(words.relatives, words.approximators, **options)
     from factx.link.parse_en import EnglishParser
 
     return EnglishParser(**options)
@@ -51,8 +55,9 @@ class SyntaxLinker:
 
     def __init__(self, lang: str, **options: Any) -> None:
         self.lang = lang
-        self.parser = make_parser(lang, options)
-        self.rules = Rules(LinkWords.load(lang))
+        words = LinkWords.load(lang)
+        self.parser = make_parser(lang, options, words)
+        self.rules = Rules(words)
         self.model_name = getattr(self.parser, "model_name", None)
 
     def link(self, doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
@@ -60,7 +65,14 @@ class SyntaxLinker:
         if not amounts:
             return []
         sentences = Sentences(doc.text, doc.body_start).spans
-        wanted = sorted({s for m in amounts for s in sentences if s[0] <= m.start < s[1]})
+        wanted = sorted(
+            {
+                s
+                for m in amounts
+                for s in sentences
+                if s[0] <= m.start < s[1] and s[1] - s[0] <= MAX_SENTENCE
+            }
+        )
         if not wanted:
             return []
         trees = self.parser.parse(doc.text, wanted, [(m.start, m.end) for m in amounts])

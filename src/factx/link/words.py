@@ -28,6 +28,7 @@ class LinkWords:
     genitives: tuple[str, ...]
     properties: tuple[str, ...]
     origins: tuple[str, ...]
+    approximators: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -51,12 +52,19 @@ class LinkWords:
             words("genitives"),
             words("properties"),
             words("origins"),
+            words("approximators"),
         )
 
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (a lemma or lower-cased form) is among the words of ``kind``."""
         word = word.lower()
         options: tuple[str, ...] = getattr(self, kind)
-        if self.prefix and kind not in ("purposes", "distances", "genitives", "origins"):
+        if self.prefix and kind not in (
+            "purposes",
+            "distances",
+            "genitives",
+            "origins",
+            "approximators",
+        ):
             return any(word.startswith(w) for w in options)
         return word in options
