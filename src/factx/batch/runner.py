@@ -21,6 +21,7 @@ from factx import tables
 from factx.batch import runinfo
 from factx.entities import unify
 from factx.langid import LanguageIdentifier
+from factx.link import GROUP as LINKERS
 from factx.link import Fact
 from factx.model import DocError, Document, Mention
 from factx.pipeline import Pipeline, PipelineError, Pipelines
@@ -98,6 +99,9 @@ class Tools:
                 self._described[lang] = {
                     name: runinfo.describe(name, extractor)
                     for name, extractor in pipeline.extractors
+                } | {
+                    f"linker {name}": runinfo.describe(name, linker, LINKERS)
+                    for name, linker in pipeline.linkers
                 }
         return {k: v for described in self._described.values() for k, v in described.items()}
 
