@@ -50,6 +50,8 @@ CASES = [
         "6 triệu tấn": ("gạo", "Việt Nam", "VN", "xuất khẩu", "none", None)}),
     ("vi", "Cây cầu có chiều dài 2 km .", {
         "2 km": ("chiều dài", "Cây cầu", None, "có", "none", None)}),
+    ("vi", "Đà Nẵng : 30 % hộ dân dùng nước sạch .", {
+        "30 %": ("hộ dân", "Đà Nẵng", None, None, "none", None)}),
     ("vi", "Giá xăng giảm 5% so với tháng trước .", {
         "5%": ("Giá xăng", "xăng", None, "giảm", "down", None)}),
 ]  # fmt: skip

@@ -82,7 +82,7 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         if ent is not None:
             measured = Phrase(ent.start, ent.end, ent.text)
         else:
-            measured = ctx.span(*phrase(tree, measured_i, inside | att.wrappers))
+            measured = ctx.span(*phrase(tree, measured_i, inside | blocked | att.wrappers))
         score += 0.3
     exclude = inside | blocked | att.wrappers
     exclude |= {measured_i} if measured_i is not None else set()

@@ -175,6 +175,10 @@ class Rules:
         """The amount hangs from a noun: that noun (or the amount's own modifier) is what is
         measured; its genitive, or the noun it in turn qualifies, holds it; the verb above
         links them."""
+        if own is not None and noun.i in self.named and noun.upos == "PROPN":
+            # "Hà Nội: 98% người nghiện …", "Иванов — 52% (…голосов)": a name heads the
+            # amount of something else, so it holds it
+            return Attachment(own, noun.i, None)
         measured = own if own is not None else noun.i
         holder = self.genitive(tree, noun, inside | {measured})
         up = tree.head(noun)
@@ -274,6 +278,9 @@ class Rules:
                         return up.i if up is not None and up.upos in NOMINAL else None
                     return None  # "он", "it", "chúng tôi": no name for the holder
                 return subj.i
+            stray = self.stray_subject(tree, verb)
+            if stray is not None:
+                return stray
             up = tree.head(verb)
             if verb.rel == "acl" and up is not None and up.upos in NOMINAL:
                 return up.i  # "компания, купившая …" / "the firm, which bought …"
@@ -285,6 +292,23 @@ class Rules:
                 return None  # "Its goal is to decrease …": a copula's subject does not act
             verb = up
         return None
+
+    def stray_subject(self, tree: Tree, verb: Token) -> int | None:
+        """A parser that gives one verb two subjects and another none has, as a rule,
+        attached the subject right before the bare verb to the wrong one ("выручка
+        составила …, а … Facebook ожидает"): take it back."""
+        k = verb.i - 1
+        while k >= 0 and tree.tokens[k].rel in ("advmod", "aux", "cop"):
+            k -= 1
+        if k < 0:
+            return None
+        t = tree.tokens[k]
+        other = tree.head(t)
+        if t.rel != "nsubj" or other is None or other.i == verb.i:
+            return None
+        if len(tree.children(other.i, "nsubj")) < 2 or t.upos not in ("NOUN", "PROPN"):
+            return None
+        return t.i
 
     def distance(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
         """For a distance, the reference phrase: "*from Herat*", "*к югу от Москвы*"."""
