@@ -28,6 +28,10 @@ CASES = [
         "5 млн рублей": ("ремонт", None, None, "потратили", "none", None)}),
     ("ru", "Завод, который выпустил 40 тысяч тонн стали, закрыли.", {
         "40 тысяч тонн": ("стали", "Завод", None, "выпустил", "none", None)}),
+    ("ru", "Антимонопольная служба наложила на «Ромашку» штраф в размере 3 млн рублей.", {
+        "3 млн рублей": ("штраф", "Ромашку", None, "наложила", "none", None)}),
+    ("en", "The regulator imposed a fine of $5 million on Acme Bank.", {
+        "$5 million": ("fine", "Acme Bank", None, "imposed", "none", None)}),
     ("en", "Acme Corp bought 40 percent of the mine for $2 billion.", {
         "40 percent": ("mine", "Acme Corp", None, "bought", "none", None),
         "$2 billion": ("mine", "Acme Corp", None, "bought", "none", None)}),

@@ -104,7 +104,7 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
     predicate = tree.tokens[att.predicate] if att.predicate is not None else None
     if holder is None and not att.direct:
         ent = (
-            place(ctx, predicate, exclude)
+            place(ctx, predicate, exclude, amount)
             or within(ctx, measured)
             or nearest_entity(ctx, amount, measured, exclude, predicate)
         )
@@ -163,7 +163,7 @@ def clause_of(ctx: Context, t: Token) -> Token | None:
     return next((a for a in ctx.tree.ancestors(t) if a.upos in ("VERB", "AUX")), None)
 
 
-def place(ctx: Context, verb: Token | None, exclude: set[int]) -> Mention | None:
+def place(ctx: Context, verb: Token | None, exclude: set[int], amount: Mention) -> Mention | None:
     """A country or place in an oblique of the predicate (or of a verb above it) holds a
     level or change stated without a subject: "в России решено увеличить …", "выросли по
     Российской федерации", "declined … across the U.S."."""
@@ -177,7 +177,13 @@ def place(ctx: Context, verb: Token | None, exclude: set[int]) -> Mention | None
         if str(m.label) not in ("COUNTRY", "LOCATION"):
             continue
         top = entity_top(ctx, m)
-        if top is not None and top.i not in exclude and top.rel == "obl" and top.head in verbs:
+        if top is None or top.i in exclude:
+            continue
+        if top.rel == "obl" and top.head in verbs:
+            return m
+        # A prepositional place between the predicate and the amount is the predicate's,
+        # however the parser attached it ("выросли в среднем по Российской федерации на …").
+        if verb.start < m.start and m.end <= amount.start and ctx.tree.children(top.i, "case"):
             return m
     return None
 

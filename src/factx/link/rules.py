@@ -105,6 +105,12 @@ class Rules:
             wrappers.add(gov.i)
             gov, via = tree.head(gov), gov
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
+        if found.measured is not None and self.words.has(
+            "penalties", tree.tokens[found.measured].word
+        ):
+            debtor = self.debtor(tree, found, inside)
+            if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
+                found = replace(found, holder=debtor)
         actor = self.relative_actor(tree, head, inside)
         if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
             found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
@@ -291,6 +297,18 @@ class Rules:
             if up is None or verb.rel not in SHARES_SUBJECT or up.upos == "AUX":
                 return None  # "Its goal is to decrease …": a copula's subject does not act
             verb = up
+        return None
+
+    def debtor(self, tree: Tree, found: Attachment, inside: set[int]) -> int | None:
+        """Who a fine is imposed on: an oblique of the verb or the fine under an "on"
+        preposition; the guide's holder of a fine or debt is the party that owes it."""
+        for at in (found.predicate, found.measured):
+            if at is None:
+                continue
+            for kid in tree.children(at, "obl", "nmod"):
+                cases = tree.children(kid.i, "case")
+                if kid.i not in inside and cases and self.words.has("debtors", cases[0].word):
+                    return kid.i
         return None
 
     def stray_subject(self, tree: Tree, verb: Token) -> int | None:

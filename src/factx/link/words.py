@@ -29,6 +29,8 @@ class LinkWords:
     properties: tuple[str, ...]
     origins: tuple[str, ...]
     approximators: tuple[str, ...]
+    penalties: tuple[str, ...]
+    debtors: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -53,6 +55,8 @@ class LinkWords:
             words("properties"),
             words("origins"),
             words("approximators"),
+            words("penalties"),
+            words("debtors"),
         )
 
     def has(self, kind: str, word: str) -> bool:
