@@ -208,7 +208,9 @@ def nearest_entity(
         if top is None or top.i in exclude:
             continue
         clause = clause_of(ctx, top)
-        if clause is not None and verb is not None and clause.i != verb.i:
+        if verb is None:
+            return None  # no predicate, no actor to look for
+        if clause is not None and clause.i != verb.i:
             continue  # the subject of another clause ("Керри задаст …, что он мог жить …")
         if top.rel in ACTOR_RELS or top.head in (top.i, -1):
             best = m
