@@ -50,15 +50,28 @@ def _error(
     return AssertionError(message)
 
 
-def check_protocol(extractor: Extractor | type[Extractor]) -> None:
-    """The class attributes the registry and ``factx plugins`` read without instantiating."""
-    cls = extractor if isinstance(extractor, type) else type(extractor)
+def check_languages(cls: type) -> None:
+    """``languages``: a non-empty tuple of ISO 639-1 codes or "*", for any plugin kind."""
     languages = getattr(cls, "languages", None)
     if not isinstance(languages, tuple) or not languages:
         raise _error(cls, f"`languages` must be a non-empty tuple, got {languages!r}")
     for code in languages:
         if not isinstance(code, str) or not LANGUAGE.fullmatch(code):
             raise _error(cls, f"`languages` holds {code!r}, not an ISO 639-1 code or '*'")
+
+
+def instance_for(plugin: Any, lang: str) -> Any:
+    """The plugin built for ``lang`` if a class was given, after checking it takes ``lang``."""
+    cls = plugin if isinstance(plugin, type) else type(plugin)
+    if lang not in cls.languages and "*" not in cls.languages:
+        raise _error(cls, f"language {lang!r} is not among languages {cls.languages!r}")
+    return plugin(lang) if isinstance(plugin, type) else plugin
+
+
+def check_protocol(extractor: Extractor | type[Extractor]) -> None:
+    """The class attributes the registry and ``factx plugins`` read without instantiating."""
+    cls = extractor if isinstance(extractor, type) else type(extractor)
+    check_languages(cls)
     labels = getattr(cls, "labels", None)
     if not isinstance(labels, tuple) or not labels:
         raise _error(cls, f"`labels` must be a non-empty tuple, got {labels!r}")
@@ -114,9 +127,7 @@ def check_extractor(
     """
     check_protocol(extractor)
     cls = extractor if isinstance(extractor, type) else type(extractor)
-    if lang not in cls.languages and "*" not in cls.languages:
-        raise _error(cls, f"language {lang!r} is not among languages {cls.languages!r}")
-    instance = extractor(lang) if isinstance(extractor, type) else extractor
+    instance = instance_for(extractor, lang)
     found: list[Mention] = []
     for i, text in enumerate(texts):
         doc = Document(f"check-{i}", text, lang)
@@ -144,12 +155,7 @@ DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 def check_linker_protocol(linker: Any) -> None:
     """What the pipeline reads from a linker class: ``languages`` and a callable ``link``."""
     cls = linker if isinstance(linker, type) else type(linker)
-    languages = getattr(cls, "languages", None)
-    if not isinstance(languages, tuple) or not languages:
-        raise _error(cls, f"`languages` must be a non-empty tuple, got {languages!r}")
-    for code in languages:
-        if not isinstance(code, str) or not LANGUAGE.fullmatch(code):
-            raise _error(cls, f"`languages` holds {code!r}, not an ISO 639-1 code or '*'")
+    check_languages(cls)
     if not callable(getattr(cls, "link", None)):
         raise _error(cls, "has no callable `link(doc, mentions)`")
 
@@ -198,9 +204,7 @@ def check_linker(
     """
     check_linker_protocol(linker)
     cls = linker if isinstance(linker, type) else type(linker)
-    if lang not in cls.languages and "*" not in cls.languages:
-        raise _error(cls, f"language {lang!r} is not among languages {cls.languages!r}")
-    instance = linker(lang) if isinstance(linker, type) else linker
+    instance = instance_for(linker, lang)
     found: list[Fact] = []
     for i, (text, mentions) in enumerate(cases):
         doc = Document(f"check-{i}", text, lang)
