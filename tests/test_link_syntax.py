@@ -41,6 +41,8 @@ CASES = [
         "3 km": ("length", "bridge", None, "has", "none", None)}),
     ("en", "Microsoft spent $10 billion on research last year.", {
         "$10 billion": ("research", "Microsoft", None, "spent", "none", "2021")}),
+    ("en", "Acme Bank approved $3 billion in loans last year.", {
+        "$3 billion": ("loans", "Acme Bank", None, "approved", "none", "2021")}),
     ("en", "It raised prices by 5 percent.", {
         "5 percent": ("prices", None, None, "raised", "up", None)}),
     ("en", "The 40 meter tower was built in 1990.", {

@@ -89,6 +89,8 @@ class Rules:
         own = self.own_measure(tree, head, inside)
         if own is None:
             own = self.distance(tree, head, inside)
+        if own is None:
+            own = self.dimension(tree, amount[0])
         # "by 49 percent or by 27 percent", "50 и 30 метров", "500 miles (800 km)": a second
         # amount attaches as the first one does.
         while (
@@ -173,7 +175,9 @@ class Rules:
             if kid.upos == "PRON":
                 return None  # "39 percent of these": a pronoun names nothing
             cases = tree.children(kid.i, "case")
-            if not cases or self.words.has("genitives", cases[0].word):
+            if not cases or any(
+                self.words.has(kind, cases[0].word) for kind in ("genitives", "contents")
+            ):
                 return kid.i
         return None
 
@@ -297,6 +301,19 @@ class Rules:
             if up is None or verb.rel not in SHARES_SUBJECT or up.upos == "AUX":
                 return None  # "Its goal is to decrease …": a copula's subject does not act
             verb = up
+        return None
+
+    def dimension(self, tree: Tree, first: Token) -> int | None:
+        """A dimension adjective right before the amount, past softeners and "more":
+        "sâu hơn 20 m", "rộng thêm khoảng 40 m" measure depth and width."""
+        k = first.i - 1
+        while k >= 0 and (
+            self.words.has("approximators", tree.tokens[k].word)
+            or self.words.has("up", tree.tokens[k].word)
+        ):
+            k -= 1
+        if k >= 0 and self.words.has("dimensions", tree.tokens[k].word):
+            return k
         return None
 
     def debtor(self, tree: Tree, found: Attachment, inside: set[int]) -> int | None:

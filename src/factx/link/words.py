@@ -31,6 +31,8 @@ class LinkWords:
     approximators: tuple[str, ...]
     penalties: tuple[str, ...]
     debtors: tuple[str, ...]
+    dimensions: tuple[str, ...]
+    contents: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -57,6 +59,8 @@ class LinkWords:
             words("approximators"),
             words("penalties"),
             words("debtors"),
+            words("dimensions"),
+            words("contents"),
         )
 
     def has(self, kind: str, word: str) -> bool:
