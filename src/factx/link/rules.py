@@ -312,9 +312,10 @@ class Rules:
             or self.words.has("up", tree.tokens[k].word)
         ):
             k -= 1
-        if k >= 0 and self.words.has("dimensions", tree.tokens[k].word):
-            return k
-        return None
+        if k < 0 or not self.words.has("dimensions", tree.tokens[k].word):
+            return None
+        # inside a noun phrase ("chiều dài 2 km") the noun is what is measured
+        return None if tree.tokens[k].rel in ("amod", "compound", "nmod") else k
 
     def debtor(self, tree: Tree, found: Attachment, inside: set[int]) -> int | None:
         """Who a fine is imposed on: an oblique of the verb or the fine under an "on"
