@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 import regex
 
 from factx.link.fact import AMOUNTS, Change, Fact, Phrase
-from factx.link.rules import VERBAL, Rules, phrase
+from factx.link.lookups import phrase
+from factx.link.rules import VERBAL, Rules
 from factx.link.tree import Token, Tree
 from factx.model import Mention
 
