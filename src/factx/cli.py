@@ -185,7 +185,8 @@ def summary_line(s: Summary, out: Path) -> str:
     extra = f" ({', '.join(notes)})" if notes else ""
     return (
         f"factx: {plural(s.documents, 'document')}{extra}, {plural(s.mentions, 'mention')} "
-        f"({by_label}), {plural(s.errors, 'error')}, {s.seconds:.1f} s → {out}/mentions.csv"
+        f"({by_label}), {plural(s.facts, 'fact')}, {plural(s.errors, 'error')}, "
+        f"{s.seconds:.1f} s → {out}/mentions.csv"
     )
 
 

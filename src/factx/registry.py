@@ -47,27 +47,30 @@ class PluginError(LookupError):
     """A pipeline names an extractor that is not installed or cannot load."""
 
 
-def installed() -> dict[str, EntryPoint]:
-    """The registered extractors by name. Scanning every installed distribution takes a few
-    milliseconds and a run asks a dozen times, so the scan is kept for as long as
-    ``sys.path`` (where distributions are found) is unchanged."""
-    return dict(_scan(tuple(sys.path)))
+def installed(group: str = GROUP) -> dict[str, EntryPoint]:
+    """The registered plugins of ``group`` by name. Scanning every installed distribution
+    takes a few milliseconds and a run asks a dozen times, so the scan is kept for as long
+    as ``sys.path`` (where distributions are found) is unchanged."""
+    return dict(_scan(group, tuple(sys.path)))
 
 
-@lru_cache(maxsize=4)
-def _scan(path: tuple[str, ...]) -> tuple[tuple[str, EntryPoint], ...]:
-    return tuple((ep.name, ep) for ep in entry_points(group=GROUP))
+@lru_cache(maxsize=8)
+def _scan(group: str, path: tuple[str, ...]) -> tuple[tuple[str, EntryPoint], ...]:
+    return tuple((ep.name, ep) for ep in entry_points(group=group))
 
 
-def load(name: str) -> type[Extractor]:
-    """The extractor class registered as ``name``, or an error that says how to get it."""
-    eps = installed()
+def load(name: str, group: str = GROUP, kind: str = "extractor") -> type[Any]:
+    """The class registered as ``name`` in ``group``, or an error that says how to get it.
+
+    ``kind`` names the plugin kind in messages; linkers (``factx.linkers``) load here too.
+    """
+    eps = installed(group)
     if name not in eps:
         have = ", ".join(sorted(eps)) or "none"
         raise PluginError(
-            f"Could not find extractor '{name}'. Installed extractors: {have}. "
+            f"Could not find {kind} '{name}'. Installed {kind}s: {have}. "
             f"Ensure that you've installed the package providing the '{name}' entry point "
-            f"in the '{GROUP}' group, or fix the name in the pipeline config."
+            f"in the '{group}' group, or fix the name in the pipeline config."
         )
     try:
         cls = eps[name].load()
@@ -76,8 +79,8 @@ def load(name: str) -> type[Extractor]:
     except ImportError as exc:
         dist = eps[name].dist.name if eps[name].dist else "its package"
         raise PluginError(
-            f"Extractor '{name}' is registered by {dist} but cannot be imported: {exc}. "
-            f"Install its optional dependencies, e.g. pip install 'factx[all]'."
+            f"{kind.capitalize()} '{name}' is registered by {dist} but cannot be imported: "
+            f"{exc}. Install its optional dependencies, e.g. pip install 'factx[all]'."
         ) from exc
 
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from factx import registry, tables
 from factx.batch.runner import Rows, Settings
+from factx.link import GROUP as LINKERS
 from factx.model import DocError, Document
 from factx.pipeline import Config
 
@@ -41,7 +42,7 @@ JOURNAL = "journal.jsonl"
 META = "meta.json"
 CACHED_LINES = 4
 # The layout of the files under .factx; state written in another layout is started over.
-FORMAT = 2
+FORMAT = 3  # 3: each row carries its facts
 
 
 class StateError(RuntimeError):
@@ -54,6 +55,9 @@ def fingerprint(config: Config, settings: Settings) -> str:
 
     names = {spec.name for specs in config.languages.values() for spec in specs}
     eps = registry.installed()
+    linkers = {spec.name for specs in config.linkers.values() for spec in specs}
+    names |= linkers
+    eps |= {n: ep for n, ep in registry.installed(LINKERS).items() if n in linkers}
     plugins = {
         n: f"{eps[n].dist.name} {eps[n].dist.version}" if n in eps and eps[n].dist else None
         for n in sorted(names)
@@ -122,7 +126,9 @@ class Journal:
         """Make ``batch`` durable: one journal line with its keys and rows, fsynced."""
         new = {k: v for k, v in models.items() if k not in self.models}
         head = json.dumps({"keys": [k for k, _ in batch], "models": new})
-        body = json.dumps([[k, r.document, r.error, r.mentions, r.pieces] for k, r in batch])
+        body = json.dumps(
+            [[k, r.document, r.error, r.mentions, r.pieces, r.facts] for k, r in batch]
+        )
         line = f"{head}\t{body}\n".encode()
         offset = self._journal.tell()
         self._journal.write(line)
@@ -216,12 +222,15 @@ class Journal:
             fh.seek(offset)
             raw = fh.read(length)
         out = {}
-        for key, document, error, mentions, pieces in json.loads(raw[raw.index(b"\t") + 1 :]):
+        for key, document, error, mentions, pieces, facts in json.loads(
+            raw[raw.index(b"\t") + 1 :]
+        ):
             out[key] = Rows(
                 tuple(document) if document else None,
                 tuple(error) if error else None,
                 tuple(map(tuple, mentions)),
                 pieces,
+                tuple(map(tuple, facts)),
             )
         return out
 
