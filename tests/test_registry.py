@@ -55,7 +55,7 @@ class NeedsAbsentLibrary:
 def test_a_missing_required_library_is_reported_without_importing_it(monkeypatch):
     ep = registry.installed()["dates"]
     fake = type(ep)("absent", "test_registry:NeedsAbsentLibrary", registry.GROUP)
-    monkeypatch.setattr(registry, "installed", lambda: {"absent": fake})
+    monkeypatch.setattr(registry, "installed", lambda group=registry.GROUP: {"absent": fake})
     monkeypatch.syspath_prepend(str(Path(__file__).parent))
     with pytest.raises(registry.PluginError, match="factx_no_such_library"):
         registry.load("absent")
