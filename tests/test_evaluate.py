@@ -455,7 +455,6 @@ def test_a_failing_document_counts_as_missed_and_the_rest_is_scored(tmp_path, ca
 @pytest.mark.parametrize(
     ("lines", "fragment"),
     [
-        ([{"id": "t", "text": "x", "triples": []}], "triple scoring"),
         ([GOOD_NER, "{oops"], "line 2: not valid JSON"),
     ],
 )
@@ -470,3 +469,36 @@ def test_the_readme_example_is_valid_gold():
     gold = goldfile.read(path)
     assert (gold.format, len(gold.items)) == ("ner", 10)
     assert sum(len(i.entities) for i in gold.items) == 29
+
+
+def test_triples_are_scored_as_shares_per_language(tmp_path):
+    """Two gold amounts: the first found with its measured phrase, holder and change right,
+    the second not found at all (wrong on every field)."""
+    from factx import tables
+    from factx.evaluate.scorers import score_triples
+
+    text = "Acme spent $5 million on steel, and Bolt lost 3%."
+    item = {
+        "id": "d1", "lang": "en", "text": text,
+        "triples": [
+            {"amount": "$5 million", "label": "MONEY", "measured": "steel", "holder": "Acme",
+             "predicate": "spent", "change": "none", "date": None},
+            {"amount": "3%", "label": "PERCENT", "measured": None, "holder": "Bolt",
+             "predicate": "lost", "change": "down", "date": None},
+        ],
+    }  # fmt: skip
+    gold = goldfile.read(write(tmp_path / "t.jsonl", [item]))
+    assert gold.format == "triples"
+    fact = dict.fromkeys(tables.FACTS)
+    fact.update(
+        doc_id="d1", fact_id=1, label="MONEY", amount="$5 million", start=11, end=21,
+        measured="steel", measured_start=25, measured_end=30, holder="Acme",
+        holder_label="ORG", holder_norm="Acme", predicate="spent", change="none",
+    )  # fmt: skip
+    facts = pd.DataFrame([fact], columns=list(tables.FACTS))
+    run = Tables(pd.DataFrame(columns=["doc_id", "start", "end", "norm"]), None, None, facts)
+    lines = {line.label: line.scores[0][1] for line in score_triples(gold, run, {"d1": "en"}).lines}
+    assert (lines["amount found"].gold, lines["amount found"].gold_hit) == (2, 1)
+    assert lines["measured partial"].recall == 1.0  # one gold measured phrase, found
+    assert lines["holder"].recall == 0.5 and lines["predicate"].recall == 0.5
+    assert lines["change"].recall == 0.5 and lines["date"].recall == 0.5
