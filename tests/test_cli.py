@@ -197,6 +197,8 @@ BAD_SETTINGS = [
     ("bad_option", '[[lang.ru.extractors]]\nname = "natasha"\noptions = { colour = "red" }\n',
      [], "Fix its options table"),
     ("wrong_lang", '[[lang.en.extractors]]\nname = "natasha"\n', [], "Remove it from [lang.en]"),
+    ("rule_option", '[[lang.en.extractors]]\nname = "dates"\noptions = { colour = "red" }\n',
+     [], "Fix its options table"),
 ]  # fmt: skip
 
 

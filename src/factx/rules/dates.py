@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import ClassVar, Protocol, TypeVar
 
 import regex
 
@@ -111,7 +111,7 @@ class DateExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.DATE,)
 
-    def __init__(self, lang: str, verbs: VerbTenses | bool | None = None, **options: Any) -> None:
+    def __init__(self, lang: str, verbs: VerbTenses | bool | None = None) -> None:
         """``verbs``: the language's verb analyser (:mod:`factx.rules.tense_morph`) to share
         one; None loads one for this instance where the language has one, False uses the
         ending rules only."""

@@ -12,7 +12,7 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import regex
 
@@ -102,9 +102,7 @@ class MoneyExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.MONEY,)
 
-    def __init__(self, lang: str, **options: Any) -> None:
-        if options:
-            raise ValueError(f"the money extractor takes no options, got {sorted(options)}")
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.cur = vocabulary(lang)
         self.patterns = patterns(lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import regex
 
@@ -47,9 +47,7 @@ class PercentExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.PERCENT,)
 
-    def __init__(self, lang: str, **options: Any) -> None:
-        if options:
-            raise ValueError(f"the percent extractor takes no options, got {sorted(options)}")
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.scan, self.sign, self.dash = patterns(lang)
         stems = langdata.load(lang, "numbers").get("percent_stems", ())

@@ -144,9 +144,7 @@ class QuantityExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.QUANTITY,)
 
-    def __init__(self, lang: str, **options: Any) -> None:
-        if options:
-            raise ValueError(f"the quantities extractor takes no options, got {sorted(options)}")
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.units = vocabulary(lang)
         self.scan, self.unit_pattern, self.bare_pattern, self.dash = compile_patterns(lang)
