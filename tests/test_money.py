@@ -221,7 +221,7 @@ def test_trap(lang: str, text: str) -> None:
 
 
 def test_rejects_options() -> None:
-    with pytest.raises(ValueError, match="no options"):
+    with pytest.raises(TypeError, match="unexpected keyword"):
         MoneyExtractor("en", currency="USD")
 
 

@@ -74,7 +74,7 @@ def test_trap(lang: str, text: str) -> None:
 
 
 def test_rejects_options() -> None:
-    with pytest.raises(ValueError, match="no options"):
+    with pytest.raises(TypeError, match="unexpected keyword"):
         PercentExtractor("en", sign="%")
 
 

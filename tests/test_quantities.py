@@ -189,7 +189,7 @@ def test_units_are_pint_symbols(lang: str) -> None:
 
 
 def test_rejects_options() -> None:
-    with pytest.raises(ValueError, match="no options"):
+    with pytest.raises(TypeError, match="unexpected keyword"):
         QuantityExtractor("en", model="x")
 
 
