@@ -2,8 +2,9 @@
 
 Split from :mod:`factx.ner.vi_spans` so each file stays readable: this one answers questions
 about one line's syllables ("does a person's name start here?", "is this a place?"),
-:mod:`factx.ner.vi_orgs` how far an organisation's name runs, and :mod:`factx.ner.vi_spans`
-applies the rules in their stated order.
+:mod:`factx.ner.vi_orgs` how far an organisation's name runs, :mod:`factx.ner.vi_runs`
+labels one capitalised run by the rules in their stated order, and :mod:`factx.ner.vi_spans`
+walks the line.
 """
 
 from __future__ import annotations
