@@ -1,7 +1,23 @@
 """factx: people, countries, organisations, dates and quantities from multilingual news."""
 
-from factx.api import extract
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from factx.model import DocError, Document, Label, Mention
+
+if TYPE_CHECKING:
+    from factx.api import extract
 
 __version__ = "0.1.0"
 __all__ = ["DocError", "Document", "Label", "Mention", "__version__", "extract"]
+
+
+def __getattr__(name: str) -> Any:
+    """``factx.extract`` is imported on first use: it brings pandas, which `factx plugins`
+    and the other quick commands never need."""
+    if name == "extract":
+        from factx.api import extract
+
+        return extract
+    raise AttributeError(f"module 'factx' has no attribute {name!r}")

@@ -112,12 +112,16 @@ def unescape_cell(value: object) -> object:
 
 def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with every text cell passed through :func:`escape_cell`; numbers untouched."""
-    text = [c for c in df.columns if df[c].dtype == "string" or df[c].dtype == object]
-    if not text:
-        return df
-    out = df.copy()
-    for column in text:
-        out[column] = out[column].map(escape_cell, na_action="ignore").astype(df[column].dtype)
+    out = df
+    for column in df.columns:
+        if not (df[column].dtype == "string" or df[column].dtype == object):
+            continue
+        # Few cells start like a formula: find them vectorised, escape only those.
+        risky = df[column].str.startswith(FORMULA_START).fillna(False).astype(bool)
+        if risky.any():
+            out = df.copy() if out is df else out
+            escaped = df.loc[risky, column].map(escape_cell)
+            out[column] = df[column].mask(risky, escaped).astype(df[column].dtype)
     return out
 
 

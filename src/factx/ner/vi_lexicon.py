@@ -15,6 +15,7 @@ from factx import lang as langdata
 from factx.ner.gazetteer import Gazetteer, key
 from factx.ner.phrases import Phrases, fold
 from factx.ner.vi_tokens import ACRONYM, Tok, vietnamese
+from factx.resolve.places import bare_place
 
 BRIDGE_POS = frozenset({"N", "Nc", "A", "L", "C", "Np", "CH"})
 # A word of a personal name: a capital, then lowercase letters ("Kirill", "O'Neil", "Jean-Luc").
@@ -159,18 +160,10 @@ class VietnameseLexicon:
         return k == 0 or toks[k].word < 0 or toks[k].word != toks[k - 1].word
 
     def bare(self, text: str) -> str:
-        """A place's name without the head VLSP keeps in its span: "huyện Nghi Xuân" →
-        "Nghi Xuân", so both count as one place. A listed place keeps its whole name
-        ("Biển Đông"), as does a head with nothing after it."""
-        if self.gaz.is_place(text):
-            return text
-        words = text.split()
-        n = self.place_heads.match(words, 0)
-        if not n and words and words[0].startswith(self.dotted_heads) and words[0].isupper():
-            words = [words[0].split(".", 1)[1], *words[1:]]  # "TP.HCM"
-        rest = " ".join(w for w in words[n:] if w not in ".")
-        # "quận 1", "phường K": a number or a letter names nothing without its head
-        return rest if len(rest.strip()) > 1 and not rest.strip().isdigit() else text
+        """A place's name without the administrative unit VLSP keeps in its span: "huyện
+        Nghi Xuân" → "Nghi Xuân", so both count as one place. The one rule every backend's
+        places share (factx.resolve.places), so a place has one norm whoever found it."""
+        return bare_place(text, "vi")
 
     def _near_place_word(self, toks: list[Tok], k: int) -> bool:
         """A place word two or three lowercase words back: "mỏ đất hiếm [Đông Pao]"."""
