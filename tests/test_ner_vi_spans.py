@@ -163,6 +163,23 @@ CASES = [
         "Theo Bộ Môi trường sinh thái, Pháp sẽ đóng cửa ba mỏ than.",
         {(G, "Bộ Môi trường sinh thái"), (L, "Pháp")},
     ),
+    # crime news names a suspect by surname and initial: a person, who keeps the dot and
+    # ends the agency before it, as a full name does; a verb the tagger read as a noun
+    # ends the agency's name too
+    (
+        "Công an Q.3 bắt giữ Nguyễn Văn H. tại TP.HCM.",
+        {(G, "Công an Q.3"), (P, "Nguyễn Văn H."), (L, "TP.HCM")},
+    ),
+    (
+        "Công an Q.3 bắt giữ Nguyễn Văn Hùng tại TP.HCM.",
+        {(G, "Công an Q.3"), (P, "Nguyễn Văn Hùng"), (L, "TP.HCM")},
+    ),
+    ("Công an bắt giữ Nguyễn Văn H. tại nhà.", {(P, "Nguyễn Văn H.")}),
+    (
+        "Công an tỉnh Nghệ An tạm giữ Trần Thị Th. tại nhà riêng.",
+        {(G, "Công an tỉnh Nghệ An"), (P, "Trần Thị Th.")},
+    ),
+    ("Công an Q.3 khởi tố Hùng về tội trộm cắp.", {(G, "Công an Q.3"), (P, "Hùng")}),
 ]
 
 

@@ -2,8 +2,9 @@
 
 Split from :mod:`factx.ner.vi_spans` so each file stays readable: this one answers questions
 about one line's syllables ("does a person's name start here?", "is this a place?"),
-:mod:`factx.ner.vi_orgs` how far an organisation's name runs, and :mod:`factx.ner.vi_spans`
-applies the rules in their stated order.
+:mod:`factx.ner.vi_orgs` how far an organisation's name runs, :mod:`factx.ner.vi_runs`
+labels one capitalised run by the rules in their stated order, and :mod:`factx.ner.vi_spans`
+walks the line.
 """
 
 from __future__ import annotations
@@ -94,12 +95,17 @@ class VietnameseLexicon:
         )
 
     def _person_start(self, toks: list[Tok], i: int, j: int) -> int | None:
-        """Where a Vietnamese person's name of 2-4 syllables ending at ``j`` starts."""
+        """Where a Vietnamese person's name of 2-4 syllables ending at ``j`` starts.
+
+        The last syllable may be an initial: crime news writes a suspect's given name so
+        ("Nguyễn Văn H."), and the letter alone reads as no Vietnamese syllable.
+        """
+        last = j - 1 if j - 1 > i and INITIAL.match(toks[j - 1].text) else j
         for p in range(i, j - 1):
             if (
                 2 <= j - p <= 4
                 and fold(toks[p].text) in self.surnames
-                and all(t.cap and vietnamese(t.text) for t in toks[p:j])
+                and all(t.cap and vietnamese(t.text) for t in toks[p:last])
                 and self._place_len(toks, p, j) != j - p
             ):
                 return p

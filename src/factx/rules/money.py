@@ -135,6 +135,8 @@ class MoneyExtractor:
             ):
                 pers[i] = pers[i + 1]
         for f, per in zip(items, pers, strict=True):
+            if not numbers.finite(f.value, f.low, f.high):
+                continue
             yield Mention(
                 Label.MONEY,
                 f.start,
@@ -186,6 +188,8 @@ class MoneyExtractor:
             return None
         factor = (numbers.parse_scale(scale, self.lang) or 1.0) if scale else 1.0
         value *= factor
+        if not numbers.finite(value * cur.factor):
+            return None  # "9" * 400: no float holds it
         whole = not scale and value == int(value)
         return Found(start, end, value * cur.factor, cur.code, whole, factor, cur.factor)
 

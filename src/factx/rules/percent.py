@@ -66,6 +66,8 @@ class PercentExtractor:
         found.sort(key=lambda f: f.start)
         same = lambda a, b: True  # noqa: E731 - every percentage has the unit "%"
         for f in coordination.pair_up(text, self.lang, found, same):
+            if not numbers.finite(f.value, f.low, f.high):
+                continue  # "9" * 400 "%": no float holds it
             yield Mention(
                 Label.PERCENT,
                 f.start,
