@@ -39,7 +39,8 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import factx, table, write_corpus
+from throughput import table
+from workload import factx, write_corpus
 
 from factx.segment import CONTEXT_CHARS
 
@@ -234,7 +235,7 @@ def run(work: Path, args: argparse.Namespace, only: set[str] | None) -> None:
           f"sentence cells at most {CONTEXT_CHARS} characters")  # fmt: skip
     header = ("input", "MB", "docs", "wall s", "CPU s", "CPU s/MB", "peak RSS MB", "mentions",
               "errors", "largest cell")  # fmt: skip
-    table(header, rows)
+    print("\n".join(table(header, rows)))
     if args.mixed:  # as an analyst would run it: factx's own budget
         mixed(work, inputs, ("--workers", args.workers))
 

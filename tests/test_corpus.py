@@ -184,3 +184,20 @@ ORGS = [
 def test_organisations_join_across_documents(case, mentions, norms):
     df = frame([(d, lang, "ORG", norm, norm) for d, lang, norm in mentions])
     assert list(unify_orgs(df)) == norms
+
+
+@pytest.mark.parametrize("dtype", ["string[python]", "object", "string[pyarrow]"])
+def test_people_join_whatever_stores_the_strings(dtype):
+    """pandas 2.x stores strings in Python objects unless pyarrow is asked for, and only
+    pyarrow's RE2 reads ``\\p{Cyrillic}`` in ``str.contains``: the test runs per value."""
+    if "pyarrow" in dtype:
+        pytest.importorskip("pyarrow")
+    rows = [
+        ("a", "ru", "PERSON", "Дональд Трамп", "Donald Tramp"),
+        ("b", "en", "PERSON", "Donald Trump", "Donald Trump"),
+        ("c", "en", "PERSON", "Putin", "Putin"),
+        ("d", "ru", "PERSON", "Владимир Путин", "Vladimir Putin"),
+    ]
+    df = frame(rows)
+    df["text"] = df["text"].astype(dtype)
+    assert list(unify_people(df)) == ["Donald Trump"] * 2 + ["Vladimir Putin"] * 2

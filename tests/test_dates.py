@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -22,8 +23,14 @@ def any_lang(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
+@cache
+def extractor(lang: str) -> DateExtractor:
+    """One per language: the Russian one loads pymorphy3 once for the whole module."""
+    return DateExtractor(lang)
+
+
 def norms(lang: str, text: str, date: dt.date | None = DOC_DATE) -> list[str | None]:
-    return [m.norm for m in DateExtractor(lang).extract(Document("t", text, lang, date))]
+    return [m.norm for m in extractor(lang).extract(Document("t", text, lang, date))]
 
 
 RU = [
@@ -69,6 +76,12 @@ RU = [
     ("Совещание состоится в пятницу.", ["2025-11-07"]),
     ("Первые выплаты будут перечислены в январе.", ["2026-01"]),
     ("Завод остановил линию 20 декабря.", ["2024-12-20"]),
+    # a noun with a past verb's ending is no past tense; a perfective present is a future
+    ("Встреча посла намечена на пятницу.", ["2025-11-07"]),
+    ("Премьера сериала в пятницу.", ["2025-11-07"]),
+    ("Весь персонал прибудет в пятницу.", ["2025-11-07"]),
+    ("Губернатор выступит в апреле.", ["2026-04"]),
+    ("В апреле канал сменил владельца.", ["2025-04"]),
     # inflected and adjectival forms, a half of a named year, "сего года"
     ("во второй половине 2013 года", ["2013-07/2013-12"]),
     ("в первой половине прошлого года", ["2024-01/2024-06"]),
@@ -167,6 +180,15 @@ EN = [
     ("The fair is to run from October 28 to December 3.", ["2025-10-28/2025-12-03"]),
     ("A storm struck the coast on Wednesday.", ["2025-11-05"]),
     ("The ruling was published on November 7.", ["2025-11-07"]),  # a date slip, not 2024
+    # an "-ed" word after a determiner is an adjective; "planned", "proposed" look ahead
+    ("A planned strike on Friday threatens flights.", ["2025-11-07"]),
+    ("The proposed vote on Friday splits the board.", ["2025-11-07"]),
+    ("The upcoming auction in April draws bidders.", ["2026-04"]),
+    ("Workers staged a strike on Friday.", ["2025-10-31"]),
+    # business words that also name a match's parts do not make a half or quarter a match's
+    ("The goal for the second half is steady growth.", ["2025-07/2025-12"]),
+    ("The game plan for the third quarter is cost cuts.", ["2025-Q3"]),
+    ("Orders should match the first quarter.", ["2025-Q1"]),
     ("Sales will rise in the first quarter.", ["2026-Q1"]),
     ("This past week brought rain.", ["2025-W44"]),
     ("Talks were held on December 7 and 8.", ["2024-12-07", "2024-12-08"]),
@@ -302,6 +324,10 @@ TRAPS = [
     ("en", "plans for the new year"),
     ("en", "on the last day of trading"),
     ("en", "The first half ended 1-1 after a late goal."),  # a period of a match
+    ("en", "The first half ended 1-1."),
+    ("en", "They led 2–0 in the second half."),
+    ("en", "The referee sent off a player in the second half."),
+    ("en", "He scored twice in the first half."),
     ("en", "a 2000 year old temple"),
     ("en", "She won the 2000 m final."),
     ("ru", "в первой половине дня"),
@@ -329,6 +355,18 @@ def test_traps_give_nothing(lang: str, text: str) -> None:
         ("en", "last week"),
         ("en", "on Monday"),
         ("en", "in April"),
+        # a yearless half, quarter or month takes its year from the document date
+        ("en", "Sales rose in the second half."),
+        ("en", "Sales will rise in the first half."),
+        ("en", "Revenue fell in the third quarter."),
+        ("en", "Exports rose in March."),
+        ("ru", "Во втором полугодии продажи выросли."),
+        ("ru", "В третьем квартале выручка упала."),
+        ("ru", "В марте экспорт вырос."),
+        ("vi", "nửa cuối năm"),
+        ("vi", "Trong quý 3, doanh thu giảm."),
+        ("vi", "6 tháng đầu năm"),
+        ("vi", "Tháng 5, giá điện tăng."),
     ],
 )
 def test_relative_without_document_date_keeps_norm_empty(lang: str, text: str) -> None:
@@ -408,3 +446,19 @@ def test_a_megabyte_of_digits_and_separators_finishes(any_lang: str) -> None:
     extractor = DateExtractor(any_lang)
     mentions = list(extractor.extract(Document("big", text, any_lang, DOC_DATE)))
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Совет собрался в пятницу.", ["2025-10-31"]),
+        ("Переговоры возобновятся в пятницу.", ["2025-11-07"]),
+        ("Встреча посла намечена на пятницу.", ["2025-11-07"]),
+        ("Премьера сериала в пятницу.", ["2025-11-07"]),
+    ],
+)
+def test_russian_tense_without_pymorphy3_reads_only_unambiguous_endings(
+    text: str, expected: list[str]
+) -> None:
+    found = DateExtractor("ru", verbs=False).extract(Document("t", text, "ru", DOC_DATE))
+    assert [m.norm for m in found] == expected

@@ -17,6 +17,9 @@ from factx.cli import main
 from factx.evaluate import gold as goldfile
 from factx.evaluate import match
 from factx.evaluate.iso import seconds
+from factx.evaluate.output import as_json, table
+from factx.evaluate.run import evaluate
+from factx.evaluate.score import Line, Score
 from factx.evaluate.scorers import score_facts, score_ner
 from factx.model import Document, Mention
 
@@ -262,6 +265,57 @@ GOOD_NER = {"id": "ok", "text": "Ada left.", "entities": [{"start": 0, "end": 3,
 GOOD_FACT = {"id": "ok", "text": "In 2024.", "expected": [{"label": "DATE", "norm": "2024"}]}
 
 
+@pytest.mark.parametrize(
+    ("mention", "shown"),
+    [
+        (Mention("PERCENT", 0, 4, "x=5%", value=5.0, unit="%"), "PERCENT 5 %"),
+        (Mention("DATE", 0, 7, "a=2024=", norm="2024"), "DATE 2024"),
+        (Mention("MONEY", 0, 6, "$=3bn", value=3e9, unit="USD"), "MONEY 3e+09 USD"),
+    ],
+)
+def test_an_extra_mention_shows_its_value_whatever_its_text(tmp_path, mention, shown):
+    """An "=" in the mention's text is no separator: the value is shown as it is."""
+    gold = goldfile.read(write(tmp_path / "g.jsonl", [{**GOOD_FACT, "expected": []}]))
+    scored = score_facts(gold, tables({"ok": (GOOD_FACT["text"], [mention])}), {"ok": "en"})
+    assert [(c.kind, c.text, c.found) for c in scored.cases] == [("spurious", mention.text, shown)]
+
+
+BLANK_NER = Line("en", "ORG", (("exact", Score()), ("partial", Score())))
+BLANK_FACTS = Line("en", "all", (("facts", Score(empty=1.0)),))
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        (BLANK_NER, ["en", "ORG", "0", "0", *["-"] * 6]),
+        (BLANK_FACTS, ["en", "all", "0", "0", "-", "-", "-"]),
+        # a figure is still given where there is something to count
+        (
+            Line("en", "PER", (("exact", Score(2, 0)), ("partial", Score(2, 0)))),
+            ["en", "PER", "2", "0", *["0.000"] * 6],
+        ),
+        (Line("en", "all", (("facts", Score(0, 2, 0, 1, empty=1.0)),)), ["en", "all", "0", "2"]),
+    ],
+)
+def test_a_label_with_nothing_to_score_prints_no_figure(line, cells):
+    """Neither NER's 0 nor facts' 1 for 0 of 0: a dash in the table, null in JSON."""
+    row = table([line]).splitlines()[1].split()
+    assert row[: len(cells)] == cells
+    blank = all(c == "-" for c in cells[4:]) and len(cells) > 4
+    for figures_ in (v for v in as_json([line])[0].values() if isinstance(v, dict)):
+        got = (figures_["precision"], figures_["recall"], figures_["f1"])
+        assert (got == (None, None, None)) == blank
+
+
+def test_ner_labels_absent_from_gold_and_output_are_blank(tmp_path):
+    gold = goldfile.read(write(tmp_path / "g.jsonl", [{**GOOD_NER, "lang": "en"}]))
+    found = tables({"ok": ("Ada left.", [Mention("PERSON", 0, 3, "Ada")])})
+    scored = score_ner(gold, found, {"ok": "en"})
+    rows = {r.split()[1]: r.split()[4:] for r in table(scored.lines).splitlines()[1:]}
+    right, blank = ["1.000"] * 6, ["-"] * 6
+    assert rows == {"PER": right, "ORG": blank, "LOC": blank, "micro": right}
+
+
 def ner_line(**entity) -> dict:
     return {
         "id": "x",
@@ -455,7 +509,6 @@ def test_a_failing_document_counts_as_missed_and_the_rest_is_scored(tmp_path, ca
 @pytest.mark.parametrize(
     ("lines", "fragment"),
     [
-        ([{"id": "t", "text": "x", "triples": []}], "triple scoring"),
         ([GOOD_NER, "{oops"], "line 2: not valid JSON"),
     ],
 )
@@ -465,8 +518,91 @@ def test_unscorable_gold_stops_before_any_model_loads(tmp_path, capsys, lines, f
     assert fragment in capsys.readouterr().err
 
 
-def test_the_readme_example_is_valid_gold():
-    path = Path(__file__).resolve().parents[1] / "examples" / "evaluate" / "news_en.jsonl"
-    gold = goldfile.read(path)
-    assert (gold.format, len(gold.items)) == ("ner", 10)
-    assert sum(len(i.entities) for i in gold.items) == 29
+@pytest.mark.parametrize(
+    ("lines", "options", "fragments"),
+    [
+        ([GOOD_NER], ["--lang", "xx"], ["--lang xx:", "no pipeline for 'xx'", "it has en"]),
+        (
+            [{**GOOD_NER, "lang": "en"}, {**GOOD_NER, "id": "two", "lang": "xx"}],
+            [],
+            ["g.jsonl: line 2:", "\"lang\" is 'xx'", "it has en", "[[lang.xx.extractors]]"],
+        ),
+        (
+            [{**GOOD_NER, "lang": "xx"}, {**GOOD_NER, "id": "two", "lang": "yy"}],
+            ["--lang", "en"],
+            ["line 1 (and 1 more line(s)):", "'xx'"],
+        ),
+    ],
+)
+def test_a_language_without_a_pipeline_stops_before_any_model_loads(
+    tmp_path, capsys, lines, options, fragments
+):
+    """The pipeline's only extractor cannot even be found, so reaching it would fail
+    otherwise: the language is refused first, in one line, instead of all-zero scores."""
+    pipeline = tmp_path / "p.toml"
+    pipeline.write_text('[[lang.en.extractors]]\nname = "no-such-extractor"\n', encoding="utf-8")
+    gold = write(tmp_path / "g.jsonl", lines)
+    assert main(["evaluate", str(gold), "--pipeline", str(pipeline), *options]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.splitlines()) == 1
+    assert all(f in captured.err for f in fragments), captured.err
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def readme_example() -> list[str]:
+    """The lines of README.md's "Measure it on your data" example block."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Measure it on your data") :]
+    block = section[section.index("```\n") + 4 :]
+    return block[: block.index("```")].splitlines()
+
+
+def test_the_readme_example_prints_what_the_readme_shows(spacy_ner, tools):
+    """The README's table is what `factx evaluate` prints on its example, so it cannot go
+    stale silently: when English NER changes, this fails until README.md shows the new
+    figures. (The seconds are the machine's, so only the rest of the header is compared.)"""
+    lines = readme_example()
+    command, header = lines[0].split(), lines[1]
+    assert command[:3] == ["$", "factx", "evaluate"]
+    gold = goldfile.read(ROOT / command[3])
+    assert header.startswith(f"factx evaluate: {command[3]} (ner, {len(gold.items)} items, ")
+    result = evaluate(gold, tools)
+    rows = table(result.scored.lines).splitlines()
+    assert lines[2 : 2 + len(rows)] == rows
+    assert lines[2 + len(rows)].startswith(f"factx: {len(result.scored.cases)} cases → ")
+
+
+def test_triples_are_scored_as_shares_per_language(tmp_path):
+    """Two gold amounts: the first found with its measured phrase, holder and change right,
+    the second not found at all (wrong on every field)."""
+    from factx import tables
+    from factx.evaluate.scorers import score_triples
+
+    text = "Acme spent $5 million on steel, and Bolt lost 3%."
+    item = {
+        "id": "d1", "lang": "en", "text": text,
+        "triples": [
+            {"amount": "$5 million", "label": "MONEY", "measured": "steel", "holder": "Acme",
+             "predicate": "spent", "change": "none", "date": None},
+            {"amount": "3%", "label": "PERCENT", "measured": None, "holder": "Bolt",
+             "predicate": "lost", "change": "down", "date": None},
+        ],
+    }  # fmt: skip
+    gold = goldfile.read(write(tmp_path / "t.jsonl", [item]))
+    assert gold.format == "triples"
+    fact = dict.fromkeys(tables.FACTS)
+    fact.update(
+        doc_id="d1", fact_id=1, label="MONEY", amount="$5 million", start=11, end=21,
+        measured="steel", measured_start=25, measured_end=30, holder="Acme",
+        holder_label="ORG", holder_norm="Acme", predicate="spent", change="none",
+    )  # fmt: skip
+    facts = pd.DataFrame([fact], columns=list(tables.FACTS))
+    run = Tables(pd.DataFrame(columns=["doc_id", "start", "end", "norm"]), None, None, facts)
+    lines = {line.label: line.scores[0][1] for line in score_triples(gold, run, {"d1": "en"}).lines}
+    assert (lines["amount found"].gold, lines["amount found"].gold_hit) == (2, 1)
+    assert lines["measured partial"].recall == 1.0  # one gold measured phrase, found
+    assert lines["holder"].recall == 0.5 and lines["predicate"].recall == 0.5
+    assert lines["change"].recall == 0.5 and lines["date"].recall == 0.5

@@ -220,8 +220,24 @@ def test_trap(lang: str, text: str) -> None:
         assert got == []
 
 
+# An amount no float holds (it would be infinity) is no mention; the rest of the text is.
+BEYOND_A_FLOAT = [
+    ("en", "9" * 400 + " USD, then $5.", [("$5", 5.0, "USD")]),
+    ("en", "$" + "9" * 400 + " or $5.", [("$5", 5.0, "USD")]),
+    ("en", "$5-" + "9" * 400 + " million.", []),
+    ("en", "$" + "9" * 300 + " billion.", []),
+    ("ru", "9" * 400 + " рублей и 5 рублей.", [("5 рублей", 5.0, "RUB")]),
+    ("vi", "9" * 400 + " đô la và 5 đô la.", [("5 đô la", 5.0, "USD")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), BEYOND_A_FLOAT)
+def test_amount_beyond_a_float_is_dropped(lang: str, text: str, expected: list) -> None:
+    assert found(lang, text) == expected
+
+
 def test_rejects_options() -> None:
-    with pytest.raises(ValueError, match="no options"):
+    with pytest.raises(TypeError, match="unexpected keyword"):
         MoneyExtractor("en", currency="USD")
 
 

@@ -67,7 +67,8 @@ def test_a_place_has_one_norm_in_all_its_case_forms():
 VI_PLACES = [
     ("huyện Nghi Sơn", "Nghi Sơn"),
     ("Huyện Nghi Sơn", "Nghi Sơn"),
-    ("TP.HCM", "HCM"),
+    ("TP.HCM", "Hồ Chí Minh"),  # an official short form, spelt out (factx.resolve.places)
+    ("Thành phố Hồ Chí Minh", "Hồ Chí Minh"),
     ("thành phố Huế", "Huế"),
     ("quận 5", "quận 5"),  # a number is no name
     ("Bình Phước", "Bình Phước"),
@@ -278,8 +279,113 @@ ORGS = [
 ]
 
 
+# An organisation qualified by a foreign country: one norm whichever name of the country
+# is written, since it is one ministry; the home country qualifies nothing.
+QUALIFIED = [
+    ("vi", "Bộ Ngoại giao Mỹ ra thông báo.", "Mỹ", "Bộ Ngoại giao Mỹ"),
+    ("vi", "Bộ Ngoại giao Hoa Kỳ ra thông báo.", "Hoa Kỳ", "Bộ Ngoại giao Mỹ"),
+    ("vi", "Bộ Tài chính Việt Nam ra thông báo.", "Việt Nam", "Bộ Tài chính"),
+    ("ru", "МИД Китая ответил.", "Китая", "Министерство иностранных дел КНР"),
+    ("ru", "МИД КНР ответил.", "КНР", "Министерство иностранных дел КНР"),
+    ("ru", "Минфин США ответил.", "США", "Министерство финансов США"),
+    ("ru", "Минфин Соединённых Штатов ответил.", "Соединённых Штатов", "Министерство финансов США"),
+    ("ru", "Минфин России ответил.", "России", "Министерство финансов"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "country", "norm"), QUALIFIED)
+def test_a_country_after_an_organisation_has_one_spelling_in_its_norm(lang, text, country, norm):
+    org = text[: text.index(country)].strip()
+    found = spans(text, [(Label.ORG, org), (Label.COUNTRY, country)])
+    if lang == "ru" and org_lemma("Министерства", "ru") == "Министерства":
+        pytest.skip("the ru extra (pymorphy3) is not installed")
+    out = NameResolver(lang)(Document("d", text, lang), found)
+    assert out[0].norm == norm
+
+
+def test_the_country_code_of_a_resolved_mention_decides_the_qualifier():
+    """In the pipeline a COUNTRY mention carries its ISO code: that code, not the words,
+    names the qualifier."""
+    text = "Bộ Ngoại giao Hợp chúng quốc Hoa Kỳ ra thông báo."
+    found = [(Label.ORG, "Bộ Ngoại giao"), (Label.COUNTRY, "Hợp chúng quốc Hoa Kỳ")]
+    org, country = spans(text, found)
+    country = Mention(country.label, country.start, country.end, country.text, norm="US")
+    out = NameResolver("vi")(Document("d", text, "vi"), [org, country])
+    assert out[0].norm == "Bộ Ngoại giao Mỹ"
+
+
 @pytest.mark.parametrize(("lang", "text", "found", "norms"), ORGS)
 def test_one_organisation_has_one_norm_within_a_document(lang, text, found, norms):
     mentions = spans(text, found)
     out = NameResolver(lang)(Document("d", text, lang), mentions)
     assert [m.norm for m in out] == norms
+
+
+# Made-up words, one per initial, so every generated name has initials of its own.
+# fmt: off
+WORDS = [
+    "Amber", "Birch", "Cedar", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris",
+    "Juniper", "Kestrel", "Linden", "Maple", "Nimbus", "Orchid", "Pebble", "Quartz", "Raven",
+    "Sable", "Thistle", "Umber", "Vale", "Willow", "Xeno", "Yarrow", "Zephyr",
+]
+# fmt: on
+
+
+def crowded_document(n: int) -> tuple[Document, list[Mention], dict[str, str]]:
+    """``n`` organisations of three words, each also named by its initials later on, and
+    ``n`` people whose surnames come back alone as ORG: the shape of a long digest."""
+    sentences, found, expected = [], [], {}
+    for i in range(n):
+        words = [WORDS[i // 676 % 26], WORDS[i // 26 % 26], WORDS[i % 26]]
+        full = " ".join(words) + " Authority"
+        short = "".join(w[0] for w in words) + "A"
+        surname = f"Kowal{WORDS[i % 26].lower()}{i}"
+        expected[short] = full
+        sentences.append(
+            (
+                f"The {full} met Jan {surname}. Later the {short} and {surname} agreed.",
+                [
+                    (Label.ORG, full),
+                    (Label.PERSON, f"Jan {surname}"),
+                    (Label.ORG, short),
+                    (Label.ORG, surname),
+                ],
+            )
+        )
+    text = " ".join(s for s, _ in sentences)
+    at = 0
+    for _, names in sentences:
+        for label, name in names:
+            start = text.index(name, at)
+            found.append(Mention(label, start, start + len(name), name))
+            at = start + len(name)
+    return Document("d", text, "en"), found, expected
+
+
+def test_the_work_per_document_grows_with_its_mentions_not_their_pairs(monkeypatch):
+    """Thousands of organisations and people in one document: each abbreviation is tried
+    against the few names it could spell, and each surname against the people sharing its
+    last word, so the pairwise checks stay in proportion to the mentions."""
+    import factx.resolve.names as names_module
+    import factx.resolve.orgs as orgs_module
+
+    calls = {"abbreviates": 0, "ends": 0}
+
+    def counted(name, real):
+        def wrapper(*args):
+            calls[name] += 1
+            return real(*args)
+
+        return wrapper
+
+    monkeypatch.setattr(orgs_module, "abbreviates", counted("abbreviates", orgs_module.abbreviates))
+    monkeypatch.setattr(names_module, "_ends", counted("ends", names_module._ends))
+    n = 1500
+    doc, mentions, expected = crowded_document(n)
+    out = NameResolver("en")(doc, mentions)
+    orgs = {m.text: m.norm for m in out if m.label == Label.ORG}
+    people = [m for m in out if m.label == Label.PERSON]
+    assert all(orgs[short] == full for short, full in expected.items())
+    assert len(people) == 2 * n  # every surname alone became its person
+    assert calls["abbreviates"] <= 2 * n
+    assert calls["ends"] <= 4 * n

@@ -40,6 +40,8 @@ SPLIT = [
     ("Компания «Заря» растёт.", ("ORG", "Компания «Заря»"), [("ORG", "Заря")]),
     ("Акции ОАО «Заря» растут.", ("ORG", "ОАО «Заря»"), [("ORG", "Заря")]),
     ("Агентство Nordpress пишет.", ("ORG", "Агентство Nordpress"), [("ORG", "Nordpress")]),
+    # a Latin abbreviation is part of a Latin name, no descriptor
+    ("Канал KTV News пишет.", ("ORG", "KTV News"), [("ORG", "KTV News")]),
     (
         "Он сказал Русской редакции «Заря» всё.",
         ("ORG", "Русской редакции «Заря»"),
@@ -88,6 +90,8 @@ EXTEND = [
         [("ORG", "Министерстве"), ("LOC", "Перу")],
         [("ORG", "Министерстве"), ("LOC", "Перу")],
     ),
+    # a country's abbreviation after a state body is its own too ("[МИД] [РФ]")
+    ("Глава МИДа ПР сказал.", [("ORG", "МИДа"), ("LOC", "ПР")], [("ORG", "МИДа"), ("LOC", "ПР")]),
 ]
 
 
@@ -98,7 +102,7 @@ def test_organisations_take_their_adjective_and_the_name_after(text, found, expe
         start = text.index(name, pos)
         spans.append((label, start, start + len(name)))
         pos = start + len(name)
-    out = Descriptors(RU).extend(text, spans, lambda name: name == "Перу")
+    out = Descriptors(RU).extend(text, spans, lambda name: name in ("Перу", "ПР"))
     assert [(k, text[s:e]) for k, s, e in out] == expected
 
 

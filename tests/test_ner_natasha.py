@@ -58,6 +58,11 @@ RULES = [
         "Митинг на Садовой улице прошёл после форума «Россия — Африка».",
         {("Садовой", Label.LOCATION)},
     ),
+    # a Latin name keeps its abbreviation
+    (
+        "Как сообщил телеканал NBC News, прогноз повышен.",
+        {("NBC News", Label.ORG)},
+    ),
 ]
 
 

@@ -88,6 +88,31 @@ EN = [
         [("ORG", "Tanzania LNG")],
         {("LOC", "Tanzania")},
     ),
+    # a building is a place; a score ends no name
+    (
+        "Fans left Vorlax Stadium after the Harbor Rovers 101-99 loss.",
+        [("ORG", "Vorlax Stadium"), ("ORG", "Harbor Rovers 101-99")],
+        {("LOC", "Vorlax Stadium"), ("ORG", "Harbor Rovers")},
+    ),
+    # no score, dangling dash or trailing lowercase word ends a place's or group's name
+    (
+        "Kenya 1 – 0 up, said the Vorlax news agency in Peru -",
+        [("LOC", "Kenya 1"), ("ORG", "Vorlax news agency"), ("LOC", "Peru -")],
+        {("LOC", "Kenya"), ("ORG", "Vorlax"), ("LOC", "Peru")},
+    ),
+    # layout and context: a dateline's place, a results row, a company's role
+    (
+        "KIGALI 2001-03-04\nHull 2 Leeds 1\nZentrix CEO Ann Lee said shares of Vorlax fell.",
+        [("ORG", "Hull 2 Leeds 1"), ("PER", "Ann Lee"), ("PER", "Vorlax")],
+        {
+            ("LOC", "KIGALI"),
+            ("ORG", "Hull"),
+            ("ORG", "Leeds"),
+            ("ORG", "Zentrix"),
+            ("PER", "Ann Lee"),
+            ("ORG", "Vorlax"),
+        },
+    ),
 ]
 
 

@@ -49,6 +49,11 @@ RULES = [
         "The US Department of Energy said Kenya's Safaricom would join the project.",
         {("US", Label.LOCATION), ("Department of Energy", Label.ORG), ("Kenya", Label.LOCATION)},
     ),
+    # an organisation before a role and a person, which the model misses
+    (
+        "Apple CEO Tim Cook met Pakistan coach Imran Khan.",
+        {("Apple", Label.ORG), ("Tim Cook", Label.PERSON), ("Pakistan", Label.LOCATION)},
+    ),
     # a parenthesised abbreviation takes the full name's label
     (
         "The International Labour Organization (ILO) warned on Tuesday.",

@@ -58,3 +58,23 @@ ABBREVIATIONS = [
 @pytest.mark.parametrize(("lang", "short", "full", "fits"), ABBREVIATIONS)
 def test_an_abbreviation_is_spelt_from_the_beginnings_of_every_word(lang, short, full, fits):
     assert org_words(lang).abbreviates(short, full) is fits
+
+
+# The index only narrows: each abbreviation finds exactly the names it abbreviates.
+EXPANSIONS = [
+    ("en", "NWA", ["Northern Water Authority", "National Wine Academy", "North Wales"], 2),
+    ("en", "IMF", ["International Monetary Fund", "Imperial Mining Firm", "IMF"], 2),
+    ("en", "Acme", ["Acme Research", "Acme Mining Export"], 0),  # no compounds in English
+    ("ru", "Минфин", ["Министерство финансов", "Министерство обороны", "Минский финал"], 2),
+    ("ru", "МЧС", ["Министерство по чрезвычайным ситуациям", "Мировой чемпионат"], 1),
+    ("vi", "Bộ GD-ĐT", ["Bộ Giáo dục và Đào tạo", "Bộ Giao thông", "Ban Giáo dục"], 1),
+    ("vi", "UBND", ["Ủy ban nhân dân", "Ủy ban Nhà nước"], 1),
+]
+
+
+@pytest.mark.parametrize(("lang", "short", "names", "found"), EXPANSIONS)
+def test_the_index_finds_every_name_an_abbreviation_spells(lang, short, names, found):
+    words = org_words(lang)
+    expansions = words.index(names).expansions(short)
+    assert expansions == [n for n in names if words.abbreviates(short, n)]
+    assert len(expansions) == found

@@ -73,3 +73,20 @@ CASES = [
 def test_overlaps(case, mentions, order, expected):
     out = resolve_overlaps(mentions, order)
     assert [(x.start, x.end, x.extractor) for x in out] == expected
+
+
+def test_places_inside_amounts_are_found_in_a_long_document():
+    """Thousands of amounts, each holding a place, some places outside any: each place is
+    checked against the one amount that may hold it (a bisection), and the answer is the
+    one checking every amount would give."""
+    mentions = []
+    for i in range(3000):
+        at = 100 * i
+        mentions.append(m(at, at + 30, "money", Label.MONEY))
+        mentions.append(m(at + 20, at + 30, "ner", Label.LOCATION))  # "8 млрд долларов [США]"
+        mentions.append(m(at + 40, at + 50, "ner", Label.LOCATION))  # a place of its own
+        mentions.append(m(at + 5, at + 10, "ner", Label.PERSON))  # no person sits inside
+    out = resolve_overlaps(mentions, ["money", "ner"])
+    kinds = {(x.label, x.start % 100) for x in out}
+    assert kinds == {(Label.MONEY, 0), (Label.LOCATION, 20), (Label.LOCATION, 40)}
+    assert len(out) == 3 * 3000

@@ -73,8 +73,22 @@ def test_trap(lang: str, text: str) -> None:
     assert found(lang, text) == []
 
 
+# An amount no float holds (it would be infinity) is no mention; the rest of the text is.
+BEYOND_A_FLOAT = [
+    ("en", "9" * 400 + "% and 5%.", [("5%", 5.0)]),
+    ("en", "5–" + "9" * 400 + "%.", []),
+    ("ru", "9" * 400 + "% и 5%.", [("5%", 5.0)]),
+    ("vi", "9" * 400 + "% và 5%.", [("5%", 5.0)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), BEYOND_A_FLOAT)
+def test_amount_beyond_a_float_is_dropped(lang: str, text: str, expected: list) -> None:
+    assert found(lang, text) == expected
+
+
 def test_rejects_options() -> None:
-    with pytest.raises(ValueError, match="no options"):
+    with pytest.raises(TypeError, match="unexpected keyword"):
         PercentExtractor("en", sign="%")
 
 

@@ -188,8 +188,23 @@ def test_units_are_pint_symbols(lang: str) -> None:
         ureg.Unit(unit)
 
 
+# An amount no float holds (it would be infinity) is no mention; the rest of the text is.
+BEYOND_A_FLOAT = [
+    ("en", "9" * 400 + " km, then 5 km.", [("5 km", 5.0, "km")]),
+    ("en", "5-" + "9" * 400 + " km.", []),
+    ("en", "9" * 300 + " billion tons.", []),
+    ("ru", "9" * 400 + " тонн и 5 тонн.", [("5 тонн", 5.0, "t")]),
+    ("vi", "9" * 400 + " tấn và 5 tấn.", [("5 tấn", 5.0, "t")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), BEYOND_A_FLOAT)
+def test_amount_beyond_a_float_is_dropped(lang: str, text: str, expected: list) -> None:
+    assert found(lang, text) == expected
+
+
 def test_rejects_options() -> None:
-    with pytest.raises(ValueError, match="no options"):
+    with pytest.raises(TypeError, match="unexpected keyword"):
         QuantityExtractor("en", model="x")
 
 

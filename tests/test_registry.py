@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factx import registry
@@ -40,3 +42,21 @@ def test_describe_gives_a_row_per_plugin():
     rows = {r["name"]: r for r in registry.describe()}
     assert set(BUILT_INS) <= set(rows)
     assert rows["natasha"]["package"].startswith("factx ")
+
+
+class NeedsAbsentLibrary:
+    """An extractor that imports its library in the constructor, as the NER backends do."""
+
+    languages = ("en",)
+    labels = ("PERSON",)
+    requires = ("factx_no_such_library",)
+
+
+def test_a_missing_required_library_is_reported_without_importing_it(monkeypatch):
+    ep = registry.installed()["dates"]
+    fake = type(ep)("absent", "test_registry:NeedsAbsentLibrary", registry.GROUP)
+    monkeypatch.setattr(registry, "installed", lambda group=registry.GROUP: {"absent": fake})
+    monkeypatch.syspath_prepend(str(Path(__file__).parent))
+    with pytest.raises(registry.PluginError, match="factx_no_such_library"):
+        registry.load("absent")
+    assert registry.describe()[0]["labels"] == "(not importable: factx_no_such_library)"

@@ -293,6 +293,20 @@ def test_value_table_sorts_by_value(tab):
     assert first() == "12"
 
 
+def test_fact_table_sorts_filters_and_links_to_the_document(tab):
+    page = tab.open()
+    rows = page.locator("table.facts tbody tr")
+    assert rows.count() == 15  # one page of facts
+    assert rows.first.locator("td.num").nth(1).inner_text() == "0.90"  # best score first
+    total = page.locator("table.facts").locator("xpath=../..").inner_text()
+    page.fill('input[aria-label="Filter facts"]', "tonnes")
+    kept = rows.all_inner_texts()
+    assert kept and all("tonnes" in row for row in kept)
+    assert page.locator("table.facts").locator("xpath=../..").inner_text() != total
+    rows.first.locator("a").click()
+    assert "#/doc/" in page.url
+
+
 def test_documents_are_highlighted_with_hover_and_label_filter(tab):
     page = tab.open("#/docs")
     assert page.locator("article.doc").count() == 20  # one page, not the whole run

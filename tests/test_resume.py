@@ -138,6 +138,26 @@ def test_a_journal_line_torn_by_a_crash_is_dropped(tmp_path):
         assert "k3" in state and len(state) == 2
 
 
+def test_rows_read_back_after_reopening_and_pruning_keeps_only_live_batches(tmp_path):
+    batches = [
+        [(f"k{b}{i}", Rows((f"d{b}{i}", "ru", 3), None, ((f"d{b}{i}", "m\tab"),))) for i in "ab"]
+        for b in range(5)
+    ]
+    with Journal(tmp_path, "r") as state:
+        for batch in batches:
+            state.commit(batch, {"caps": {"v": 1}})
+    with Journal(tmp_path, "r") as state:
+        assert len(state) == 10 and state.models == {"caps": {"v": 1}}
+        assert [state.rows(k) for b in batches for k, _ in b] == [r for b in batches for _, r in b]
+        state.prune({"k1a", "k4b"})
+        assert state.rows("k4b") == batches[4][1][1] and "k2a" not in state
+    with Journal(tmp_path, "r") as state:
+        assert sorted(state.index) == ["k1a", "k1b", "k4a", "k4b"]
+        assert state.rows("k1b") == batches[1][1][1]
+        assert state.models == {"caps": {"v": 1}}, "named by a dropped line, still known"
+    assert journal_lines(tmp_path) == 2
+
+
 def test_a_failed_write_leaves_the_previous_table_whole(tmp_path):
     path = tmp_path / "mentions.csv"
     path.write_text("old,complete\n", encoding="utf-8")

@@ -4,13 +4,23 @@ plugin that keeps it; otherwise plugin authors get false confidence from it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, ClassVar
 
 import pytest
 import regex
 
+from factx.link import Change, Fact, Phrase
 from factx.model import Document, Label, Mention
-from factx.testing import ODD_TEXTS, check_extractor, check_protocol, check_robust
+from factx.testing import (
+    ODD_TEXTS,
+    check_extractor,
+    check_linker,
+    check_linker_robust,
+    check_protocol,
+    check_robust,
+    digit_amounts,
+)
 
 NUMBER = regex.compile(r"\d+")
 TEXTS = {
@@ -188,3 +198,86 @@ def test_odd_texts_cover_what_the_contract_promises() -> None:
     assert any(len(t) == 10_000 and not regex.search(r"\p{L}", t) for t in ODD_TEXTS)
     assert any(regex.search(r"\p{Bidi_Class=R}|\p{Bidi_Class=AL}", t) for t in ODD_TEXTS)
     assert any(regex.search(r"\p{Cc}", t) for t in ODD_TEXTS)
+
+
+# Linker kit: check_linker must reject each way a linker can break the Fact contract.
+
+
+class FirstWord:
+    """A correct linker: each amount is held by the first word of its text."""
+
+    languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
+
+    def __init__(self, lang: str, **options: Any) -> None:
+        self.lang = lang
+
+    def link(self, doc: Document, mentions: Any) -> list[Fact]:
+        first = regex.search(r"\w+", doc.text)
+        holder = Phrase(first.start(), first.end(), first.group()) if first else None
+        return [
+            Fact(m, holder=holder, change=Change.NONE, score=0.5)
+            for m in mentions
+            if str(m.label) in ("MONEY", "QUANTITY", "PERCENT")
+        ]
+
+
+class WrongHolderText(FirstWord):
+    def link(self, doc, mentions):
+        return [replace(f, holder=Phrase(0, 1, "?")) for f in super().link(doc, mentions)]
+
+
+class InventedAmount(FirstWord):
+    def link(self, doc, mentions):
+        return [Fact(Mention("MONEY", 0, 1, doc.text[:1]))] if doc.text else []
+
+
+class ScoreAboveOne(FirstWord):
+    def link(self, doc, mentions):
+        return [replace(f, score=1.5) for f in super().link(doc, mentions)]
+
+
+class CrashesOnEmpty(FirstWord):
+    def link(self, doc, mentions):
+        if not doc.text.strip():
+            raise IndexError("empty")
+        return super().link(doc, mentions)
+
+
+class NoLink:
+    languages: ClassVar[tuple[str, ...]] = ("en",)
+
+
+LINKED = {lang: [(t, digit_amounts(t)) for t in texts] for lang, texts in TEXTS.items()}
+
+
+@pytest.mark.parametrize("lang", ["ru", "vi", "en"])
+def test_check_linker_passes_correct_linker(lang: str) -> None:
+    facts = check_linker(FirstWord, LINKED[lang], lang)
+    assert len(facts) == sum(len(m) for _, m in LINKED[lang]) > 0
+    assert check_linker_robust(FirstWord, lang)
+
+
+@pytest.mark.parametrize(
+    ("linker", "problem"),
+    [
+        (WrongHolderText, "is not holder.text"),
+        (InventedAmount, "is not one of the MONEY, QUANTITY or PERCENT mentions"),
+        (ScoreAboveOne, "is not a number in [0, 1]"),
+        (NoLink, "has no callable `link(doc, mentions)`"),
+    ],
+)
+def test_check_linker_rejects_broken_facts(linker: type, problem: str) -> None:
+    with pytest.raises(AssertionError, match=regex.escape(problem)):
+        check_linker(linker, LINKED["en"], "en")
+
+
+def test_check_linker_robust_catches_crash_on_odd_input() -> None:
+    with pytest.raises(AssertionError, match="link raised IndexError"):
+        check_linker_robust(CrashesOnEmpty, "en")
+
+
+@pytest.mark.parametrize("lang", ["ru", "vi", "en"])
+def test_the_syntax_linker_keeps_the_contract(all_languages, lang: str) -> None:
+    (linker,) = [x for _, x in all_languages.pipeline(lang).linkers]
+    check_linker_robust(linker, lang)
+    assert check_linker(linker, LINKED[lang], lang)

@@ -1,4 +1,8 @@
-"""The thin command line: parse arguments, call the library, turn its errors into one line."""
+"""The thin command line: parse arguments, call the library, turn its errors into one line.
+
+The batch and evaluation modules import pandas, pyarrow and pint (about half a second), so
+each is imported by the command that needs it: `factx plugins` answers without them.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factx import __version__, registry
-from factx.batch import job as batch
-from factx.batch import progress
-from factx.batch.engines import available_cores
-from factx.batch.journal import StateError
-from factx.batch.runner import (
-    DEFAULT_DOC_TIMEOUT,
-    DEFAULT_MAX_CHARS,
-    DEFAULT_WORKER_MEMORY,
-    Settings,
-)
-from factx.batch.work import EngineError
-from factx.evaluate import cli as evaluate_cli
-from factx.pipeline import PipelineError
-from factx.report import ReportError, write_report
+
+if TYPE_CHECKING:
+    from factx.batch.job import Summary
+
+COMMANDS = ("run", "plugins", "report", "evaluate")
 
 # What `factx --help` says of the tool (the module docstring above is for developers).
 ABOUT = (
@@ -31,10 +27,27 @@ ABOUT = (
 EPILOG = "Start with: factx run FOLDER --out data/out   (then: factx report data/out)"
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` just that command's (whose options then need
+    no import of the modules the others' defaults come from)."""
     p = argparse.ArgumentParser(prog="factx", description=ABOUT, epilog=EPILOG)
     p.add_argument("--version", action="version", version=f"factx {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
+    if only in (None, "run"):
+        add_run_parser(sub)
+    if only in (None, "plugins"):
+        sub.add_parser("plugins", help="list the installed extractor plugins")
+    if only in (None, "report"):
+        rep = sub.add_parser("report", help="write DIR/report.html from the tables of a run")
+        rep.add_argument("dir", type=Path, help="the --out folder of a `factx run`")
+    if only in (None, "evaluate"):
+        from factx.evaluate import cli as evaluate_cli
+
+        evaluate_cli.add_parser(sub)
+    return p
+
+
+def add_run_parser(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("run", help="extract mentions from .txt/.jsonl files or folders")
     r.add_argument("inputs", nargs="+", type=Path, help="files or folders (read recursively)")
     r.add_argument(
@@ -49,11 +62,6 @@ def parser() -> argparse.ArgumentParser:
     )
     add_batch_options(r)
     r.add_argument("--report", action="store_true", help="also write OUT/report.html at the end")
-    sub.add_parser("plugins", help="list the installed extractor plugins")
-    rep = sub.add_parser("report", help="write DIR/report.html from the tables of a run")
-    rep.add_argument("dir", type=Path, help="the --out folder of a `factx run`")
-    evaluate_cli.add_parser(sub)
-    return p
 
 
 def positive(text: str) -> int:
@@ -72,6 +80,9 @@ def seconds(text: str) -> float:
 
 def add_batch_options(r: argparse.ArgumentParser) -> None:
     """Options of `factx run` for batches at scale: workers, engine, resume, CSV, limits."""
+    from factx.batch.engines import available_cores
+    from factx.batch.runner import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, DEFAULT_WORKER_MEMORY
+
     r.add_argument(
         "--workers",
         type=positive,
@@ -142,6 +153,10 @@ def add_batch_options(r: argparse.ArgumentParser) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from factx.batch import job as batch
+    from factx.batch import progress
+    from factx.batch.runner import Settings
+
     if args.scheduler and args.engine != "dask":
         print("factx: --scheduler needs --engine dask", file=sys.stderr)
         return 2
@@ -186,14 +201,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary_line(s: batch.Summary, out: Path) -> str:
+def summary_line(s: Summary, out: Path) -> str:
     by_label = ", ".join(f"{k} {v}" for k, v in s.labels.items()) or "none"
     notes = [f"{s.reused} reused"] * bool(s.reused) + [f"{s.split} split"] * bool(s.split)
     notes += ["settings changed: started over"] * s.restarted
     extra = f" ({', '.join(notes)})" if notes else ""
     return (
         f"factx: {plural(s.documents, 'document')}{extra}, {plural(s.mentions, 'mention')} "
-        f"({by_label}), {plural(s.errors, 'error')}, {s.seconds:.1f} s → {out}/mentions.csv"
+        f"({by_label}), {plural(s.facts, 'fact')}, {plural(s.errors, 'error')}, "
+        f"{s.seconds:.1f} s → {out}/mentions.csv"
     )
 
 
@@ -202,6 +218,8 @@ def plural(n: int, noun: str) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from factx.report import ReportError, write_report
+
     try:
         path = write_report(args.dir)
     except ReportError as exc:
@@ -219,13 +237,47 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from factx.evaluate import cli as evaluate_cli
+
+    return evaluate_cli.command(args)
+
+
+def user_errors() -> tuple[type[Exception], ...]:
+    """The errors that are the user's to fix, told in one line. Their modules are imported
+    only once something was raised: the batch ones import pandas."""
+    from factx.batch.journal import StateError
+    from factx.batch.work import EngineError
+    from factx.pipeline import PipelineError
+
+    return PipelineError, registry.PluginError, StateError, EngineError
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The command is the first word (factx's own options take no value): only its options
+    # are built; a misspelt one gets the whole parser, and its list of commands.
+    first = next((a for a in argv if not a.startswith("-")), None)
+    only = first if first in COMMANDS else None
+    if only == "run":
+        from factx.batch.threads import one_blas_thread
+
+        with one_blas_thread():  # before the run's modules load numpy, which reads it once
+            return dispatch(only, argv)
+    return dispatch(only, argv)
+
+
+def dispatch(only: str | None, argv: list[str]) -> int:
+    args = parser(only).parse_args(argv)
     try:
-        commands = {"run": cmd_run, "plugins": cmd_plugins, "report": cmd_report}
-        commands["evaluate"] = evaluate_cli.command
+        commands = {
+            "run": cmd_run,
+            "plugins": cmd_plugins,
+            "report": cmd_report,
+            "evaluate": cmd_evaluate,
+        }
         return commands[args.command](args)
-    except (PipelineError, registry.PluginError, StateError, EngineError) as exc:
+    except user_errors() as exc:
         print(f"factx: {exc}", file=sys.stderr)
         return 2
 

@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from factx import registry
+from factx.link import GROUP as LINKERS
+from factx.link import Fact, Linker
+from factx.link.bare import complete
 from factx.model import Document, Mention
 from factx.resolve.countries import CountryResolver
 from factx.resolve.names import NameResolver
@@ -43,6 +46,8 @@ class ExtractorSpec:
 class Config:
     path: Path
     languages: dict[str, tuple[ExtractorSpec, ...]]
+    # Per language, the linkers (``[[lang.xx.linkers]]``) that turn amounts into facts.
+    linkers: dict[str, tuple[ExtractorSpec, ...]] = field(default_factory=dict)
 
 
 def find_config(name: str | Path) -> Path:
@@ -68,22 +73,49 @@ def load_config(name: str | Path = "news") -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise PipelineError(f"{path}: not valid TOML: {exc}") from exc
     langs: dict[str, tuple[ExtractorSpec, ...]] = {}
+    linkers: dict[str, tuple[ExtractorSpec, ...]] = {}
     for lang, section in data.get("lang", {}).items():
-        specs = []
-        for i, entry in enumerate(section.get("extractors", [])):
-            if "name" not in entry:
-                raise PipelineError(f"{path}: [lang.{lang}] extractor #{i + 1} has no name.")
-            specs.append(ExtractorSpec(entry["name"], dict(entry.get("options", {}))))
-        langs[lang] = tuple(specs)
+        langs[lang] = specs(path, lang, section, "extractor")
+        linkers[lang] = specs(path, lang, section, "linker")
     if not langs:
         raise PipelineError(f"{path}: no [[lang.<code>.extractors]] tables; nothing to run.")
-    return Config(path, langs)
+    return Config(path, langs, linkers)
+
+
+def specs(path: Path, lang: str, section: dict, kind: str) -> tuple[ExtractorSpec, ...]:
+    """The ``[[lang.<lang>.<kind>s]]`` entries of one language, in order."""
+    out = []
+    for i, entry in enumerate(section.get(f"{kind}s", [])):
+        if "name" not in entry:
+            raise PipelineError(f"{path}: [lang.{lang}] {kind} #{i + 1} has no name.")
+        out.append(ExtractorSpec(entry["name"], dict(entry.get("options", {}))))
+    return tuple(out)
+
+
+def build(spec: ExtractorSpec, lang: str, source: Path, group: str, kind: str) -> Any:
+    """One plugin of a pipeline, its class checked against the language, built with its
+    options; what goes wrong is said in terms of the config file. A plugin that cannot be
+    built is a setting to fix, so it raises BuildError, which ends the run."""
+    cls = registry.load(spec.name, group, kind)
+    supported(cls, spec.name, lang, source, kind)
+    try:
+        return cls(lang, **spec.options)
+    except (TypeError, ValueError) as exc:
+        raise BuildError(
+            f"{source}: options for {kind} '{spec.name}' in [lang.{lang}] do not "
+            f"fit: {exc}. Fix its options table."
+        ) from exc
+    except Exception as exc:
+        raise BuildError(
+            f"{source}: {kind} '{spec.name}' for [lang.{lang}] could not be built: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def check(config: Config, lang: str | None = None) -> None:
     """What can be known of a pipeline before any document is read: that ``lang`` (the
-    run's --lang) has a pipeline, and that each extractor is installed, serves its
-    language and takes the options written for it. A bad setting then fails once, up
+    run's --lang) has a pipeline, and that each extractor and linker is installed, serves
+    its language and takes the options written for it. A bad setting then fails once, up
     front, instead of as one error row per document."""
     if lang is not None and lang not in config.languages:
         raise PipelineError(
@@ -91,28 +123,30 @@ def check(config: Config, lang: str | None = None) -> None:
             f"{', '.join(config.languages)}). Add a [[lang.{lang}.extractors]] table to it, "
             f"or pass one of those languages."
         )
-    for code, specs in config.languages.items():
+    for code, extractors in config.languages.items():
         if lang is not None and code != lang:
             continue
-        for spec in specs:
+        plugins = [(s, registry.GROUP, "extractor") for s in extractors]
+        plugins += [(s, LINKERS, "linker") for s in config.linkers.get(code, ())]
+        for spec, group, kind in plugins:
             try:
-                cls = registry.load(spec.name)
+                cls = registry.load(spec.name, group, kind)
             except registry.PluginError as exc:
                 raise PipelineError(f"{config.path}: [lang.{code}]: {exc}") from exc
-            supported(cls, spec.name, code, config.path)
+            supported(cls, spec.name, code, config.path, kind)
             try:
                 inspect.signature(cls).bind(code, **spec.options)
             except TypeError as exc:
                 raise PipelineError(
-                    f"{config.path}: options for extractor '{spec.name}' in [lang.{code}] do "
+                    f"{config.path}: options for {kind} '{spec.name}' in [lang.{code}] do "
                     f"not fit: {exc}. Fix its options table."
                 ) from exc
 
 
-def supported(cls: type, name: str, lang: str, source: Path) -> None:
+def supported(cls: type, name: str, lang: str, source: Path, kind: str = "extractor") -> None:
     if "*" not in cls.languages and lang not in cls.languages:
         raise PipelineError(
-            f"{source}: extractor '{name}' supports {', '.join(cls.languages)}, "
+            f"{source}: {kind} '{name}' supports {', '.join(cls.languages)}, "
             f"not '{lang}'. Remove it from [lang.{lang}]."
         )
 
@@ -120,24 +154,20 @@ def supported(cls: type, name: str, lang: str, source: Path) -> None:
 class Pipeline:
     """The extractors and resolvers of one language."""
 
-    def __init__(self, lang: str, specs: tuple[ExtractorSpec, ...], source: Path) -> None:
+    def __init__(
+        self,
+        lang: str,
+        specs: tuple[ExtractorSpec, ...],
+        source: Path,
+        linkers: tuple[ExtractorSpec, ...] = (),
+    ) -> None:
         self.lang = lang
-        self.extractors: list[tuple[str, registry.Extractor]] = []
-        for spec in specs:
-            cls = registry.load(spec.name)
-            supported(cls, spec.name, lang, source)
-            try:
-                self.extractors.append((spec.name, cls(lang, **spec.options)))
-            except (TypeError, ValueError) as exc:
-                raise BuildError(
-                    f"{source}: options for extractor '{spec.name}' in [lang.{lang}] do not "
-                    f"fit: {exc}. Fix its options table."
-                ) from exc
-            except Exception as exc:
-                raise BuildError(
-                    f"{source}: extractor '{spec.name}' for [lang.{lang}] could not be built: "
-                    f"{type(exc).__name__}: {exc}"
-                ) from exc
+        self.extractors: list[tuple[str, registry.Extractor]] = [
+            (spec.name, build(spec, lang, source, registry.GROUP, "extractor")) for spec in specs
+        ]
+        self.linkers: list[tuple[str, Linker]] = [
+            (spec.name, build(spec, lang, source, LINKERS, "linker")) for spec in linkers
+        ]
         self.countries = CountryResolver(lang)
         self.names = NameResolver(lang)
 
@@ -164,6 +194,18 @@ class Pipeline:
             for view, mentions in zip(views, found, strict=True)
         ]
 
+    def link(self, doc: Document, mentions: list[Mention]) -> list[Fact]:
+        """One fact per amount among ``mentions``: the first linker that speaks for an
+        amount wins, and amounts no linker speaks for get a bare fact."""
+        view = doc.body_view()
+        found: list[Fact] = []
+        for name, linker in self.linkers:
+            found.extend(
+                f if f.linker else dataclasses.replace(f, linker=name)
+                for f in linker.link(view, mentions)
+            )
+        return complete(mentions, found)
+
 
 class Pipelines:
     """Pipelines by language, each built the first time a document needs it."""
@@ -183,5 +225,10 @@ class Pipelines:
                     f"No pipeline for language '{lang}' in {self.config.path} (it has "
                     f"{', '.join(self.languages)}). Add a [[lang.{lang}.extractors]] table."
                 )
-            self._built[lang] = Pipeline(lang, self.config.languages[lang], self.config.path)
+            self._built[lang] = Pipeline(
+                lang,
+                self.config.languages[lang],
+                self.config.path,
+                self.config.linkers.get(lang, ()),
+            )
         return self._built[lang]

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import regex
 
+from factx.link.fact import Fact, Phrase
 from factx.model import DocError, Document, Mention
 
 MENTIONS: dict[str, str] = {
@@ -46,6 +47,32 @@ DOCUMENTS: dict[str, str] = {
     "mentions": "Int64",
 }
 ERRORS: dict[str, str] = {"source": "string", "doc_id": "string", "error": "string"}
+# One row per MONEY, QUANTITY or PERCENT mention: the amount and what a linker joined to it.
+FACTS: dict[str, str] = {
+    "doc_id": "string",
+    "fact_id": "Int64",
+    "label": "string",
+    "amount": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "value": "Float64",
+    "unit": "string",
+    "norm": "string",
+    "measured": "string",
+    "measured_start": "Int64",
+    "measured_end": "Int64",
+    "holder": "string",
+    "holder_label": "string",
+    "holder_norm": "string",
+    "predicate": "string",
+    "change": "string",
+    "date": "string",
+    "source": "string",
+    "sentence": "string",
+    "score": "Float64",
+    "lang": "string",
+    "linker": "string",
+}
 
 # OWASP "CSV injection": a spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -75,6 +102,41 @@ def mention_row(doc: Document, m: Mention, sentence: str) -> tuple:
         m.per,
         sentence,
         m.extractor,
+    )
+
+
+def fact_row(doc: Document, number: int, fact: Fact, sentence: str) -> tuple:
+    """A fact as a row of FACTS; ``number`` counts the document's facts from 1."""
+    m = fact.amount
+
+    def text(phrase: Phrase | None) -> str | None:
+        return phrase.text if phrase else None
+
+    measured = fact.measured
+    return (
+        doc.id,
+        number,
+        str(m.label),
+        m.text,
+        m.start,
+        m.end,
+        m.value,
+        m.unit,
+        m.norm,
+        text(measured),
+        measured.start if measured else None,
+        measured.end if measured else None,
+        text(fact.holder),
+        fact.holder_label,
+        fact.holder_norm,
+        text(fact.predicate),
+        str(fact.change),
+        fact.date,
+        text(fact.source),
+        sentence,
+        round(fact.score, 3),
+        doc.lang,
+        fact.linker,
     )
 
 
@@ -112,12 +174,16 @@ def unescape_cell(value: object) -> object:
 
 def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with every text cell passed through :func:`escape_cell`; numbers untouched."""
-    text = [c for c in df.columns if df[c].dtype == "string" or df[c].dtype == object]
-    if not text:
-        return df
-    out = df.copy()
-    for column in text:
-        out[column] = out[column].map(escape_cell, na_action="ignore").astype(df[column].dtype)
+    out = df
+    for column in df.columns:
+        if not (df[column].dtype == "string" or df[column].dtype == object):
+            continue
+        # Few cells start like a formula: find them vectorised, escape only those.
+        risky = df[column].str.startswith(FORMULA_START).fillna(False).astype(bool)
+        if risky.any():
+            out = df.copy() if out is df else out
+            escaped = df.loc[risky, column].map(escape_cell)
+            out[column] = df[column].mask(risky, escaped).astype(df[column].dtype)
     return out
 
 

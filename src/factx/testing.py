@@ -1,4 +1,4 @@
-"""Contract checks for extractor plugins, for a plugin's own pytest suite.
+"""Contract checks for extractor and linker plugins, for a plugin's own pytest suite.
 
 The pipeline trusts every Mention it is handed: a wrong offset or an undeclared label does
 not fail there, it silently ends up as a wrong row in someone's table. These helpers turn
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from factx.link.fact import AMOUNTS, Change, Fact, Phrase
 from factx.model import Document, Mention
 from factx.registry import Extractor
 
@@ -49,15 +50,28 @@ def _error(
     return AssertionError(message)
 
 
-def check_protocol(extractor: Extractor | type[Extractor]) -> None:
-    """The class attributes the registry and ``factx plugins`` read without instantiating."""
-    cls = extractor if isinstance(extractor, type) else type(extractor)
+def check_languages(cls: type) -> None:
+    """``languages``: a non-empty tuple of ISO 639-1 codes or "*", for any plugin kind."""
     languages = getattr(cls, "languages", None)
     if not isinstance(languages, tuple) or not languages:
         raise _error(cls, f"`languages` must be a non-empty tuple, got {languages!r}")
     for code in languages:
         if not isinstance(code, str) or not LANGUAGE.fullmatch(code):
             raise _error(cls, f"`languages` holds {code!r}, not an ISO 639-1 code or '*'")
+
+
+def instance_for(plugin: Any, lang: str) -> Any:
+    """The plugin built for ``lang`` if a class was given, after checking it takes ``lang``."""
+    cls = plugin if isinstance(plugin, type) else type(plugin)
+    if lang not in cls.languages and "*" not in cls.languages:
+        raise _error(cls, f"language {lang!r} is not among languages {cls.languages!r}")
+    return plugin(lang) if isinstance(plugin, type) else plugin
+
+
+def check_protocol(extractor: Extractor | type[Extractor]) -> None:
+    """The class attributes the registry and ``factx plugins`` read without instantiating."""
+    cls = extractor if isinstance(extractor, type) else type(extractor)
+    check_languages(cls)
     labels = getattr(cls, "labels", None)
     if not isinstance(labels, tuple) or not labels:
         raise _error(cls, f"`labels` must be a non-empty tuple, got {labels!r}")
@@ -113,9 +127,7 @@ def check_extractor(
     """
     check_protocol(extractor)
     cls = extractor if isinstance(extractor, type) else type(extractor)
-    if lang not in cls.languages and "*" not in cls.languages:
-        raise _error(cls, f"language {lang!r} is not among languages {cls.languages!r}")
-    instance = extractor(lang) if isinstance(extractor, type) else extractor
+    instance = instance_for(extractor, lang)
     found: list[Mention] = []
     for i, text in enumerate(texts):
         doc = Document(f"check-{i}", text, lang)
@@ -133,3 +145,86 @@ def check_extractor(
 def check_robust(extractor: Extractor | type[Extractor], lang: str) -> list[Mention]:
     """Empty, blank, emoji, RTL, control characters, mixed scripts, 10k digits: no crash."""
     return check_extractor(extractor, ODD_TEXTS, lang)
+
+
+# Linkers (the factx.linkers group): the same contract checks, for facts.
+
+DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def check_linker_protocol(linker: Any) -> None:
+    """What the pipeline reads from a linker class: ``languages`` and a callable ``link``."""
+    cls = linker if isinstance(linker, type) else type(linker)
+    check_languages(cls)
+    if not callable(getattr(cls, "link", None)):
+        raise _error(cls, "has no callable `link(doc, mentions)`")
+
+
+def check_fact(linker: Any, doc: Document, mentions: Sequence[Mention], fact: Any) -> None:
+    """One fact against the contract: it is built on one of the amounts it was given, every
+    phrase is a span of the text, and the change, date and score are well formed."""
+    cls = linker if isinstance(linker, type) else type(linker)
+    text = doc.text
+
+    def fail(problem: str) -> AssertionError:
+        return _error(cls, problem, text, fact)
+
+    if not isinstance(fact, Fact):
+        raise fail(f"returned a {type(fact).__name__}, not a factx.link.Fact")
+    amounts = {(m.start, m.end) for m in mentions if str(m.label) in AMOUNTS}
+    if (fact.amount.start, fact.amount.end) not in amounts:
+        raise fail("its amount is not one of the MONEY, QUANTITY or PERCENT mentions given")
+    for field in ("measured", "holder", "predicate", "source"):
+        phrase = getattr(fact, field)
+        if phrase is None:
+            continue
+        if not isinstance(phrase, Phrase):
+            raise fail(f"{field} must be a factx.link.Phrase or None")
+        if not 0 <= phrase.start < phrase.end <= len(text):
+            raise fail(f"{field} offsets {phrase.start}:{phrase.end} are empty or outside")
+        if text[phrase.start : phrase.end] != phrase.text:
+            raise fail(f"text[{phrase.start}:{phrase.end}] is not {field}.text {phrase.text!r}")
+    if fact.change not in tuple(Change):
+        raise fail(f"change {fact.change!r} is not one of {[str(c) for c in Change]}")
+    for field in ("holder_label", "holder_norm", "date"):
+        if not isinstance(getattr(fact, field), str | None):
+            raise fail(f"{field} must be a str or None")
+    score = fact.score
+    if not isinstance(score, float | int) or isinstance(score, bool) or not 0 <= score <= 1:
+        raise fail(f"score {score!r} is not a number in [0, 1]")
+
+
+def check_linker(
+    linker: Any, cases: Iterable[tuple[str, Sequence[Mention]]], lang: str
+) -> list[Fact]:
+    """Link each text with the mentions given for it and check every fact returned.
+
+    Takes an instance, or a class built with ``cls(lang)``. Returns the facts in order, so
+    the caller can go on to assert what was linked.
+    """
+    check_linker_protocol(linker)
+    cls = linker if isinstance(linker, type) else type(linker)
+    instance = instance_for(linker, lang)
+    found: list[Fact] = []
+    for i, (text, mentions) in enumerate(cases):
+        doc = Document(f"check-{i}", text, lang)
+        try:
+            facts = list(instance.link(doc, list(mentions)))
+        except Exception as exc:
+            raise _error(cls, f"link raised {type(exc).__name__}: {exc}", text) from exc
+        for fact in facts:
+            check_fact(cls, doc, mentions, fact)
+        found.extend(facts)
+    return found
+
+
+def digit_amounts(text: str) -> list[Mention]:
+    """Every number in ``text`` as a QUANTITY mention: stand-in amounts for odd input."""
+    return [Mention("QUANTITY", *m.span(), m.group()) for m in DIGITS.finditer(text)]
+
+
+def check_linker_robust(linker: Any, lang: str) -> list[Fact]:
+    """The odd texts extractors face, each number an amount, and none at all: no crash."""
+    cases = [(text, digit_amounts(text)) for text in ODD_TEXTS]
+    cases += [(text, []) for text in ODD_TEXTS[:3]]
+    return check_linker(linker, cases, lang)

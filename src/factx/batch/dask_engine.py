@@ -39,7 +39,7 @@ class ToolsPlugin(WorkerPlugin):
     def setup(self, worker) -> None:
         self.lock = threading.Lock()  # one batch at a time, even on a worker of many threads
         if self.settings.doc_timeout > 0:
-            self.pool = Pool(self.config, self.settings, 1, one_thread=False)
+            self.pool = Pool(self.config, self.settings, 1)
         else:
             self.tools = Tools(Pipelines(self.config))
 

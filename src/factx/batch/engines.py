@@ -12,12 +12,10 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from factx.batch.pool import ONE_THREAD, Pool
+from factx.batch.pool import Pool
 from factx.batch.runner import Settings, Tools
 from factx.batch.work import Batch, Result, work
 from factx.pipeline import Config, Pipelines
-
-__all__ = ["ONE_THREAD", "Engine", "LocalEngine", "PoolEngine", "available_cores", "open_engine"]
 
 
 class Engine(Protocol):
@@ -55,15 +53,14 @@ class LocalEngine:
 
 
 class PoolEngine:
-    """Worker processes on this machine (:mod:`factx.batch.pool`), each running its math on
-    one thread unless the user set those variables, since the workers are the parallelism;
-    a lone worker (a time budget needs a process that can be killed) may use every core."""
+    """Worker processes on this machine (:mod:`factx.batch.pool`), which a time budget can
+    kill: one even for a single worker."""
 
     name = "pool"
 
     def __init__(self, config: Config, settings: Settings, workers: int) -> None:
         self.workers = workers
-        self.pool = Pool(config, settings, workers, one_thread=workers > 1)
+        self.pool = Pool(config, settings, workers)
 
     def map(self, batches: Iterable[Batch]) -> Iterator[Result]:
         return self.pool.map(batches)

@@ -34,6 +34,8 @@ OUTPUTS = (
     "documents.csv",
     "errors.csv",
     "entities.csv",
+    "facts.csv",
+    "facts.parquet",
     "run.json",
 )
 
@@ -61,6 +63,7 @@ class Summary:
     documents: int = 0
     mentions: int = 0
     labels: dict[str, int] = field(default_factory=dict)
+    facts: int = 0
     errors: int = 0
     processed: int = 0
     reused: int = 0
@@ -186,9 +189,11 @@ def merge(job: Job, state: Journal, order: list[str], summary: Summary) -> None:
         tables.CsvWriter(job.out / "documents.csv", bom=job.bom) as documents,
         tables.CsvWriter(job.out / "errors.csv", bom=job.bom) as errors,
         tables.ParquetWriter(raw, tables.MENTIONS) as mentions,
+        tables.CsvWriter(job.out / "facts.csv", bom=job.bom) as facts_csv,
+        tables.ParquetWriter(job.out / "facts.parquet", tables.FACTS) as facts_parquet,
     ):
         for keys in chunks(order, max(job.chunk_size, 256)):
-            docs, errs, ments = [], [], []
+            docs, errs, ments, facts = [], [], [], []
             for key in keys:
                 rows = state.rows(key)
                 if rows.error:
@@ -198,14 +203,19 @@ def merge(job: Job, state: Journal, order: list[str], summary: Summary) -> None:
                 else:
                     docs.append(rows.document)
                     ments.extend(rows.mentions)
+                    facts.extend(rows.facts)
                     summary.split += rows.pieces > 1
             labels.update(m[3] for m in ments)
             summary.documents += len(docs)
             summary.errors += len(errs)
             summary.mentions += len(ments)
+            summary.facts += len(facts)
             documents.write(tables.frame(docs, tables.DOCUMENTS))
             errors.write(tables.frame(errs, tables.ERRORS))
             mentions.write(tables.frame(ments, tables.MENTIONS))
+            facts_table = tables.frame(facts, tables.FACTS)
+            facts_csv.write(facts_table)
+            facts_parquet.write(facts_table)
     summary.labels = dict(sorted(labels.items()))
     try:
         finish_mentions(job, raw)

@@ -1,16 +1,21 @@
 """Resume state under DIR/.factx: which documents are done, and their rows.
 
-Work is committed batch by batch: a batch's rows go to one part file, written atomically,
-and only then is a line naming the part and its documents appended to the journal and
-fsynced. A crash at any moment (Ctrl-C, kill -9, power loss) therefore loses at most the
-batches in flight, and never leaves a half-recorded one. Every run, interrupted or not,
+Work is committed batch by batch: one line per batch, naming its documents and holding
+their rows, is appended to the journal and fsynced (one write and one fsync a batch: the
+cost of durability is paid once). A crash at any moment (Ctrl-C, kill -9, power loss)
+therefore loses at most the batches in flight, and never leaves a half-recorded one: a
+line torn by a crash is cut off when the journal is next opened. Every run, interrupted or not,
 takes its output rows from these parts, so a resumed run writes the same bytes as an
 uninterrupted one.
 
 A document is known by a content hash of everything its rows depend on (id, source,
 language, date, text) under the run's fingerprint (factx version, pipeline file,
-settings), so an edited file is processed again and an untouched one is reused. Parts
+settings), so an edited file is processed again and an untouched one is reused. Rows
 are JSON, not pickle: an output folder someone hands you cannot run code.
+
+A line is ``{"keys": [...], "models": {...}}``, a tab, then the rows as a JSON list (JSON
+escapes every tab inside it), so opening the journal decodes only the small head of each
+line, and a document's rows are read back on demand, a few lines at a time, by offset.
 """
 
 from __future__ import annotations
@@ -22,18 +27,22 @@ import json
 import os
 import shutil
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from factx import registry, tables
 from factx.batch.runner import Rows, Settings
+from factx.link import GROUP as LINKERS
 from factx.model import DocError, Document
 from factx.pipeline import Config
 
 STATE = ".factx"
 JOURNAL = "journal.jsonl"
 META = "meta.json"
-CACHED_PARTS = 4
+CACHED_LINES = 4
+# The layout of the files under .factx; state written in another layout is started over.
+FORMAT = 3  # 3: each row carries its facts
 
 
 class StateError(RuntimeError):
@@ -46,6 +55,9 @@ def fingerprint(config: Config, settings: Settings) -> str:
 
     names = {spec.name for specs in config.languages.values() for spec in specs}
     eps = registry.installed()
+    linkers = {spec.name for specs in config.linkers.values() for spec in specs}
+    names |= linkers
+    eps |= {n: ep for n, ep in registry.installed(LINKERS).items() if n in linkers}
     plugins = {
         n: f"{eps[n].dist.name} {eps[n].dist.version}" if n in eps and eps[n].dist else None
         for n in sorted(names)
@@ -55,7 +67,8 @@ def fingerprint(config: Config, settings: Settings) -> str:
         "pipeline": config.path.read_text(encoding="utf-8"),
         "settings": [settings.max_chars, settings.too_long],
         "plugins": plugins,
-        "columns": list(tables.MENTIONS),  # part files written with other columns don't fit
+        "state": FORMAT,
+        "columns": list(tables.MENTIONS),  # rows written with other columns don't fit
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:32]
 
@@ -96,12 +109,12 @@ class Journal:
             self.restarted = True
         with tables.atomic(meta) as fh:
             json.dump({"run": run}, fh)
-        self.index: dict[str, str] = {}
+        # key → (offset, length) of the journal line that holds its rows.
+        self.index: dict[str, tuple[int, int]] = {}
         self.models: dict[str, Any] = {}
         self._load()
-        self._journal = open(self.dir / JOURNAL, "a", encoding="utf-8")  # noqa: SIM115
-        self._next = 1 + max((int(p.stem[5:]) for p in self._parts()), default=0)
-        self._cache: OrderedDict[str, dict[str, Rows]] = OrderedDict()
+        self._journal = open(self.dir / JOURNAL, "ab")  # noqa: SIM115 (held until close)
+        self._cache: OrderedDict[int, dict[str, Rows]] = OrderedDict()
 
     def __contains__(self, key: str) -> bool:
         return key in self.index
@@ -110,49 +123,55 @@ class Journal:
         return len(self.index)
 
     def commit(self, batch: list[tuple[str, Rows]], models: dict[str, Any]) -> None:
-        """Make ``batch`` durable: its part first, then the journal line that names it."""
-        name = f"part-{self._next:06d}.jsonl"
-        self._next += 1
-        with tables.atomic(self.dir / name, "w", encoding="utf-8") as fh:
-            for key, r in batch:
-                fh.write(json.dumps([key, r.document, r.error, r.mentions, r.pieces]) + "\n")
+        """Make ``batch`` durable: one journal line with its keys and rows, fsynced."""
         new = {k: v for k, v in models.items() if k not in self.models}
-        line = {"part": name, "keys": [k for k, _ in batch], "models": new}
-        self._journal.write(json.dumps(line) + "\n")
+        head = json.dumps({"keys": [k for k, _ in batch], "models": new})
+        body = json.dumps(
+            [[k, r.document, r.error, r.mentions, r.pieces, r.facts] for k, r in batch]
+        )
+        line = f"{head}\t{body}\n".encode()
+        offset = self._journal.tell()
+        self._journal.write(line)
         self._journal.flush()
         os.fsync(self._journal.fileno())
         self.models.update(new)
-        self.index.update((k, name) for k, _ in batch)
+        self.index.update((k, (offset, len(line))) for k, _ in batch)
 
     def rows(self, key: str) -> Rows:
-        """The stored rows of a done document (parts are read a few at a time, on demand)."""
-        name = self.index[key]
-        if name not in self._cache:
-            if len(self._cache) >= CACHED_PARTS:
+        """The stored rows of a done document (lines are read a few at a time, on demand)."""
+        offset, length = self.index[key]
+        if offset not in self._cache:
+            if len(self._cache) >= CACHED_LINES:
                 self._cache.popitem(last=False)
             try:
-                self._cache[name] = self._read_part(name)
+                self._cache[offset] = self._read_line(offset, length)
             except (OSError, ValueError, TypeError) as exc:
                 raise StateError(
-                    f"the resume state in {self.dir} is damaged ({name}: {exc}); "
-                    f"run again with --force to start over"
+                    f"the resume state in {self.dir} is damaged ({JOURNAL} at byte {offset}: "
+                    f"{exc}); run again with --force to start over"
                 ) from exc
-        self._cache.move_to_end(name)
-        return self._cache[name][key]
+        self._cache.move_to_end(offset)
+        return self._cache[offset][key]
 
     def prune(self, live: set[str]) -> None:
-        """Forget the parts no current document uses, so state does not grow run after run."""
-        lines = self._lines()
-        keep = [line for line in lines if live.intersection(line["keys"])]
-        if len(keep) < len(lines):
-            self._journal.close()
-            with tables.atomic(self.dir / JOURNAL, "w", encoding="utf-8") as fh:
-                fh.writelines(json.dumps(line) + "\n" for line in keep)
-            self._journal = open(self.dir / JOURNAL, "a", encoding="utf-8")  # noqa: SIM115
-        named = {line["part"] for line in keep}
-        for part in self._parts():
-            if part.name not in named:
-                part.unlink()
+        """Forget the lines no current document uses, so state does not grow run after run."""
+        lines = list(self._lines())
+        keep = [(offset, n) for offset, n, head in lines if live.intersection(head["keys"])]
+        if len(keep) == len(lines):
+            return
+        self._journal.close()
+        with open(self.dir / JOURNAL, "rb") as old, tables.atomic(self.dir / JOURNAL, "wb") as fh:
+            for i, (offset, length) in enumerate(keep):
+                old.seek(offset)
+                raw = old.read(length)
+                if i == 0:  # the models named by dropped lines, for a later run's run.json
+                    tab = raw.index(b"\t")
+                    head = {**json.loads(raw[:tab]), "models": self.models}
+                    raw = json.dumps(head).encode() + raw[tab:]
+                fh.write(raw)
+        self._journal = open(self.dir / JOURNAL, "ab")  # noqa: SIM115 (held until close)
+        self.index = {}  # the kept lines moved; the models seen stay known for run.json
+        self._load()
         self._cache.clear()
 
     def close(self) -> None:
@@ -172,42 +191,47 @@ class Journal:
         except (OSError, ValueError, AttributeError):
             return None  # unreadable: treated as another run's state
 
-    def _parts(self) -> list[Path]:
-        return sorted(self.dir.glob("part-*.jsonl"))
-
-    def _lines(self) -> list[dict[str, Any]]:
+    def _lines(self) -> Iterator[tuple[int, int, dict[str, Any]]]:
+        """Offset, length and decoded head of each whole line, a line at a time (the journal
+        holds every row of the run); a line torn by a crash is cut off."""
         path = self.dir / JOURNAL
         if not path.exists():
-            return []
-        data = path.read_bytes()
-        if data and not data.endswith(b"\n"):  # a line torn by a crash: drop it
-            data = data[: data.rfind(b"\n") + 1]
-            with tables.atomic(path, "wb") as fh:
-                fh.write(data)
-        lines = []
-        for raw in data.splitlines():
-            with contextlib.suppress(ValueError, KeyError, TypeError):
-                line = json.loads(raw)
-                if (self.dir / line["part"]).is_file():
-                    lines.append(line)
-        return lines
+            return
+        offset = 0
+        with open(path, "rb") as fh:
+            for raw in fh:
+                if not raw.endswith(b"\n"):  # torn by a crash: drop it
+                    os.truncate(path, offset)
+                    return
+                head = None
+                with contextlib.suppress(ValueError):  # not a line of this layout: skipped
+                    head = json.loads(raw[: raw.index(b"\t")])
+                keys = head.get("keys") if isinstance(head, dict) else None
+                if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+                    yield offset, len(raw), head
+                offset += len(raw)
 
     def _load(self) -> None:
-        for line in self._lines():
-            self.index.update(dict.fromkeys(line["keys"], line["part"]))
-            self.models.update(line.get("models", {}))
+        for offset, length, head in self._lines():
+            self.index.update(dict.fromkeys(head["keys"], (offset, length)))
+            if isinstance(head.get("models"), dict):
+                self.models.update(head["models"])
 
-    def _read_part(self, name: str) -> dict[str, Rows]:
+    def _read_line(self, offset: int, length: int) -> dict[str, Rows]:
+        with open(self.dir / JOURNAL, "rb") as fh:
+            fh.seek(offset)
+            raw = fh.read(length)
         out = {}
-        with open(self.dir / name, encoding="utf-8") as fh:
-            for raw in fh:
-                key, document, error, mentions, pieces = json.loads(raw)
-                out[key] = Rows(
-                    tuple(document) if document else None,
-                    tuple(error) if error else None,
-                    tuple(map(tuple, mentions)),
-                    pieces,
-                )
+        for key, document, error, mentions, pieces, facts in json.loads(
+            raw[raw.index(b"\t") + 1 :]
+        ):
+            out[key] = Rows(
+                tuple(document) if document else None,
+                tuple(error) if error else None,
+                tuple(map(tuple, mentions)),
+                pieces,
+                tuple(map(tuple, facts)),
+            )
         return out
 
     def _clear(self) -> None:

@@ -40,9 +40,6 @@ from factx.batch.work import WINDOW, Batch, EngineError, Result, work
 from factx.model import DocError, Document
 from factx.pipeline import Config, Pipelines
 
-# numpy's OpenBLAS (under natasha and spaCy) runs a thread per core in every process: N
-# workers would each want every core. Dask's nanny sets the same for its workers.
-ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 # Workers that die before finishing a single batch this many times in a row are broken
 # (a missing package, a bad environment), not unlucky: the run stops instead of looping.
 MAX_FAILED_STARTS = 3
@@ -89,13 +86,12 @@ class Task:
 class Worker:
     """One child process running :func:`serve`, and the task it is on."""
 
-    def __init__(self, config: Config, settings: Settings, env: dict[str, str]) -> None:
+    def __init__(self, config: Config, settings: Settings) -> None:
         down_r, down_w = os.pipe()
         up_r, up_w = os.pipe()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "factx.batch.pool", str(down_r), str(up_w)],
-            pass_fds=(down_r, up_w),
-            env=env,
+            pass_fds=(down_r, up_w),  # the environment is inherited: see batch/threads.py
             start_new_session=True,  # Ctrl-C is the parent's to handle, even during imports
         )
         os.close(down_r)
@@ -125,11 +121,8 @@ class Worker:
 class Pool:
     """Up to ``size`` workers; batches in, results out in submission order."""
 
-    def __init__(self, config: Config, settings: Settings, size: int, one_thread: bool) -> None:
+    def __init__(self, config: Config, settings: Settings, size: int) -> None:
         self.config, self.settings, self.size = config, settings, size
-        self.env = dict(os.environ)
-        if one_thread:
-            self.env.update({name: "1" for name in ONE_THREAD if name not in os.environ})
         self.workers: list[Worker] = []
         self.queue: deque[Task] = deque()
         self.failed_starts = 0
@@ -190,7 +183,7 @@ class Pool:
             if worker.task is None:
                 return worker
         if len(self.workers) < self.size:
-            self.workers.append(Worker(self.config, self.settings, self.env))
+            self.workers.append(Worker(self.config, self.settings))
             return self.workers[-1]
         return None
 

@@ -48,9 +48,9 @@ def libraries(module_name: str) -> dict[str, str]:
     return found
 
 
-def describe(name: str, extractor: object) -> dict[str, Any]:
+def describe(name: str, extractor: object, group: str = registry.GROUP) -> dict[str, Any]:
     cls = type(extractor)
-    entry = registry.installed().get(name)
+    entry = registry.installed(group).get(name)
     info: dict[str, Any] = {
         "class": f"{cls.__module__}.{cls.__qualname__}",
         "package": f"{entry.dist.name} {entry.dist.version}" if entry and entry.dist else None,

@@ -20,6 +20,8 @@ from factx import tables
 from factx.batch import runinfo
 from factx.entities import unify
 from factx.langid import LanguageIdentifier
+from factx.link import GROUP as LINKERS
+from factx.link import Fact
 from factx.model import DocError, Document, Mention
 from factx.pieces import windows
 from factx.pipeline import BuildError, Pipeline, PipelineError, Pipelines
@@ -52,6 +54,7 @@ class Processed:
     doc: Document
     mentions: list[tuple[Mention, str]]
     pieces: int = 1
+    facts: list[tuple[Fact, str]] = dataclasses.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Rows:
     error: tuple | None
     mentions: tuple[tuple, ...] = ()
     pieces: int = 1
+    facts: tuple[tuple, ...] = ()
 
 
 class Tools:
@@ -97,6 +101,9 @@ class Tools:
                 self._described[lang] = {
                     name: runinfo.describe(name, extractor)
                     for name, extractor in pipeline.extractors
+                } | {
+                    f"linker {name}": runinfo.describe(name, linker, LINKERS)
+                    for name, linker in pipeline.linkers
                 }
         return {k: v for described in self._described.values() for k, v in described.items()}
 
@@ -138,7 +145,7 @@ def process(
                 )
             spans = windows(doc.text, settings.max_chars)
         mentions = [m for a, b in spans for m in run_piece(pipeline, doc, a, b)]
-        return located(doc, mentions, len(spans))
+        return located(doc, mentions, len(spans), pipeline.link(doc, mentions))
     except BuildError:
         raise  # a setting, not this document: the run stops with one message
     except PipelineError as exc:
@@ -169,14 +176,25 @@ def process_many(
             done.update((i, process(doc, tools, settings)) for i, doc in group)
             continue
         for (i, doc), mentions in zip(group, found, strict=True):
-            done[i] = located(doc, mentions)
+            try:
+                done[i] = located(doc, mentions, facts=tools.pipeline(lang).link(doc, mentions))
+            except Exception as exc:  # a linker failing on one document ends only that one
+                done[i] = DocError(doc.source, f"{type(exc).__name__} while linking: {exc}",
+                                   doc.id)  # fmt: skip
     return [done[i] for i in range(len(items))]
 
 
-def located(doc: Document, mentions: list[Mention], pieces: int = 1) -> Processed:
-    """Each mention with the sentence around it."""
+def located(
+    doc: Document, mentions: list[Mention], pieces: int = 1, facts: Sequence[Fact] = ()
+) -> Processed:
+    """Each mention and each fact with the sentence around it."""
     sentences = Sentences(doc.text, doc.body_start)
-    return Processed(doc, [(m, sentences.around(m.start, m.end)) for m in mentions], pieces)
+    return Processed(
+        doc,
+        [(m, sentences.around(m.start, m.end)) for m in mentions],
+        pieces,
+        [(f, sentences.around(f.amount.start, f.amount.end)) for f in facts],
+    )
 
 
 def run_piece(pipeline: Pipeline, doc: Document, a: int, b: int) -> list[Mention]:
@@ -218,7 +236,8 @@ def rows(result: Processed | DocError) -> Rows:
         return Rows(None, tables.error_row(err))
     doc = result.doc
     mentions = tuple(tables.mention_row(doc, m, s) for m, s in result.mentions)
-    return Rows(tables.document_row(doc, len(mentions)), None, mentions, result.pieces)
+    facts = tuple(tables.fact_row(doc, i, f, s) for i, (f, s) in enumerate(result.facts, 1))
+    return Rows(tables.document_row(doc, len(mentions)), None, mentions, result.pieces, facts)
 
 
 def corpus(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -232,20 +251,23 @@ class Tables:
     mentions: pd.DataFrame
     documents: pd.DataFrame
     errors: pd.DataFrame
+    facts: pd.DataFrame
 
 
 def collect(results: Iterable[Processed | DocError]) -> Tables:
-    mentions, documents, errors = [], [], []
+    mentions, documents, errors, facts = [], [], [], []
     for result in map(rows, results):
         if result.error:
             errors.append(result.error)
         else:
             documents.append(result.document)
             mentions.extend(result.mentions)
+            facts.extend(result.facts)
     return Tables(
         corpus(tables.frame(mentions, tables.MENTIONS)),
         tables.frame(documents, tables.DOCUMENTS),
         tables.frame(errors, tables.ERRORS),
+        tables.frame(facts, tables.FACTS),
     )
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 from factx.api import load
 from factx.evaluate import gold as goldfile
 from factx.evaluate.output import as_json, table
-from factx.evaluate.run import check, evaluate, keep
+from factx.evaluate.run import check, covered, evaluate, keep
+from factx.pipeline import check as check_pipeline
+from factx.pipeline import load_config
 
 DESCRIPTION = """Score factx on your own gold data (JSON Lines, one item per line):
   NER:   {"id", "lang"?, "text", "entities": [{"start", "end", "label"}]}, labels PER, ORG, LOC
@@ -44,9 +46,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def command(args: argparse.Namespace) -> int:
+    """Everything that can be refused is refused before any model loads: the gold file,
+    then each item's language and --lang against the pipeline (a PipelineError exits 2 in
+    :func:`factx.cli.main`)."""
     try:
         gold = goldfile.read(args.gold, goldfile.parse_label_map(args.label_map))
         check(gold)
+        config = load_config(args.pipeline)
+        covered(gold, config)
+        check_pipeline(config, args.lang)
     except goldfile.GoldError as exc:
         print(f"factx: {exc}", file=sys.stderr)
         return 2

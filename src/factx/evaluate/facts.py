@@ -94,7 +94,6 @@ def cases(outcome: Outcome, texts: Mapping[str, str]) -> list[Case]:
                 )
             )
         for r in d.extra:
-            shown = r.show().split("=", 1)[1]
             out.append(
                 Case(
                     d.doc_id,
@@ -105,7 +104,7 @@ def cases(outcome: Outcome, texts: Mapping[str, str]) -> list[Case]:
                     r.start,
                     r.end,
                     "",
-                    f"{r.label} {shown}",
+                    f"{r.label} {r.what()}",
                     r.sentence,
                 )
             )

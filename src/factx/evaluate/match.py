@@ -40,9 +40,12 @@ class Found:
     end: int = 0
     sentence: str = ""
 
+    def what(self) -> str:
+        """The value as a gold line would give it: the norm, else the amount and unit."""
+        return self.norm if self.value is None else f"{self.value:g} {self.unit or ''}".strip()
+
     def show(self) -> str:
-        what = self.norm if self.value is None else f"{self.value:g} {self.unit or ''}".strip()
-        return f"{self.label}:{self.text!r}={what}"
+        return f"{self.label}:{self.text!r}={self.what()}"
 
 
 def found_by_doc(df: pd.DataFrame) -> dict[str, list[Found]]:

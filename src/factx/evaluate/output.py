@@ -21,13 +21,18 @@ def headers(line: Line) -> list[str]:
 
 
 def table(lines: Sequence[Line]) -> str:
-    """One row per language and label: gold count, found count, then P, R, F1 per score."""
+    """One row per language and label: gold count, found count, then P, R, F1 per score
+    ("-" where the label has nothing in the gold and nothing found)."""
     if not lines:
         return "(nothing to score)"
     rows = [["lang", "label", "gold", "found", *headers(lines[0])]]
     for line in lines:
         first = line.scores[0][1]
-        cells = [f"{x:.3f}" for _, s in line.scores for x in (s.precision, s.recall, s.f1)]
+        cells = [
+            "-" if s.blank else f"{x:.3f}"
+            for _, s in line.scores
+            for x in (s.precision, s.recall, s.f1)
+        ]
         rows.append([line.lang, line.label, str(first.gold), str(first.found), *cells])
     return "\n".join(row.rstrip() for row in text_table(rows).splitlines())
 

@@ -14,6 +14,7 @@ from factx.evaluate import gold as goldfile
 from factx.evaluate.output import cases_frame
 from factx.evaluate.scorers import NOT_YET, SCORERS, Scored
 from factx.model import Document
+from factx.pipeline import Config
 
 UNKNOWN_LANG = "?"  # a text whose language could not be told; it failed, see errors
 
@@ -31,6 +32,19 @@ def check(gold: goldfile.Gold) -> None:
     if gold.format not in SCORERS:
         reason = NOT_YET.get(gold.format, "no scorer reads it")
         raise goldfile.GoldError(f"{gold.path}: a {gold.format} gold file; {reason}")
+
+
+def covered(gold: goldfile.Gold, config: Config) -> None:
+    """Refuse, before any model loads, items whose language the pipeline has no table for:
+    they would only fail at run time and score as missed. One line names the first."""
+    bad = [i for i in gold.items if i.lang is not None and i.lang not in config.languages]
+    if bad:
+        more = f" (and {len(bad) - 1} more line(s))" if len(bad) > 1 else ""
+        raise goldfile.GoldError(
+            f"{gold.path}: line {bad[0].line}{more}: \"lang\" is '{bad[0].lang}', which "
+            f"{config.path} has no pipeline for (it has {', '.join(config.languages)}). "
+            f'Fix the item\'s "lang", or add a [[lang.{bad[0].lang}.extractors]] table.'
+        )
 
 
 def documents(gold: goldfile.Gold, lang: str | None) -> list[Document]:

@@ -17,6 +17,12 @@ class Score:
     empty: float = 0.0
 
     @property
+    def blank(self) -> bool:
+        """Nothing in the gold and nothing found: no figure to give. ``empty`` would say 0
+        for NER and 1 for facts, both misleading, so the table prints "-" and JSON null."""
+        return not self.gold and not self.found
+
+    @property
     def precision(self) -> float:
         return self.found_hit / self.found if self.found else self.empty
 
@@ -38,14 +44,10 @@ class Score:
             self.empty,
         )
 
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "gold": self.gold,
-            "found": self.found,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
+    def as_dict(self) -> dict[str, float | int | None]:
+        figures = (self.precision, self.recall, self.f1)
+        p, r, f1 = (None,) * 3 if self.blank else (round(x, 4) for x in figures)
+        return {"gold": self.gold, "found": self.found, "precision": p, "recall": r, "f1": f1}
 
 
 @dataclass(frozen=True)

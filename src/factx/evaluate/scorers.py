@@ -1,8 +1,8 @@
 """One scorer per gold format: the gold and the run's tables in, scored lines and cases out.
 
-This is the hook for new formats: a scorer for "triples" (what an amount measures and
-who holds it) goes into ``SCORERS`` once factx links amounts to their holders; until
-then such a file gets a message saying so instead of figures.
+This is the hook for new formats: a format's scorer goes into ``SCORERS``. Triples (what
+an amount measures and who holds it) are scored by ``factx.link.scoring``, which the
+triples benchmark uses too.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from factx.batch.runner import Tables
 from factx.evaluate import facts, ner
 from factx.evaluate.gold import Gold
 from factx.evaluate.match import found_by_doc
-from factx.evaluate.score import Case, Line
+from factx.evaluate.score import Case, Line, Score
+from factx.link import scoring as triples
 from factx.segment import Sentences
 
 
@@ -26,11 +27,7 @@ class Scored:
 
 Scorer = Callable[[Gold, Tables, Mapping[str, str]], Scored]
 # Why a format cannot be scored yet, for the formats without a scorer.
-NOT_YET = {
-    "triples": "triple scoring (what an amount measures, who holds it) is not available yet; "
-    'to score the amounts alone, write them as facts: {"id", "text", "expected": '
-    '[{"label", "value", "unit"}]}',
-}
+NOT_YET: dict[str, str] = {}
 
 
 def score_ner(gold: Gold, run: Tables, langs: Mapping[str, str]) -> Scored:
@@ -67,4 +64,30 @@ def in_gold_order(gold: Gold, cases: list[Case]) -> tuple[Case, ...]:
     return tuple(sorted(cases, key=lambda c: (order[c.doc_id], c.start or 0, c.kind)))
 
 
-SCORERS: dict[str, Scorer] = {"ner": score_ner, "facts": score_facts}
+def score_triples(gold: Gold, run: Tables, langs: Mapping[str, str]) -> Scored:
+    """NewsQuant-style shares per language: each row's gold is the amounts it is counted
+    over (those with a measured phrase, for the measured rows) and its hits the right ones,
+    so P, R and F1 all read as that share."""
+    items = [
+        {"id": i.id, "lang": langs[i.id], "text": i.text, "triples": list(i.triples)}
+        for i in gold.items
+    ]
+    per_lang = triples.score_triples(items, run.facts, run.mentions)
+    lines: list[Line] = []
+    for lang in sorted(k for k in per_lang if k != "all"):
+        c = per_lang[lang]
+        shares = {
+            "amount found": (c.amounts, c.found),
+            "measured partial": (c.with_measured, c.measured_partial),
+            "measured complete": (c.with_measured, c.measured_complete),
+            "holder": (c.amounts, c.holder),
+            "predicate": (c.amounts, c.predicate),
+            "change": (c.amounts, c.change),
+            "date": (c.amounts, c.date),
+        }
+        for label, (n, hit) in shares.items():
+            lines.append(Line(lang, label, (("share", Score(n, n, hit, hit, 1.0)),)))
+    return Scored(tuple(lines), ())
+
+
+SCORERS: dict[str, Scorer] = {"ner": score_ner, "facts": score_facts, "triples": score_triples}

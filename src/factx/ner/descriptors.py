@@ -26,8 +26,9 @@ Span = tuple[str, int, int]  # label, start, end
 
 # A name in quotes after the words that describe it: "ОАО «Газпром»", "РКК „Энергия“".
 QUOTED = regex.compile(r"^(\S.*?)\s*[«„“\"]([^«»„“”\"]+)[»“”\"]?$")
-# A name in Latin letters after a descriptor: "ИА Regnum", "Агентство France-Presse".
-LATIN_TAIL = regex.compile(r"^(\S+)\s+(\p{Latin}[\p{Latin}\d&.\- ]*)$")
+# A name in Latin letters after a descriptor in the text's own script: "ИА Regnum",
+# "Агентство France-Presse"; "NBC News" is one name.
+LATIN_TAIL = regex.compile(r"^((?!\p{Latin})\S+)\s+(\p{Latin}[\p{Latin}\d&.\- ]*)$")
 # An abbreviation in capitals, which before a quoted name is the kind of organisation.
 ABBREVIATION = regex.compile(r"^\p{Lu}{2,6}$")
 # The word before a span and the gap to it, when only spaces or an opening quote lie between.

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from natasha import NewsEmbedding, NewsNERTagger
-
 from factx import pieces
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
@@ -24,8 +22,11 @@ class NatashaNER:
 
     languages: ClassVar[tuple[str, ...]] = ("ru",)
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
+    requires: ClassVar[tuple[str, ...]] = ("natasha",)
 
     def __init__(self, lang: str = "ru", rules: bool = True) -> None:
+        from natasha import NewsEmbedding, NewsNERTagger  # here: `factx plugins` stays fast
+
         self.tagger = NewsNERTagger(NewsEmbedding())
         self.refine = Refiner(lang) if rules else None
 

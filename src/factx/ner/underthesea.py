@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 import regex
-from underthesea import ner
 
 from factx import pieces
 from factx.model import Document, Label, Mention
@@ -76,6 +75,14 @@ def align(text: str, tokens: list[str]) -> list[tuple[int, int] | None]:
     return spans
 
 
+def ner(line: str) -> list[tuple[str, ...]]:
+    """underthesea's CRF tags for one line; imported on first use, so that listing plugins
+    (`factx plugins`) does not load it."""
+    from underthesea import ner as crf
+
+    return crf(line)
+
+
 def known_tags(tagged: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """``tagged`` with every tag outside PER/ORG/LOC read as O.
 
@@ -116,6 +123,7 @@ class UndertheseaNER:
 
     languages: ClassVar[tuple[str, ...]] = ("vi",)
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
+    requires: ClassVar[tuple[str, ...]] = ("underthesea",)
 
     def __init__(self, lang: str = "vi", rules: bool = True) -> None:
         ner("Hà Nội")  # underthesea loads its CRF model on first use: do it now, once.

@@ -2,8 +2,9 @@
 
 Split from :mod:`factx.ner.vi_spans` so each file stays readable: this one answers questions
 about one line's syllables ("does a person's name start here?", "is this a place?"),
-:mod:`factx.ner.vi_orgs` how far an organisation's name runs, and :mod:`factx.ner.vi_spans`
-applies the rules in their stated order.
+:mod:`factx.ner.vi_orgs` how far an organisation's name runs, :mod:`factx.ner.vi_runs`
+labels one capitalised run by the rules in their stated order, and :mod:`factx.ner.vi_spans`
+walks the line.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from factx import lang as langdata
 from factx.ner.gazetteer import Gazetteer, key
 from factx.ner.phrases import Phrases, fold
 from factx.ner.vi_tokens import ACRONYM, Tok, vietnamese
+from factx.resolve.places import bare_place
 
 BRIDGE_POS = frozenset({"N", "Nc", "A", "L", "C", "Np", "CH"})
 # A word of a personal name: a capital, then lowercase letters ("Kirill", "O'Neil", "Jean-Luc").
@@ -93,12 +95,17 @@ class VietnameseLexicon:
         )
 
     def _person_start(self, toks: list[Tok], i: int, j: int) -> int | None:
-        """Where a Vietnamese person's name of 2-4 syllables ending at ``j`` starts."""
+        """Where a Vietnamese person's name of 2-4 syllables ending at ``j`` starts.
+
+        The last syllable may be an initial: crime news writes a suspect's given name so
+        ("Nguyễn Văn H."), and the letter alone reads as no Vietnamese syllable.
+        """
+        last = j - 1 if j - 1 > i and INITIAL.match(toks[j - 1].text) else j
         for p in range(i, j - 1):
             if (
                 2 <= j - p <= 4
                 and fold(toks[p].text) in self.surnames
-                and all(t.cap and vietnamese(t.text) for t in toks[p:j])
+                and all(t.cap and vietnamese(t.text) for t in toks[p:last])
                 and self._place_len(toks, p, j) != j - p
             ):
                 return p
@@ -153,18 +160,10 @@ class VietnameseLexicon:
         return k == 0 or toks[k].word < 0 or toks[k].word != toks[k - 1].word
 
     def bare(self, text: str) -> str:
-        """A place's name without the head VLSP keeps in its span: "huyện Nghi Xuân" →
-        "Nghi Xuân", so both count as one place. A listed place keeps its whole name
-        ("Biển Đông"), as does a head with nothing after it."""
-        if self.gaz.is_place(text):
-            return text
-        words = text.split()
-        n = self.place_heads.match(words, 0)
-        if not n and words and words[0].startswith(self.dotted_heads) and words[0].isupper():
-            words = [words[0].split(".", 1)[1], *words[1:]]  # "TP.HCM"
-        rest = " ".join(w for w in words[n:] if w not in ".")
-        # "quận 1", "phường K": a number or a letter names nothing without its head
-        return rest if len(rest.strip()) > 1 and not rest.strip().isdigit() else text
+        """A place's name without the administrative unit VLSP keeps in its span: "huyện
+        Nghi Xuân" → "Nghi Xuân", so both count as one place. The one rule every backend's
+        places share (factx.resolve.places), so a place has one norm whoever found it."""
+        return bare_place(text, "vi")
 
     def _near_place_word(self, toks: list[Tok], k: int) -> bool:
         """A place word two or three lowercase words back: "mỏ đất hiếm [Đông Pao]"."""

@@ -63,6 +63,7 @@ def build(out_dir: Path) -> dict[str, Any]:
             "problem": problems,
         },
         "m": m,
+        "f": _facts(t["facts"], mentions, doc_index),
         "top": _top(t["entities"]),
         "dates": _dates(mentions),
         "errors": [_list(t["errors"][c]) for c in tables.ERRORS],
@@ -107,6 +108,28 @@ def _mentions(df: pd.DataFrame, doc_index: dict[str, int], labels: list[str]) ->
         "extractors": extractors,
         "sentences": sentences,
         "by_doc": by_doc,
+    }
+
+
+def _facts(
+    facts: pd.DataFrame, mentions: pd.DataFrame, doc_index: dict[str, int]
+) -> dict[str, Any]:
+    """Parallel arrays, one entry per fact; ``m`` is the index of its amount's mention (for
+    the sentence and the link into the document), -1 when the mention is not there."""
+    at = {
+        (d, s, e): i
+        for i, (d, s, e) in enumerate(
+            zip(_list(mentions["doc_id"]), _list(mentions["start"]), _list(mentions["end"]),
+                strict=True)
+        )
+    }  # fmt: skip
+    keys = zip(_list(facts["doc_id"]), _list(facts["start"]), _list(facts["end"]), strict=True)
+    columns = ("amount", "value", "unit", "measured", "holder", "holder_label", "holder_norm",
+               "predicate", "change", "date", "source", "score")  # fmt: skip
+    return {
+        "doc": [doc_index.get(d, -1) for d in _list(facts["doc_id"])],
+        "m": [at.get(k, -1) for k in keys],
+        **{c: _list(facts[c]) for c in columns},
     }
 
 

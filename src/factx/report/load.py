@@ -81,6 +81,12 @@ def load(out_dir: Path) -> dict[str, pd.DataFrame]:
         if path.is_file():
             found[name] = read_table(path, columns, escaped)
     found.setdefault("errors", tables.frame([], tables.ERRORS))
+    facts = out_dir / "facts.parquet"  # runs from before factx linked facts have none
+    if facts.is_file() or (out_dir / "facts.csv").is_file():
+        path = facts if facts.is_file() else out_dir / "facts.csv"
+        found["facts"] = read_table(path, tables.FACTS, escaped)
+    else:
+        found["facts"] = tables.frame([], tables.FACTS)
     if "entities" not in found:
         found["entities"] = entities.build(found["mentions"])
     return found

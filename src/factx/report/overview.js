@@ -121,4 +121,7 @@ function renderOverview(root) {
   const values = el("section", { class: "card full" });
   grid.append(values);
   renderValueTable(values);
+  const facts = el("section", { class: "card full" });
+  grid.append(facts);
+  renderFactTable(facts);
 }

@@ -28,7 +28,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Label
-from factx.resolve.orgs import TOKEN, initials, is_abbreviation, org_words
+from factx.resolve.orgs import org_words
 from factx.resolve.text import CYRILLIC, fold
 
 VOWELS = regex.compile(r"[aeiouy]+")
@@ -150,7 +150,7 @@ def unify_people(mentions: pd.DataFrame) -> pd.Series:
     people = mentions[(mentions["label"] == str(Label.PERSON)) & mentions["norm"].notna()]
     if people.empty:
         return pd.Series(dtype="string")
-    native = ~people["text"].str.contains(CYRILLIC.pattern, regex=True)
+    native = pd.Series([not _cyrillic(t) for t in people["text"]], index=people.index, dtype=bool)
     # Latin-script sources spell names as their readers know them: they outweigh ours.
     counts = Counter()
     for norm, is_native in zip(people["norm"], native, strict=True):
@@ -168,6 +168,12 @@ def unify_people(mentions: pd.DataFrame) -> pd.Series:
     _surnames(counts, latin_norms, joins)
     spelling = joins.spelling()
     return people["norm"].map(spelling)
+
+
+def _cyrillic(text: object) -> bool:
+    """Per value, with the ``regex`` module: pandas' own ``str.contains`` reads ``\\p{..}``
+    only with pyarrow-backed strings (RE2), and raises on Python-backed ones."""
+    return isinstance(text, str) and bool(CYRILLIC.search(text))
 
 
 def _surnames(counts: Counter, latin_norms: set[str], joins: Joins) -> None:
@@ -204,22 +210,11 @@ def unify_orgs(mentions: pd.DataFrame) -> pd.Series:
     for norm, top in langs.items():
         by_lang[top[0][0] if top else ""].append(norm)
     for lang, norms in by_lang.items():
-        words = org_words(lang)
-        # Full names by their initials and by their first letter, skipped words aside: an
-        # abbreviation is only tried against those it could spell (a corpus holds thousands).
-        by_initials: dict[str, list[str]] = defaultdict(list)
-        by_letter: dict[str, list[str]] = defaultdict(list)
-        for n in norms:
-            content = [w for w in _words(n) if w not in words.skips]
-            if len(content) > 1:
-                by_initials["".join(w[:1] for w in content)].append(n)
-                by_letter[content[0][:1]].append(n)
+        # An abbreviation is tried only against the full names it could spell: a corpus
+        # holds thousands (factx.resolve.orgs.AbbreviationIndex).
+        index = org_words(lang).index(norms)
         for norm in norms:
-            if not is_abbreviation(norm, words.compounds):
-                continue
-            letters = fold("".join(TOKEN.findall(norm)))
-            candidates = by_initials[letters] if initials(norm) else by_letter[letters[:1]]
-            match = _unique((f for f in candidates if words.abbreviates(norm, f)), joins)
+            match = _unique(index.expansions(norm), joins)
             if match:
                 joins.join(norm, match)
     return orgs["norm"].map(joins.spelling())

@@ -65,9 +65,14 @@ class CountryNames:
         self.prefixes = tuple(p.casefold() + " " for p in data.get("prefixes", ()))
         # English names first (news in any language writes "Myanmar" or "UAE"), then the
         # language's CLDR names, then its curated informal names: later entries win.
-        names = [] if lang == "en" else english_names()
-        names += official_names(lang)
-        names += list(data.get("aliases", {}).items())
+        own = official_names(lang) + list(data.get("aliases", {}).items())
+        names = ([] if lang == "en" else english_names()) + own
+        # One name per country to write out, the shortest of the language's own ("США",
+        # "Mỹ"), alphabet breaking ties: "МИД КНР" and "МИД Китая" name one ministry.
+        self.short: dict[str, str] = {}
+        for n, c in sorted(own, key=lambda nc: (len(nc[0]), nc[0])):
+            if n[:1].isupper():
+                self.short.setdefault(c, n)
         # The same few country names recur in every document: look each form up once.
         self.code = lru_cache(maxsize=1 << 16)(self._code)
         self.exact = {self.clean(n): c for n, c in names}

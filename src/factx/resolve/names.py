@@ -20,13 +20,14 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
-from factx.resolve.orgs import org_words
+from factx.resolve.countries import country_names
+from factx.resolve.orgs import TOKEN, org_words
+from factx.resolve.places import bare_place
 from factx.resolve.text import CYRILLIC, fold
 
 ABBREVIATION = regex.compile(r"\s*[(\[]\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*[)\]]")
 OWN_ABBREVIATION = regex.compile(r"^(.*?\S)\s*\(\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*\)$")
 QUALIFIER = regex.compile(r"[ \u00a0]{1,2}")  # between an organisation and its country
-TOKEN = regex.compile(r"[\p{L}\p{M}\d]+")
 QUOTES = regex.compile(r"[«»“”„\"']")
 SPACE = regex.compile(r"\s+")
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -146,12 +147,11 @@ class NameResolver:
         norms = self.person_norms([m for m in mentions if m.label == Label.PERSON])
         norms.update(self.org_norms(doc.text, mentions))
         # A place's norm is its nominative form, so "Пекина" and "Пекине" count as one,
-        # without an administrative unit before it ("huyện Nghi Sơn" = "Nghi Sơn"); a
-        # backend's own norm (the bare name it found) is kept.
-        units = place_units(self.lang)
+        # without an administrative unit before it ("huyện Nghi Sơn" = "Nghi Sơn",
+        # factx.resolve.places); a backend's own norm (the bare name it found) is kept.
         norms.update(
             {
-                m: m.norm or units.sub("", org_lemma(m.text, self.lang), count=1)
+                m: m.norm or bare_place(org_lemma(m.text, self.lang), self.lang)
                 for m in mentions
                 if m.label == Label.LOCATION
             }
@@ -163,16 +163,31 @@ class NameResolver:
 
     def surnames_as_people(self, mentions: list[Mention]) -> list[Mention]:
         """A name tagged ORG or LOCATION that ends the one full name of a person mentioned
-        earlier in the document is that person ("John Smith … Smith said")."""
-        people = [m for m in mentions if m.label == Label.PERSON]
+        earlier in the document is that person ("John Smith … Smith said").
+
+        People are indexed by their last word, each name keyed once, so a mention meets
+        only the few full names it could end, however many people the document has."""
+        keys: dict[str, tuple[str, ...]] = {}
+
+        def key(text: str) -> tuple[str, ...]:
+            if text not in keys:
+                keys[text] = self.key(text)
+            return keys[text]
+
+        first_end: dict[str, dict[tuple[str, ...], int]] = defaultdict(dict)  # by last word
+        for p in mentions:
+            if p.label == Label.PERSON:
+                full = key(p.text)
+                ends = first_end[full[-1]]
+                ends[full] = min(ends.get(full, p.end), p.end)
         out = []
         for m in mentions:
             if m.label in (Label.ORG, Label.LOCATION) and m.text[:1].isupper():
-                key = self.key(m.text)
+                short = key(m.text)
                 fulls = {
-                    self.key(p.text)
-                    for p in people
-                    if p.end <= m.start and _ends(self.key(p.text), key)
+                    full
+                    for full, end in first_end.get(short[-1], {}).items()
+                    if end <= m.start and _ends(full, short)
                 }
                 if len(fulls) == 1:
                     m = dataclasses.replace(m, label=Label.PERSON, norm=None)
@@ -204,12 +219,17 @@ class NameResolver:
         """ORG norms (factx.resolve.orgs): the nominative name without its legal form, with
         the country written right after it unless that is the home country. An abbreviation
         takes the norm of the name it is defined for in parentheses, or else of the one
-        organisation in the document whose words it abbreviates."""
+        organisation in the document whose words it abbreviates.
+
+        Each distinct name is normalised and tried as an abbreviation once, against only
+        the full names it could spell (factx.resolve.orgs.AbbreviationIndex): the work
+        grows with the mentions, not with their pairs."""
         orgs = [m for m in mentions if m.label == Label.ORG]
         countries = {m.start: m for m in mentions if m.label == Label.COUNTRY}
         out: dict[Mention, str] = {}
         names: dict[Mention, str] = {}
         defined: dict[str, str] = {}
+        canonical: dict[tuple[str, str | None], str] = {}
         for m in orgs:
             own = OWN_ABBREVIATION.match(m.text)
             name, abbr = (own.group(1), own.group(2)) if own else (m.text, None)
@@ -217,28 +237,47 @@ class NameResolver:
             abbr = abbr or (after.group(1) if after else None)
             names[m] = org_lemma(name, self.lang)
             gap = QUALIFIER.match(text, m.end)
-            country = countries.get(gap.end()) if gap else None
-            out[m] = self.orgs.canonical(names[m], country.text if country else None)
+            wanted = (names[m], self.qualifier(countries.get(gap.end()) if gap else None))
+            if wanted not in canonical:
+                canonical[wanted] = self.orgs.canonical(*wanted)
+            out[m] = canonical[wanted]
             if abbr and len(name.split()) > len(TOKEN.findall(abbr)):  # not "ООН (ФАО)"
                 defined.setdefault(abbr, out[m])
+        norms_of: dict[str, set[str]] = defaultdict(set)  # a name → the norms it was given
+        for m in orgs:
+            norms_of[names[m]].add(out[m])
+        index = self.orgs.index(norms_of)
+        fulls = {
+            name: {n for full in index.expansions(name) for n in norms_of[full]}
+            for name in norms_of
+        }
         for m in orgs:
             if m.text in defined:
                 out[m] = defined[m.text]
-                continue
-            fulls = {out[o] for o in orgs if self.orgs.abbreviates(names[m], names[o])}
-            if len(fulls) == 1:
-                out[m] = fulls.pop()
+            elif len(fulls[names[m]]) == 1:
+                out[m] = next(iter(fulls[names[m]]))
         return out
+
+    def qualifier(self, country: Mention | None) -> str | None:
+        """How the country after an organisation is written in its norm: one name per
+        country (the language's shortest, factx.resolve.countries), so "Bộ Ngoại giao Mỹ"
+        and "Bộ Ngoại giao Hoa Kỳ" are one ministry; none for the home country. A place
+        that is no known country stays as written."""
+        if country is None:
+            return None
+        names = country_names(self.lang)
+        code = country.norm or names.code(country.text)
+        if code is None:
+            return country.text
+        return None if code in _home_codes(self.lang) else names.short.get(code, code)
 
 
 @cache
-def place_units(lang: str) -> regex.Pattern:
-    """A unit word ("huyện", "TP.") before a capitalised place name, from names.toml."""
-    units = sorted(langdata.load(lang, "names").get("place_units", ()), key=len, reverse=True)
-    if not units:
-        return regex.compile(r"(?!)")
-    words = "|".join(regex.escape(u) for u in units)
-    return regex.compile(rf"^(?i:{words})(?:\s+|\.\s*)(?=\p{{Lu}})")
+def _home_codes(lang: str) -> frozenset[str]:
+    """The country that qualifies nothing in ``lang``'s names ("Минфин РФ" = "Минфин")."""
+    names = country_names(lang)
+    homes = langdata.load(lang, "names").get("home_qualifiers", ())
+    return frozenset(c for c in map(names.code, homes) if c)
 
 
 def _ends(full: tuple[str, ...], short: tuple[str, ...]) -> bool:

@@ -10,6 +10,8 @@ name; abbreviations join a full name only where exactly one in sight fits them.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -48,6 +50,7 @@ def is_abbreviation(name: str, compounds: bool) -> bool:
     return compounds and len(tokens) == 1 and tokens[0][:1].isupper() and len(tokens[0]) >= 4
 
 
+@lru_cache(maxsize=1 << 16)
 def abbreviates(short: str, full: tuple[str, ...], skips: frozenset[str]) -> bool:
     """Whether ``short`` is spelt from the beginnings of every word of ``full`` in order.
 
@@ -60,29 +63,35 @@ def abbreviates(short: str, full: tuple[str, ...], skips: frozenset[str]) -> boo
     words = tuple(w for w in full if w not in skips) or full
     if len(words) < 2 or len(tokens) >= len(words):
         return False
-    pieces: list[tuple[str, bool]] = []  # (folded letters, one letter per word)
-    for t in tokens:
-        initials = sum(c.isupper() for c in t) >= 2 or len(t) == 1
-        pieces.append((fold(t), initials))
-
-    @cache
-    def fits(p: int, at: int, w: int) -> bool:
+    # (folded letters, one letter per word) for each token
+    pieces = [(fold(t), sum(c.isupper() for c in t) >= 2 or len(t) == 1) for t in tokens]
+    # Depth-first over (piece, letter within it, word): each state is met once.
+    todo, seen = [(0, 0, 0)], set()
+    while todo:
+        state = todo.pop()
+        if state in seen:
+            continue
+        seen.add(state)
+        p, at, w = state
         if p == len(pieces):
-            return w == len(words)
-        letters, initials = pieces[p]
-        if at == len(letters):
-            return fits(p + 1, 0, w)
-        if w == len(words):
-            return False
-        word = words[w]
-        if initials:
-            return word[:1] == letters[at] and fits(p, at + 1, w + 1)
-        for n in range(min(len(word), len(letters) - at), 1, -1):
-            if word[:n] == letters[at : at + n] and fits(p, at + n, w + 1):
+            if w == len(words):
                 return True
-        return False
-
-    return fits(0, 0, 0)
+            continue
+        letters, one_each = pieces[p]
+        if at == len(letters):
+            todo.append((p + 1, 0, w))
+        elif w < len(words):
+            word = words[w]
+            if one_each:
+                if word[:1] == letters[at]:
+                    todo.append((p, at + 1, w + 1))
+            else:
+                todo += [
+                    (p, at + n, w + 1)
+                    for n in range(2, min(len(word), len(letters) - at) + 1)
+                    if word[:n] == letters[at : at + n]
+                ]
+    return False
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,55 @@ class OrgWords:
 
     def abbreviates(self, short: str, full: str) -> bool:
         return is_abbreviation(short, self.compounds) and abbreviates(short, key(full), self.skips)
+
+    def index(self, names: Iterable[str]) -> AbbreviationIndex:
+        """Full names indexed so an abbreviation meets only those it could spell."""
+        tables: tuple[dict[str, list[str]], ...] = tuple(defaultdict(list) for _ in range(3))
+        for name in dict.fromkeys(names):
+            content = [w for w in key(name) if w not in self.skips]
+            if len(content) > 1:
+                tables[0]["".join(w[:1] for w in content)].append(name)
+                tables[1][content[0][:1] + content[1][:1]].append(name)
+                tables[2][content[0][:2]].append(name)
+        return AbbreviationIndex(self, *(dict(t) for t in tables))
+
+
+@dataclass(frozen=True)
+class AbbreviationIndex:
+    """Full names by what an abbreviation of them must start with, so finding the names an
+    abbreviation fits costs the few that share its first letters, not every name in sight
+    (a document may hold thousands of organisations, a corpus far more).
+
+    Each key is a necessary condition of :func:`abbreviates`: a short form of initials
+    alone spells every initial ("МИД"); one that starts with initials spells the first
+    letters of the first two words; any other starts with two letters or more of the
+    first word ("Минфин", "Bộ GD-ĐT").
+    """
+
+    words: OrgWords
+    by_initials: dict[str, list[str]]
+    by_two_initials: dict[str, list[str]]
+    by_start: dict[str, list[str]]
+
+    def candidates(self, short: str) -> list[str]:
+        """The names ``short`` could abbreviate: a superset of those it does."""
+        tokens = TOKEN.findall(short)
+        if not tokens:
+            return []
+        letters = fold("".join(tokens))
+        if initials(short):
+            return self.by_initials.get(letters, [])
+        first = tokens[0]
+        if sum(c.isupper() for c in first) >= 2 or len(first) == 1:
+            return self.by_two_initials.get(letters[:2], [])
+        return self.by_start.get(letters[:2], [])
+
+    def expansions(self, short: str) -> list[str]:
+        """The names ``short`` abbreviates, in the order given; none unless it is one."""
+        if not is_abbreviation(short, self.words.compounds):
+            return []
+        skips = self.words.skips
+        return [f for f in self.candidates(short) if abbreviates(short, key(f), skips)]
 
 
 def _capitalised(words: list[str]) -> bool:

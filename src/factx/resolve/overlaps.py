@@ -9,7 +9,7 @@ stays beside the MONEY mention that holds it (and becomes COUNTRY when it names 
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 
 from factx.model import Label, Mention
 
@@ -26,17 +26,22 @@ def resolve_overlaps(mentions: list[Mention], order: list[str]) -> list[Mention]
         return (rank.get(m.extractor, len(rank)), -(m.end - m.start), m.start)
 
     kept = _disjoint(sorted(mentions, key=priority))
-    holders = [k for k in kept if k.label in NESTED]
-    inside = [
-        m
-        for m in mentions
-        if any(
-            h.start <= m.start and m.end <= h.end and m is not h and m.label in NESTED[h.label]
-            for h in holders
-        )
-    ]
+    holders = sorted((k for k in kept if k.label in NESTED), key=lambda h: h.start)
+    starts = [h.start for h in holders]
+    inside = [m for m in mentions if _nested(m, holders, starts)]
     nested = _disjoint(sorted(inside, key=priority))
     return sorted(kept + nested, key=lambda m: (m.start, m.end, str(m.label)))
+
+
+def _nested(m: Mention, holders: list[Mention], starts: list[int]) -> bool:
+    """Whether ``m`` may sit inside a holder. Kept mentions are disjoint, so the only one
+    that can hold ``m`` is the last to start at or before it: a bisection, not a scan of
+    every holder for every mention."""
+    i = bisect_right(starts, m.start) - 1
+    if i < 0:
+        return False
+    h = holders[i]
+    return m is not h and m.end <= h.end and m.label in NESTED[h.label]
 
 
 def _disjoint(ranked: list[Mention]) -> list[Mention]:

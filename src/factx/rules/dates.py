@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import ClassVar, Protocol, TypeVar
 
 import regex
 
@@ -26,6 +26,8 @@ from factx.rules.holiday_calendar import is_inflected
 from factx.rules.numbers import number_pattern
 from factx.rules.periods import Interval, Invalid, Period, Value
 from factx.rules.tense import OPEN, TenseCues, cues, sentence
+from factx.rules.tense_morph import VerbTenses
+from factx.rules.tense_morph import load as load_verbs
 from factx.rules.timewords import TimeWords, alternation, key, time_words
 
 # Backstop per pattern and document; the patterns themselves are linear (see tests).
@@ -34,6 +36,9 @@ TIMEOUT = 1.0
 PREVIOUS_WORD = regex.compile(r"(?r)(\w+)(?<gap>[^\S\n]*,?[^\S\n]*)\Z")
 NEXT_WORD = regex.compile(r"[^\S\n]*(\w+)")
 NEXT_TEXT = regex.compile(r"[^\S\n]*([^\s])?")
+# A match score, "1-1" or "2–0": no digit, dash or decimal point around it ("2024-25",
+# "1-800-555", "3-5%" are not scores).
+SCORE = r"(?<![\w.,/:–-])\d{1,2}[-–]\d{1,2}(?![\w/:%–-]|[.,]\d)"
 # Kinds whose Vietnamese head word ("tháng", "quý", "năm") is a unit after a count.
 COUNT_SENSITIVE = {"month", "relative", "quarter", "date"}
 
@@ -106,11 +111,16 @@ class DateExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.DATE,)
 
-    def __init__(self, lang: str, **options: Any) -> None:
+    def __init__(self, lang: str, verbs: VerbTenses | bool | None = None) -> None:
+        """``verbs``: the language's verb analyser (:mod:`factx.rules.tense_morph`) to share
+        one; None loads one for this instance where the language has one, False uses the
+        ending rules only."""
         self.lang = lang
         self.words: TimeWords = time_words(lang)
         self.rules: tuple[Rule, ...] = rules(lang)
-        self.tense: TenseCues = cues(lang)
+        if verbs is None or verbs is True:
+            verbs = load_verbs(self.words)
+        self.tense: TenseCues = TenseCues.of(self.words, verbs) if verbs else cues(lang)
         w = self.words
         self.day_cues = {key(c) for c in w.words("day_cues")}
         self.dash_cues = {key(c) for c in w.words("dash_day_cues")}
@@ -127,10 +137,9 @@ class DateExtractor:
         self.habitual = {key(c) for c in w.words("habitual")}
         self.habitual_forms = {key(c) for c in w.words("habitual_forms")}
         self.habitual_after = tuple(key(c) for c in w.words("habitual_after"))
-        sports = w.words("sports_words")
-        self.sports = (
-            regex.compile(rf"(?<!\w)(?:{alternation(sports)})", regex.I) if sports else None
-        )
+        sports = [rf"(?<!\w)(?:{alternation(w.words('sports_words'))})"]
+        sports += [SCORE] if w.data.get("sports_scores") else []
+        self.sports = regex.compile("|".join(sports), regex.I) if w.words("sports_words") else None
         # Which kinds need a look at their context in this language.
         self.checked = {"day_month", "weekday_abbr", "month"}
         self.checked |= COUNT_SENSITIVE | {"weekday"} if lang == "vi" else set()

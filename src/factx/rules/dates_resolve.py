@@ -185,7 +185,8 @@ def half(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
         raise Invalid(m[0])
     year = year_of(m, w, ref)
     if year is None:
-        year = p.tensed_year(need(ref), 6 * h - 5, None, tense, months=6) if tense else ref.year
+        ref = need(ref)
+        year = p.tensed_year(ref, 6 * h - 5, None, tense, months=6) if tense else ref.year
     return Period("half", p.make(year, 6 * h - 5))
 
 

@@ -58,7 +58,7 @@ class DurationExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.DURATION,)
 
-    def __init__(self, lang: str, **options: Any) -> None:
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.parse = lambda text: parse_number(text, lang)
         self.dates = time_words(lang)

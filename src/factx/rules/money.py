@@ -12,7 +12,7 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import regex
 
@@ -102,9 +102,7 @@ class MoneyExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.MONEY,)
 
-    def __init__(self, lang: str, **options: Any) -> None:
-        if options:
-            raise ValueError(f"the money extractor takes no options, got {sorted(options)}")
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.cur = vocabulary(lang)
         self.patterns = patterns(lang)
@@ -137,6 +135,8 @@ class MoneyExtractor:
             ):
                 pers[i] = pers[i + 1]
         for f, per in zip(items, pers, strict=True):
+            if not numbers.finite(f.value, f.low, f.high):
+                continue
             yield Mention(
                 Label.MONEY,
                 f.start,
@@ -188,6 +188,8 @@ class MoneyExtractor:
             return None
         factor = (numbers.parse_scale(scale, self.lang) or 1.0) if scale else 1.0
         value *= factor
+        if not numbers.finite(value * cur.factor):
+            return None  # "9" * 400: no float holds it
         whole = not scale and value == int(value)
         return Found(start, end, value * cur.factor, cur.code, whole, factor, cur.factor)
 

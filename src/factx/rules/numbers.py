@@ -12,6 +12,7 @@ separators: digit groups are possessive, and a number may not start inside anoth
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -418,6 +419,12 @@ def forms_pattern(words: Iterable[str], symbols: Iterable[str] = ()) -> str:
     if not parts:
         return r"(?!)"
     return f"(?:{'|'.join(parts)})(?!\\w)"
+
+
+def finite(*values: float | None) -> bool:
+    """Whether every given amount is a real number: 400 nines overflow a float to
+    infinity, which no table or comparison can use, so such an amount is no mention."""
+    return all(v is None or math.isfinite(v) for v in values)
 
 
 def tidy(value: float) -> float:

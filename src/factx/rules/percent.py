@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import regex
 
@@ -47,9 +47,7 @@ class PercentExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.PERCENT,)
 
-    def __init__(self, lang: str, **options: Any) -> None:
-        if options:
-            raise ValueError(f"the percent extractor takes no options, got {sorted(options)}")
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.scan, self.sign, self.dash = patterns(lang)
         stems = langdata.load(lang, "numbers").get("percent_stems", ())
@@ -68,6 +66,8 @@ class PercentExtractor:
         found.sort(key=lambda f: f.start)
         same = lambda a, b: True  # noqa: E731 - every percentage has the unit "%"
         for f in coordination.pair_up(text, self.lang, found, same):
+            if not numbers.finite(f.value, f.low, f.high):
+                continue  # "9" * 400 "%": no float holds it
             yield Mention(
                 Label.PERCENT,
                 f.start,

@@ -144,9 +144,7 @@ class QuantityExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.QUANTITY,)
 
-    def __init__(self, lang: str, **options: Any) -> None:
-        if options:
-            raise ValueError(f"the quantities extractor takes no options, got {sorted(options)}")
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.units = vocabulary(lang)
         self.scan, self.unit_pattern, self.bare_pattern, self.dash = compile_patterns(lang)
@@ -187,6 +185,9 @@ class QuantityExtractor:
         paired = coordination.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
         for f in self.join(text, paired):
             factor, unit, per = f.unit.factor, f.unit.symbol, f.per
+            bounds = [x * factor for x in (f.low, f.high) if x is not None]
+            if not numbers.finite(f.value * factor, *bounds):
+                continue  # "9" * 400 "km": no float holds it
             if per is not None and per.measure:
                 unit, per = rates.compound(unit, per, self.lang), None
             yield Mention(

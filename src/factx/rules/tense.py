@@ -4,23 +4,26 @@ News reports what happened: "said on Thursday" is the Thursday just past and "ra
 April" in a December story is this year's April, while "will meet on Monday" is the next
 Monday and "is due in January" next January. The cues are each language's words in the
 ``[tense]`` table of ``dates.toml``: future markers ("will", "будет", "sẽ"), past markers
-("was", "đã") and, where the language inflects, verb endings (past "-ed", "-ла"; Russian
-present and future "-ут", "-ится", which in news name a coming date). The cue
+("was", "đã") and, where the language inflects, verb forms: English past "-ed" (but not
+after a determiner: "a planned strike" is an adjective, and "the planned" a future cue),
+and Russian verbs told from nouns by their grammar (:mod:`factx.rules.tense_morph`), or,
+without the analyser, by the few endings no common noun has ("-лся", "-ются"). The cue
 nearest the date inside its sentence wins; a sentence with neither leaves the tense open
 (0), and the date keeps the reading it has without context.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
+from factx.rules.tense_morph import FUTURE, OPEN, PAST, VerbTenses
 from factx.rules.timewords import TimeWords, alternation, key, time_words
 
-PAST, OPEN, FUTURE = -1, 0, 1
+__all__ = ["FUTURE", "OPEN", "PAST", "TenseCues", "cues", "sentence"]
 # How far a sentence may reach on either side of a date; news sentences are shorter.
 REACH = 400
 # A sentence ends at . ! ? followed by space, or at a line break ("3.5" does not end one,
@@ -28,6 +31,7 @@ REACH = 400
 BOUNDARY = regex.compile(r"[.!?…][\"»”')]*\s|\n")
 BOUNDARY_BACK = regex.compile(r"(?r)[.!?…][\"»”')]*\s|\n")
 WORD_BEFORE = regex.compile(r"(?r)(\w+)\s+\Z")
+WORD = regex.compile(r"\p{L}+")
 
 
 @dataclass(frozen=True)
@@ -36,46 +40,65 @@ class TenseCues:
 
     future: regex.Pattern[str] | None
     past: regex.Pattern[str] | None
-    # Words after which a past form is a participle, not a tense: "is to be held".
+    # Words after which a past form is a participle or an adjective, not a tense: "is to be
+    # held", "a planned strike".
     not_after: frozenset[str]
+    # The language's verbs by their grammar; when set, it replaces the endings.
+    verbs: VerbTenses | None = None
 
     @classmethod
-    def of(cls, words: TimeWords) -> TenseCues:
+    def of(cls, words: TimeWords, verbs: VerbTenses | None = None) -> TenseCues:
         data = words.data.get("tense", {})
         stem = int(data.get("stem", 3))
         lowercase = bool(data.get("lowercase_forms"))
+        determiners = data.get("determiners", ())
+        # "the planned vote", "its proposed merger": an event still ahead.
+        attributes = [f"{d} {a}" for d in determiners for a in data.get("future_attributes", ())]
+        listed = {
+            "past": list(data.get("past", ())),
+            "future": [*data.get("future", ()), *attributes],
+        }
         past, future = (
             cue_pattern(
-                data.get(name, ()),
-                data.get(f"{name}_endings", ()),
+                listed[name],
+                () if verbs else data.get(f"{name}_endings", ()),
                 stem,
                 lowercase,
                 data.get(f"{name}_exceptions", ()),
-                data.get(f"{name}_exception_endings", ()),
             )
             for name in ("past", "future")
         )
-        return cls(future, past, frozenset(key(w) for w in data.get("past_not_after", ())))
+        not_after = frozenset(key(w) for w in (*data.get("past_not_after", ()), *determiners))
+        return cls(future, past, not_after, verbs)
 
     def around(self, text: str, start: int, end: int) -> int:
         """PAST, FUTURE or OPEN for the date at ``text[start:end]``."""
-        if self.future is None and self.past is None:
+        if self.future is None and self.past is None and self.verbs is None:
             return OPEN
         lo, hi = sentence(text, start, end)
         best: tuple[int, int] | None = None
-        for pattern, tense in ((self.future, FUTURE), (self.past, PAST)):
-            if pattern is None:
+        for m, tense in self.cues(text, lo, hi):
+            if start <= m.start() < end:
+                continue  # the date's own words ("tuần qua") are not the verb's tense
+            if tense == PAST and self.participle(text, lo, m.start()):
                 continue
-            for m in pattern.finditer(text, lo, hi, timeout=1.0):
-                if start <= m.start() < end:
-                    continue  # the date's own words ("tuần qua") are not the verb's tense
-                if tense == PAST and self.participle(text, lo, m.start()):
-                    continue
-                gap = start - m.end() if m.end() <= start else m.start() - end
-                # On a tie the past wins: "said on Monday it would…" reports a past Monday.
-                if best is None or (gap, tense) < best:
-                    best = (gap, tense)
+            gap = start - m.end() if m.end() <= start else m.start() - end
+            # On a tie the past wins: "said on Monday it would…" reports a past Monday.
+            if best is None or (gap, tense) < best:
+                best = (gap, tense)
         return best[1] if best else OPEN
+
+    def cues(self, text: str, lo: int, hi: int) -> Iterator[tuple[regex.Match[str], int]]:
+        """Every listed cue, verb form or ending in ``text[lo:hi]`` with its tense."""
+        for pattern, tense in ((self.future, FUTURE), (self.past, PAST)):
+            if pattern is not None:
+                for m in pattern.finditer(text, lo, hi, timeout=1.0):
+                    yield m, tense
+        if self.verbs is not None:
+            for m in WORD.finditer(text, lo, hi):
+                tense = self.verbs.of(m[0].lower())
+                if tense != OPEN:
+                    yield m, tense
 
     def participle(self, text: str, lo: int, at: int) -> bool:
         if not self.not_after:
@@ -90,11 +113,10 @@ def cue_pattern(
     stem: int,
     lowercase: bool,
     exceptions: Sequence[str] = (),
-    exception_endings: Sequence[str] = (),
 ) -> regex.Pattern[str] | None:
     """Listed words, or words of at least ``stem`` letters with one of ``endings`` ("-ed",
-    "-ла"), lower case only if ``lowercase`` (names: "Ahmed", "Павел"), never an exception
-    ("hundred", "минут") or a word with an exception's ending (the nouns in "-тели")."""
+    "-лся"), lower case only if ``lowercase`` (names: "Ahmed", "Mohamed"), never an
+    exception ("hundred", "или")."""
     parts = [f"(?:{alternation(words)})"] if words else []
     if endings:
         ends = "|".join(sorted(endings, key=lambda e: (-len(e), e)))
@@ -102,10 +124,7 @@ def cue_pattern(
         parts.append(rf"{first}\w{{{stem - 1},}}(?:{ends})(?!\w)")
     if not parts:
         return None
-    not_words = [f"(?:{alternation(exceptions)})"] if exceptions else []
-    if exception_endings:
-        not_words.append(rf"\w*(?:{'|'.join(exception_endings)})(?!\w)")
-    skip = rf"(?!{'|'.join(not_words)})" if not_words else ""
+    skip = f"(?!{alternation(exceptions)})" if exceptions else ""
     return regex.compile(rf"(?<!\w){skip}(?:{'|'.join(parts)})", regex.IGNORECASE)
 
 

@@ -1,0 +1,241 @@
+"""What a UD tree offers the attachment rules: subjects, objects, owners, purposes,
+distances, an amount's own measure, and the token range of a noun phrase.
+
+Each lookup reads the tree and one language's words only; which lookup answers which
+question is decided in :mod:`factx.link.rules`.
+"""
+
+from __future__ import annotations
+
+from factx.link.tree import FUNCTION, NOMINAL, Token, Tree
+from factx.link.words import LinkWords
+
+# Relations that keep a word inside the noun phrase around its head.
+PHRASE = frozenset(
+    {"amod", "compound", "flat", "nmod", "case", "det", "fixed", "nummod", "goeswith", "obl"}
+)
+# Relations a holder or measured phrase stops at.
+CLAUSE = frozenset(
+    {
+        "acl",
+        "advcl",
+        "conj",
+        "cc",
+        "appos",
+        "parataxis",
+        "punct",
+        "ccomp",
+        "xcomp",
+        "csubj",
+        "dep",
+        "discourse",
+        "vocative",
+        "list",
+        "orphan",
+    }
+)
+# Relations by which a verb inherits the subject of the verb it hangs from.
+SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+SUBJECT = ("nsubj", "csubj")
+
+
+class Lookups:
+    """Tree lookups with one language's words. ``named`` and ``blocked`` are the tokens of
+    the entities, and of the other dates, durations and amounts, of the sentence at hand."""
+
+    def __init__(self, words: LinkWords) -> None:
+        self.words = words
+        self.named: frozenset[int] = frozenset()
+        self.blocked: frozenset[int] = frozenset()
+
+    def own_measure(self, tree: Tree, head: Token, inside: set[int]) -> int | None:
+        """A nominal modifier of the amount itself: "20 тонн *грузов*", "70% *of the market*";
+        not a prepositional tail such as "в день" or "по абсолютной шкале"."""
+        for kid in tree.children(head.i, "nmod", "obl", "compound"):
+            if kid.i in inside or kid.upos not in NOMINAL or kid.i < head.i:
+                continue
+            if kid.upos == "PRON":
+                return None  # "39 percent of these": a pronoun names nothing
+            cases = tree.children(kid.i, "case")
+            if not cases or any(
+                self.words.has(kind, cases[0].word) for kind in ("genitives", "contents")
+            ):
+                return kid.i
+        return None
+
+    def dimension(self, tree: Tree, first: Token) -> int | None:
+        """A dimension adjective right before the amount, past softeners and "more":
+        "sâu hơn 20 m", "rộng thêm khoảng 40 m" measure depth and width."""
+        k = first.i - 1
+        while k >= 0 and (
+            self.words.has("approximators", tree.tokens[k].word)
+            or self.words.has("up", tree.tokens[k].word)
+        ):
+            k -= 1
+        if k < 0 or not self.words.has("dimensions", tree.tokens[k].word):
+            return None
+        # inside a noun phrase ("chiều dài 2 km") the noun is what is measured
+        return None if tree.tokens[k].rel in ("amod", "compound", "nmod") else k
+
+    def distance(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
+        """For a distance, the reference phrase: "*from Herat*", "*к югу от Москвы*"."""
+        for kid in tree.children(verb.i, "obl", "nmod", "advmod"):
+            if kid.i in inside:
+                continue
+            cases = tree.children(kid.i, "case")
+            if cases and self.words.has("distances", cases[0].word):
+                return kid.i
+            if self.words.has("distances", kid.word):
+                return kid.i
+        return None
+
+    def object(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
+        """The verb's object; when that is itself an amount ("купила 5% акций за …"), what
+        that amount measures."""
+        for kid in tree.children(verb.i, "obj"):
+            if kid.upos not in NOMINAL or kid.upos == "PRON":
+                continue
+            if kid.i in inside and kid.i not in self.blocked:
+                continue  # the amount itself
+            if (
+                kid.i in self.blocked
+                or kid.upos in ("NUM", "SYM")
+                or tree.children(kid.i, "nummod")
+            ):
+                return self.own_measure(tree, kid, inside)
+            return kid.i
+        return None
+
+    def purpose(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
+        """What money is paid or granted for: an oblique under a purpose preposition."""
+        for kid in tree.children(verb.i, "obl", "nmod"):
+            if kid.i in inside or kid.upos not in NOMINAL:
+                continue
+            cases = tree.children(kid.i, "case")
+            if cases and self.words.has("purposes", cases[0].word):
+                return kid.i
+        for kid in tree.children(verb.i, "xcomp", "advcl"):
+            if kid.upos == "VERB" and (obj := self.object(tree, kid, inside)) is not None:
+                return obj  # "vay 500 tỉ đồng triển khai các dự án"
+        return None
+
+    def genitive(self, tree: Tree, noun: Token, inside: set[int]) -> int | None:
+        """A nominal modifier of ``noun`` that names its owner ("доля *правительства*",
+        "the cost *of the device*"), not a prepositional circumstance."""
+        for kid in tree.children(noun.i, "nmod"):
+            if kid.i in inside or kid.upos not in NOMINAL or kid.upos == "PRON":
+                continue
+            cases = tree.children(kid.i, "case")
+            if not cases or self.words.has("genitives", cases[0].word):
+                return kid.i
+        return None
+
+    def owner(
+        self, tree: Tree, noun: Token, inside: set[int], property_only: bool = False
+    ) -> int | None:
+        """Who a measured noun belongs to: the genitive of a property noun ("стоимость
+        *устройства*") or a named genitive ("доля *правительства Китая*"); the genitive of
+        anything else ("рост *аудитории*") is part of what is measured."""
+        gen = self.genitive(tree, noun, inside)
+        if gen is None:
+            return None
+        if self.words.has("properties", noun.word):
+            return gen
+        if not property_only and any(t.i in self.named for t in tree.subtree(gen)):
+            return gen
+        return None
+
+    def subject(self, tree: Tree, verb: Token) -> int | None:
+        """The subject of ``verb``, climbing to the verb it shares one with, and from a
+        relative pronoun to the noun its clause modifies."""
+        seen: set[int] = set()
+        while verb.i not in seen:
+            seen.add(verb.i)
+            subjects = tree.children(verb.i, *SUBJECT)
+            if subjects:
+                subj = subjects[0]
+                if subj.upos not in NOMINAL or subj.upos in ("NUM", "SYM"):
+                    return None  # "increasing population … would increase": no named actor
+                if subj.upos == "PRON" or subj.upos == "DET":
+                    if self.words.has("relatives", subj.word) and verb.rel == "acl":
+                        up = tree.head(verb)
+                        return up.i if up is not None and up.upos in NOMINAL else None
+                    return None  # "он", "it", "chúng tôi": no name for the holder
+                return subj.i
+            stray = self.stray_subject(tree, verb)
+            if stray is not None:
+                return stray
+            up = tree.head(verb)
+            if verb.rel == "acl" and up is not None and up.upos in NOMINAL:
+                return up.i  # "компания, купившая …" / "the firm, which bought …"
+            if verb.rel == "xcomp" and up is not None:
+                controller = self.object(tree, up, set())
+                if controller is not None:
+                    return controller  # "required the team to travel": the team travels
+            if up is None or verb.rel not in SHARES_SUBJECT or up.upos == "AUX":
+                return None  # "Its goal is to decrease …": a copula's subject does not act
+            verb = up
+        return None
+
+    def stray_subject(self, tree: Tree, verb: Token) -> int | None:
+        """A parser that gives one verb two subjects and another none has, as a rule,
+        attached the subject right before the bare verb to the wrong one ("выручка
+        составила …, а … Facebook ожидает"): take it back."""
+        k = verb.i - 1
+        while k >= 0 and tree.tokens[k].rel in ("advmod", "aux", "cop"):
+            k -= 1
+        if k < 0:
+            return None
+        t = tree.tokens[k]
+        other = tree.head(t)
+        if t.rel != "nsubj" or other is None or other.i == verb.i:
+            return None
+        if len(tree.children(other.i, "nsubj")) < 2 or t.upos not in ("NOUN", "PROPN"):
+            return None
+        return t.i
+
+    def relative_actor(self, tree: Tree, head: Token, inside: set[int]) -> tuple[int, int] | None:
+        """A relative clause on the amount whose verb takes the amount as its (gapped)
+        object: the verb's subject acts on the amount, through "cho là"-style verbs of
+        saying to the last verb of the clause."""
+        for clause in tree.children(head.i, "acl"):
+            verb = clause
+            while True:
+                nxt = [k for k in tree.children(verb.i, "xcomp", "ccomp") if k.upos == "VERB"]
+                if not nxt:
+                    break
+                verb = nxt[-1]
+            if verb.upos != "VERB" or self.object(tree, verb, inside) is not None:
+                continue
+            subject = self.subject(tree, verb)
+            if subject is not None and subject != head.i and subject not in inside:
+                return subject, verb.i
+        return None
+
+
+def phrase(tree: Tree, i: int, exclude: set[int]) -> tuple[int, int]:
+    """The token range [a, b] of the noun phrase headed by token ``i``: its head with the
+    modifiers that stay in a noun phrase, cut where a clause, punctuation or an excluded
+    token (the amount) begins, and without leading or trailing function words."""
+    keep = {i}
+    todo = [i]
+    while todo:
+        k = todo.pop()
+        for kid in tree.children(k):
+            if kid.i in exclude or kid.rel in CLAUSE or kid.rel not in PHRASE:
+                continue
+            if kid.rel in ("nmod", "obl") and abs(kid.i - i) > 6:
+                continue
+            keep.add(kid.i)
+            todo.append(kid.i)
+    a = b = i
+    while a - 1 in keep:
+        a -= 1
+    while b + 1 in keep:
+        b += 1
+    toks = tree.tokens
+    while a < i and (toks[a].rel in FUNCTION or toks[a].upos in ("ADP", "PUNCT", "CCONJ")):
+        a += 1
+    while b > i and (toks[b].rel in FUNCTION or toks[b].upos in ("ADP", "PUNCT", "CCONJ")):
+        b -= 1
+    return a, b

@@ -1,0 +1,100 @@
+"""English (or any spaCy language) sentences to UD trees with an installed spaCy pipeline.
+
+spaCy's English pipelines label dependencies in the ClearNLP scheme; this adapter maps them
+onto UD, chiefly by making a preposition's object the argument ("accounted *for* 70 percent"
+→ percent is an oblique of accounted, for its case marker), as UD does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factx.imports import import_without_torch
+from factx.link.tree import Token, Tree
+from factx.ner.spacy import DEFAULT_MODELS, find_model
+
+spacy = import_without_torch("spacy")
+
+# ClearNLP labels → UD relations; those not listed keep their name.
+UD = {
+    "dobj": "obj",
+    "dative": "iobj",
+    "attr": "obj",
+    "oprd": "xcomp",
+    "acomp": "xcomp",
+    "nsubjpass": "nsubj:pass",
+    "csubjpass": "csubj:pass",
+    "auxpass": "aux:pass",
+    "poss": "nmod:poss",
+    "relcl": "acl:relcl",
+    "npadvmod": "obl:npmod",
+    "quantmod": "advmod",
+    "neg": "advmod",
+    "prt": "compound:prt",
+    "predet": "det",
+    "preconj": "cc",
+    "intj": "discourse",
+    "ROOT": "root",
+    "agent": "case",
+    "prep": "case",
+    "pcomp": "ccomp",
+}
+
+
+class EnglishParser:
+    """The tagger, parser and lemmatizer of the first installed pipeline in ``model``.
+
+    The NER component is excluded: the spacy extractor runs it, and its NER-only runs stay
+    as fast as before, since this parser loads only for pipelines that name a linker.
+    """
+
+    def __init__(self, model: str | list[str] = DEFAULT_MODELS) -> None:
+        names = (model,) if isinstance(model, str) else tuple(model)
+        self.model_name = find_model(names)
+        self.nlp = spacy.load(self.model_name, exclude=["ner"])
+
+    def parse(
+        self, text: str, spans: Sequence[tuple[int, int]], amounts: Sequence[tuple[int, int]]
+    ) -> list[Tree]:
+        return [
+            convert(doc, a)
+            for doc, (a, _) in zip(self.nlp.pipe(text[a:b] for a, b in spans), spans, strict=True)
+        ]
+
+
+def convert(doc: object, offset: int) -> Tree:
+    """A spaCy Doc as a UD tree, offsets shifted into the document text."""
+    heads = [t.head.i if t.head.i != t.i else -1 for t in doc]  # type: ignore[attr-defined]
+    rels = [UD.get(t.dep_, t.dep_) for t in doc]  # type: ignore[attr-defined]
+    for t in doc:  # type: ignore[attr-defined]
+        if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent") and t.head.i != t.i:
+            prep = t.head
+            grand = prep.head
+            heads[t.i] = grand.i if grand.i != prep.i else -1
+            rels[t.i] = "obl" if grand.pos_ in ("VERB", "AUX", "ADJ") else "nmod"
+            heads[prep.i] = t.i
+            rels[prep.i] = "case"
+    for t in doc:  # type: ignore[attr-defined]
+        prep = t.head
+        if t.dep_ == "pobj" and prep.dep_ == "conj" and prep.head.dep_ in ("prep", "agent"):
+            first = [k for k in prep.head.children if k.dep_ == "pobj"]
+            if first:  # "by 49 percent or by 27 percent": the objects are the conjuncts
+                heads[t.i], rels[t.i] = first[0].i, "conj"
+                heads[prep.i], rels[prep.i] = t.i, "case"
+    for t in doc:  # type: ignore[attr-defined]
+        if rels[t.i] == "pobj":
+            rels[t.i] = "nmod"
+    tokens = tuple(
+        Token(
+            t.i,
+            offset + t.idx,
+            offset + t.idx + len(t.text),
+            t.text,
+            t.pos_,
+            heads[t.i],
+            rels[t.i],
+            t.lemma_.lower(),
+        )
+        for t in doc  # type: ignore[attr-defined]
+    )
+    return Tree(tokens)

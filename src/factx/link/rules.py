@@ -1,0 +1,204 @@
+"""One set of attachment rules over UD trees, for every language.
+
+Given a parsed sentence and an amount inside it, the rules walk the tree:
+- the amount's head climbs past nouns that merely wrap it ("на сумму", "in the amount of");
+- what it measures is its own nominal modifier ("70 percent *of the market*", "tấn *kim loại
+  hiếm*"), else the noun it hangs from ("*штраф* в размере …"), else, under a verb, the
+  subject when the verb states a level ("*выручка* составила …") or the object or purpose
+  of the verb ("купила 5% *акций*", "выделены *на исследования*");
+- who holds it is the subject of the governing verb, through conjunctions, open
+  complements and relative clauses (a relative pronoun stands for the noun its clause
+  modifies), else the genitive of a measured property ("доля *правительства*").
+Personal pronouns never hold anything: the guide wants a name or a noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from factx.link.lookups import SUBJECT, Lookups
+from factx.link.tree import NOMINAL, Token, Tree
+
+VERBAL = frozenset({"VERB", "AUX", "ADJ"})
+# An amount attached to its noun this way measures it directly ("десятиметровая стела").
+ATTRIBUTIVE = frozenset({"nummod", "amod", "compound", "det"})
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Token indices the rules chose; None where nothing fits."""
+
+    measured: int | None = None
+    holder: int | None = None
+    predicate: int | None = None
+    holder_from_subject: bool = False
+    wrappers: frozenset[int] = frozenset()
+    direct: bool = False  # attached straight to its noun: no fallback holder
+
+
+class Rules(Lookups):
+    """The rules, with one language's words; the tree lookups they use are in Lookups."""
+
+    def attach(
+        self,
+        tree: Tree,
+        amount: list[Token],
+        blocked: frozenset[int] = frozenset(),
+        named: frozenset[int] = frozenset(),
+    ) -> Attachment:
+        """Where ``amount`` attaches. ``blocked`` are tokens of other dates, durations and
+        amounts, which are never what is measured nor who holds it; ``named`` are tokens of
+        the entities factx found."""
+        self.named, self.blocked = named, blocked
+        head = tree.top(amount)
+        if head is None:
+            return Attachment()
+        inside = {t.i for t in amount} | blocked
+        own = self.own_measure(tree, head, inside)
+        if own is None:
+            own = self.distance(tree, head, inside)
+        if own is None:
+            own = self.dimension(tree, amount[0])
+        # "by 49 percent or by 27 percent", "50 и 30 метров", "500 miles (800 km)": a second
+        # amount attaches as the first one does.
+        while (
+            head.rel in ("conj", "appos")
+            and (first := tree.head(head)) is not None
+            and (first.upos in ("NUM", "SYM") or tree.children(first.i, "nummod"))
+        ):
+            head = first
+            if own is None:
+                own = self.own_measure(tree, head, inside)
+        gov, via = tree.head(head), head
+        wrappers: set[int] = set()
+        while gov is not None and gov.upos in NOMINAL and self.words.has("wrappers", gov.word):
+            wrappers.add(gov.i)
+            gov, via = tree.head(gov), gov
+        found = self.governed(tree, head, gov, via, own, inside | wrappers)
+        if found.measured is not None and self.words.has(
+            "penalties", tree.tokens[found.measured].word
+        ):
+            debtor = self.debtor(tree, found, inside)
+            if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
+                found = replace(found, holder=debtor)
+        actor = self.relative_actor(tree, head, inside)
+        if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
+            found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
+        return replace(found, wrappers=frozenset(wrappers))
+
+    def governed(
+        self,
+        tree: Tree,
+        head: Token,
+        gov: Token | None,
+        via: Token,
+        own: int | None,
+        inside: set[int],
+    ) -> Attachment:
+        """The attachment, given the word the amount (past its wrappers) hangs from."""
+        if gov is None:
+            return Attachment(measured=own)
+        if gov.upos == "ADJ" and gov.rel == "amod" and (noun := tree.head(gov)) is not None:
+            gov, via = noun, gov  # "a 15 meter high pig": the amount qualifies the noun
+        if gov.upos in NOMINAL and via.rel in ATTRIBUTIVE and own is None:
+            return self.attributive(tree, gov, inside)
+        if gov.upos in NOMINAL and via.rel not in SUBJECT:
+            return self.under_noun(tree, gov, own, inside)
+        return self.under_verb(tree, gov, via, own, inside)
+
+    def attributive(self, tree: Tree, noun: Token, inside: set[int]) -> Attachment:
+        """ "a 15 meter high pig", "US$ 20,000 bail": the noun is measured directly, its
+        genitive holds it, and a full verb taking the noun as an argument links them."""
+        up = tree.head(noun)
+        verb = None
+        if up is not None and up.upos == "VERB" and noun.rel in ("obj", "obl", "iobj"):
+            verb = up.i
+        holder = self.genitive(tree, noun, inside)
+        return Attachment(noun.i, holder, verb, direct=True)
+
+    def under_noun(self, tree: Tree, noun: Token, own: int | None, inside: set[int]) -> Attachment:
+        """The amount hangs from a noun: that noun (or the amount's own modifier) is what is
+        measured; its genitive, or the noun it in turn qualifies, holds it; the verb above
+        links them."""
+        if own is not None and noun.i in self.named and noun.upos == "PROPN":
+            # "Hà Nội: 98% người nghiện …", "Иванов — 52% (…голосов)": a name heads the
+            # amount of something else, so it holds it
+            return Attachment(own, noun.i, None)
+        measured = own if own is not None else noun.i
+        holder = self.genitive(tree, noun, inside | {measured})
+        up = tree.head(noun)
+        if (
+            holder is None
+            and up is not None
+            and up.upos in NOMINAL
+            and noun.rel in ("nmod", "amod", "appos", "acl")
+        ):
+            holder = up.i  # "Проект стоимостью $70 млн": the property's owner
+        verb = (
+            up
+            if up is not None and up.upos in VERBAL and noun.rel in ("obj", "obl", "nsubj", "iobj")
+            else None
+        )
+        if verb is None:
+            return Attachment(measured, holder, None)
+        subject = self.subject(tree, verb)
+        if noun.rel == "nsubj":
+            # Two subjects ("велодорожка будет иметь протяжённость 5 км" misparsed): the
+            # other one holds; else the property's owner does.
+            others = [k.i for k in tree.children(verb.i, "nsubj") if k.i != noun.i]
+            subject = others[0] if others and tree.tokens[others[0]].upos != "PRON" else None
+            if subject is None and holder is None:
+                holder = self.owner(tree, noun, inside)
+        if subject is not None:
+            return Attachment(measured, subject, verb.i, True)
+        return Attachment(measured, holder, verb.i)
+
+    def under_verb(
+        self, tree: Tree, verb: Token, via: Token, own: int | None, inside: set[int]
+    ) -> Attachment:
+        """The amount is an argument of a verb: a level verb's subject is what is measured;
+        otherwise its subject holds and its object or purpose is measured."""
+        subject = self.subject(tree, verb)
+        subj_tok = tree.tokens[subject] if subject is not None else None
+        if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
+            if own is None:
+                own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
+            return Attachment(own, None, verb.i)
+        measured = own if own is not None else self.distance(tree, verb, inside)
+        holder = subject
+        level = self.words.has("levels", verb.word) or (
+            via.rel == "obl" and self.object(tree, verb, inside) is None
+        )
+        if (
+            subj_tok is not None
+            and subj_tok.upos == "NOUN"
+            and level
+            and self.object(tree, verb, inside) is None
+            and (
+                measured is None
+                or self.words.has("up", subj_tok.word)
+                or self.words.has("down", subj_tok.word)
+            )
+        ):
+            measured = subject
+            holder = self.owner(tree, subj_tok, inside)
+        if measured is None:
+            measured = self.object(tree, verb, inside)
+        if measured is None:
+            measured = self.purpose(tree, verb, inside)
+        if measured is not None and measured != subject:
+            # "оценила капитализацию Facebook": a property belongs to its owner
+            holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
+        return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
+
+    def debtor(self, tree: Tree, found: Attachment, inside: set[int]) -> int | None:
+        """Who a fine is imposed on: an oblique of the verb or the fine under an "on"
+        preposition; the guide's holder of a fine or debt is the party that owes it."""
+        for at in (found.predicate, found.measured):
+            if at is None:
+                continue
+            for kid in tree.children(at, "obl", "nmod"):
+                cases = tree.children(kid.i, "case")
+                if kid.i not in inside and cases and self.words.has("debtors", cases[0].word):
+                    return kid.i
+        return None

@@ -1,0 +1,105 @@
+"""The syntax linker through the news pipeline: made-up news sentences per language, with the
+fact a careful reader gives each amount (GUIDE conventions: a pronoun holds nothing, money
+paid measures what it buys, a property's genitive holds it, an attributive amount has no
+predicate)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factx.link import Change, Fact
+from factx.model import Document
+
+DAY = dt.date(2022, 3, 1)
+# lang, text, amount → (measured contains, holder, holder_norm, predicate, change, date)
+CASES = [
+    ("ru", "Компания «Ромашка» купила 30% акций завода за 2 млрд рублей.", {
+        "30%": ("акций", "Ромашка", None, "купила", "none", None),
+        "2 млрд рублей": ("акций", "Ромашка", None, "купила", "none", None)}),
+    ("ru", "Россия выделила Сербии кредит на сумму 3 миллиарда долларов.", {
+        "3 миллиарда долларов": ("кредит", "Россия", "RU", "выделила", "none", None)}),
+    ("ru", "Выручка компании в 2020 году выросла на 12%.", {
+        "12%": ("Выручка", "компании", None, "выросла", "up", "2020")}),
+    ("ru", "Цены на бензин в марте выросли на 3%.", {
+        "3%": ("Цены на бензин", None, None, "выросли", "up", "2022-03")}),
+    ("ru", "Они потратили 5 млн рублей на ремонт.", {
+        "5 млн рублей": ("ремонт", None, None, "потратили", "none", None)}),
+    ("ru", "Завод, который выпустил 40 тысяч тонн стали, закрыли.", {
+        "40 тысяч тонн": ("стали", "Завод", None, "выпустил", "none", None)}),
+    ("ru", "Антимонопольная служба наложила на «Ромашку» штраф в размере 3 млн рублей.", {
+        "3 млн рублей": ("штраф", "Ромашку", None, "наложила", "none", None)}),
+    ("en", "The regulator imposed a fine of $5 million on Acme Bank.", {
+        "$5 million": ("fine", "Acme Bank", None, "imposed", "none", None)}),
+    ("en", "Acme Corp bought 40 percent of the mine for $2 billion.", {
+        "40 percent": ("mine", "Acme Corp", None, "bought", "none", None),
+        "$2 billion": ("mine", "Acme Corp", None, "bought", "none", None)}),
+    ("en", "Oil exports from Norway fell by 8 percent in 2019, according to Reuters.", {
+        "8 percent": ("exports", "Norway", "NO", "fell", "down", "2019")}),
+    ("en", "The bridge has a length of 3 km.", {
+        "3 km": ("length", "bridge", None, "has", "none", None)}),
+    ("en", "Microsoft spent $10 billion on research last year.", {
+        "$10 billion": ("research", "Microsoft", None, "spent", "none", "2021")}),
+    ("en", "Acme Bank approved $3 billion in loans last year.", {
+        "$3 billion": ("loans", "Acme Bank", None, "approved", "none", "2021")}),
+    ("en", "It raised prices by 5 percent.", {
+        "5 percent": ("prices", None, None, "raised", "up", None)}),
+    ("en", "The 40 meter tower was built in 1990.", {
+        "40 meter": ("tower", None, None, None, "none", None)}),
+    ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
+        "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
+        "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),
+    ("vi", "Sản lượng thép của Việt Nam tăng 15% trong năm 2021 .", {
+        "15%": ("Sản lượng thép", "Việt Nam", "VN", "tăng", "up", "2021")}),
+    ("vi", "Theo Bộ Công Thương , Việt Nam xuất khẩu 6 triệu tấn gạo .", {
+        "6 triệu tấn": ("gạo", "Việt Nam", "VN", "xuất khẩu", "none", None)}),
+    ("vi", "Cây cầu có chiều dài 2 km .", {
+        "2 km": ("chiều dài", "Cây cầu", None, "có", "none", None)}),
+    ("vi", "Đà Nẵng : 30 % hộ dân dùng nước sạch .", {
+        "30 %": ("hộ dân", "Đà Nẵng", None, None, "none", None)}),
+    ("vi", "Giá xăng giảm 5% so với tháng trước .", {
+        "5%": ("Giá xăng", "xăng", None, "giảm", "down", None)}),
+]  # fmt: skip
+SOURCES = [
+    ("ru", "По данным Росстата, экспорт угля из Кузбасса сократился на 7%.", "Росстата"),
+    ("en", "Oil exports from Norway fell by 8 percent in 2019, according to Reuters.", "Reuters"),
+    ("vi", "Theo Bộ Công Thương , Việt Nam xuất khẩu 6 triệu tấn gạo .", "Bộ Công Thương"),
+]
+
+
+def facts_of(tools, lang: str, text: str) -> list[Fact]:
+    pipeline = tools.pipeline(lang)
+    doc = Document("case", text, lang, DAY)
+    return pipeline.link(doc, pipeline.run(doc))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_each_amount_gets_its_fact(all_languages, lang, text, expected):
+    facts = {f.amount.text: f for f in facts_of(all_languages, lang, text)}
+    assert set(facts) == set(expected)
+    for amount, (measured, holder, norm, predicate, change, date) in expected.items():
+        fact = facts[amount]
+        assert fact.measured is not None and measured in fact.measured.text, fact
+        assert (fact.holder.text if fact.holder else None) == holder, fact
+        if norm is not None:
+            assert fact.holder_norm == norm, fact
+        assert (fact.predicate.text if fact.predicate else None) == predicate or (
+            predicate is not None and fact.predicate and predicate in fact.predicate.text
+        ), fact
+        assert fact.change == Change(change), fact
+        assert fact.date == date, fact
+        assert 0 <= fact.score <= 1
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), SOURCES)
+def test_the_attributed_source_is_found(all_languages, lang, text, source):
+    (fact,) = facts_of(all_languages, lang, text)
+    assert fact.source is not None and fact.source.text == source
+
+
+@pytest.mark.parametrize("lang", ["ru", "vi", "en"])
+def test_sentences_without_amounts_give_no_facts(all_languages, lang):
+    text = {"ru": "Путин встретился с Си Цзиньпином в Пекине.", "vi": "Ông Trump đến Hà Nội .",
+            "en": "Trump met Xi in Beijing."}[lang]  # fmt: skip
+    assert facts_of(all_languages, lang, text) == []
