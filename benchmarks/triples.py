@@ -49,7 +49,8 @@ def read(path: Path) -> list[dict]:
 
 def documents(items: list[dict]) -> list[Document]:
     return [
-        Document(d["id"], d["text"], d["lang"], dt.date.fromisoformat(d["doc_date"])) for d in items
+        Document(d["id"], d["text"], d["lang"], dt.date.fromisoformat(d["doc_date"]))
+        for d in items
     ]
 
 
@@ -68,7 +69,9 @@ def articles(lang: str) -> list[Document]:
             groups[d["source"].split(" doc ")[-1].split(" ")[0]].append(d["text"])
         return [Document(k, " ".join(v), "en") for k, v in groups.items()]
     texts = [d["text"] for d in read(SHARED / "ner" / "vi_vtb_dev.jsonl")]
-    return [Document(f"vi{i}", " ".join(texts[i : i + 20]), "vi") for i in range(0, len(texts), 20)]
+    return [
+        Document(f"vi{i}", " ".join(texts[i : i + 20]), "vi") for i in range(0, len(texts), 20)
+    ]
 
 
 def seconds_per_article(docs: list[Document], tools: Tools) -> float:
