@@ -126,7 +126,8 @@ def run_documents(
     first = list(islice(todo, 2))
     if not first:
         return order, {"name": "none", "workers": 0}
-    # A job of one batch runs here: starting workers would cost more than it saves.
+    # A job of one batch needs one worker (this process itself when there is no
+    # --doc-timeout to enforce): starting more would cost more than they save.
     workers = job.workers if len(first) > 1 or job.engine == "dask" else 1
     engine = open_engine(
         job.engine, config, job.settings, workers, job.scheduler, job.scheduler_timeout
