@@ -24,3 +24,15 @@ def load(lang: str, topic: str) -> dict[str, Any]:
         return {}
     with path_.open("rb") as fh:
         return tomllib.load(fh)
+
+
+def require(lang: str, topic: str, what: str, key: str | None = None) -> dict[str, Any]:
+    """``load``, for a topic an extractor cannot work without (or its ``key``): a missing
+    file is a setting to fix, said in terms of the file to add."""
+    data = load(lang, topic)
+    if not (data.get(key) if key else data):
+        raise ValueError(
+            f"No {what} for language '{lang}': add src/factx/lang/{lang}/{topic}.toml "
+            f"(see lang/en/{topic}.toml for the keys)."
+        )
+    return data

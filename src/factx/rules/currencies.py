@@ -59,12 +59,7 @@ class Currencies:
 
     @classmethod
     def load(cls, lang: str) -> Currencies:
-        data: dict[str, Any] = langdata.load(lang, "currencies")
-        if not data.get("currencies"):
-            raise ValueError(
-                f"No currencies for language '{lang}': add src/factx/lang/{lang}/currencies.toml "
-                f"(see lang/en/currencies.toml for the keys)."
-            )
+        data = langdata.require(lang, "currencies", "currencies", key="currencies")
         foreign = foreign_words(lang)
         excluded = set(data.get("not_codes", ()))
         codes = [*(c.alpha_3 for c in pycountry.currencies), *WITHDRAWN]

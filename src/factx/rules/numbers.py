@@ -16,7 +16,6 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import regex
 
@@ -74,12 +73,7 @@ class NumberWords:
 
     @classmethod
     def load(cls, lang: str) -> NumberWords:
-        data: dict[str, Any] = langdata.load(lang, "numbers")
-        if not data:
-            raise ValueError(
-                f"No number words for language '{lang}': add src/factx/lang/{lang}/numbers.toml "
-                f"(see lang/en/numbers.toml for the keys)."
-            )
+        data = langdata.require(lang, "numbers", "number words")
 
         def table(key: str) -> dict[str, float]:
             return {k.casefold(): float(v) for k, v in data.get(key, {}).items()}

@@ -75,12 +75,7 @@ class Units:
 
     @classmethod
     def load(cls, lang: str) -> Units:
-        data: dict[str, Any] = langdata.load(lang, "units")
-        if not data.get("units"):
-            raise ValueError(
-                f"No units for language '{lang}': add src/factx/lang/{lang}/units.toml "
-                f"(see lang/en/units.toml for the keys)."
-            )
+        data = langdata.require(lang, "units", "units", key="units")
         words: dict[str, Unit] = {}
         symbols: dict[str, Unit] = {}
         glued: dict[str, Unit] = {}
