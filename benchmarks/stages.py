@@ -46,6 +46,7 @@ def main(lang: str, folder: Path, out: Path) -> dict[str, object]:
     from factx.api import load
     from factx.batch import job
     from factx.batch.journal import Journal, item_key
+    from factx.batch.merge import merge
     from factx.batch.runner import located, rows
     from factx.resolve.overlaps import resolve_overlaps
 
@@ -76,7 +77,7 @@ def main(lang: str, folder: Path, out: Path) -> dict[str, object]:
         keys = [item_key(doc, "bench") for doc in docs]
         for i in range(0, len(docs), BATCH):
             state.commit(list(zip(keys[i : i + BATCH], results[i : i + BATCH], strict=True)), {})
-        job.merge(job.Job((folder,), out), state, keys, job.Summary())
+        merge(job.Job((folder,), out), state, keys, job.Summary())
     clock.add("journal", a)
     n = len(docs)
     return {

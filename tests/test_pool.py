@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+import time
 from collections import Counter
 
 import batchkit
 import pandas as pd
 import pytest
 
+from factx.batch.pool import Pool
+from factx.batch.runner import Settings
 from factx.cli import main
+from factx.pipeline import load_config
 
 STALL, CRASH = "STALLMARK", "CRASHMARK"
 
@@ -98,3 +104,49 @@ def test_a_worker_over_the_memory_ceiling_is_replaced_after_its_batch(
     built = Counter(line.split()[0] for line in pids.read_text().splitlines())
     assert len(built) == processes and set(built.values()) == {1}
     assert batchkit.outputs(out) == batchkit.outputs(reference)
+
+
+def wait_for_lines(path, deadline: float = 120.0) -> list[str]:
+    """The lines of ``path`` once it has any; the deadline only keeps a broken worker from
+    hanging the suite."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        if path.exists() and (lines := path.read_text().splitlines()):
+            return lines
+        time.sleep(0.05)
+    raise AssertionError(f"nothing written to {path} in {deadline:g} s")
+
+
+def test_a_worker_builds_the_languages_it_is_told_of_before_any_batch(caps, tmp_path):
+    pids = tmp_path / "pids.txt"
+    config = load_config(batchkit.pipeline(tmp_path / "p.toml", pidfile=str(pids)))
+    pool = Pool(config, Settings(), 1, langs=("vi",))
+    pool.start()
+    try:
+        # no batch was sent: the worker built the vi pipeline on its own, and only that one
+        lines = wait_for_lines(pids)
+        assert [line.split()[1] for line in lines] == ["vi"]
+        assert [w.proc.pid for w in pool.workers] == [int(lines[0].split()[0])]
+    finally:
+        pool.close()
+
+
+def test_a_worker_runs_documents_without_pandas(caps, tmp_path):
+    # what serve() imports and runs for a batch, in a fresh interpreter like a worker's
+    toml = batchkit.pipeline(tmp_path / "p.toml")
+    code = f"""
+import sys
+from factx.batch.pool import serve, warm
+from factx.batch.runner import Settings, Tools
+from factx.batch.work import work
+from factx.model import Document
+from factx.pipeline import Pipelines, load_config
+tools = Tools(Pipelines(load_config({str(toml)!r})))
+warm(["en"], tools)
+rows, models = work([Document("d", "Paris and Rome.", "en")], tools, Settings())
+assert rows[0].mentions and "caps" in models, (rows, models)
+print(" ".join(m for m in ("pandas", "pyarrow") if m in sys.modules) or "none")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["none"]

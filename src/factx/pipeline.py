@@ -23,6 +23,7 @@ from factx.model import Document, Mention
 from factx.resolve.countries import CountryResolver
 from factx.resolve.names import NameResolver
 from factx.resolve.overlaps import resolve_overlaps
+from factx.resources import KEYWORD, Resources, takes_resources
 
 PACKAGED = Path(__file__).parent / "pipelines"
 
@@ -92,14 +93,30 @@ def specs(path: Path, lang: str, section: dict, kind: str) -> tuple[ExtractorSpe
     return tuple(out)
 
 
-def build(spec: ExtractorSpec, lang: str, source: Path, group: str, kind: str) -> Any:
+def build(
+    spec: ExtractorSpec,
+    lang: str,
+    source: Path,
+    group: str,
+    kind: str,
+    resources: Resources | None = None,
+) -> Any:
     """One plugin of a pipeline, its class checked against the language, built with its
-    options; what goes wrong is said in terms of the config file. A plugin that cannot be
-    built is a setting to fix, so it raises BuildError, which ends the run."""
+    options (and the process's shared ``resources`` if its constructor takes them); what
+    goes wrong is said in terms of the config file. A plugin that cannot be built is a
+    setting to fix, so it raises BuildError, which ends the run."""
     cls = registry.load(spec.name, group, kind)
     supported(cls, spec.name, lang, source, kind)
+    options = dict(spec.options)
+    if KEYWORD in options:
+        raise BuildError(
+            f"{source}: '{KEYWORD}' in the options of {kind} '{spec.name}' in [lang.{lang}] "
+            f"is not an option (factx passes it); remove it."
+        )
+    if resources is not None and takes_resources(cls):
+        options[KEYWORD] = resources
     try:
-        return cls(lang, **spec.options)
+        return cls(lang, **options)
     except (TypeError, ValueError) as exc:
         raise BuildError(
             f"{source}: options for {kind} '{spec.name}' in [lang.{lang}] do not "
@@ -160,13 +177,15 @@ class Pipeline:
         specs: tuple[ExtractorSpec, ...],
         source: Path,
         linkers: tuple[ExtractorSpec, ...] = (),
+        resources: Resources | None = None,
     ) -> None:
         self.lang = lang
         self.extractors: list[tuple[str, registry.Extractor]] = [
-            (spec.name, build(spec, lang, source, registry.GROUP, "extractor")) for spec in specs
+            (spec.name, build(spec, lang, source, registry.GROUP, "extractor", resources))
+            for spec in specs
         ]
         self.linkers: list[tuple[str, Linker]] = [
-            (spec.name, build(spec, lang, source, LINKERS, "linker")) for spec in linkers
+            (spec.name, build(spec, lang, source, LINKERS, "linker", resources)) for spec in linkers
         ]
         self.countries = CountryResolver(lang)
         self.names = NameResolver(lang)
@@ -208,10 +227,13 @@ class Pipeline:
 
 
 class Pipelines:
-    """Pipelines by language, each built the first time a document needs it."""
+    """Pipelines by language, each built the first time a document needs it; their
+    plugins share one :class:`~factx.resources.Resources` (a model loads once per process
+    even when two plugins use it)."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.resources = Resources()
         self._built: dict[str, Pipeline] = {}
 
     @property
@@ -230,5 +252,6 @@ class Pipelines:
                 self.config.languages[lang],
                 self.config.path,
                 self.config.linkers.get(lang, ()),
+                self.resources,
             )
         return self._built[lang]

@@ -1,78 +1,34 @@
 """The output tables: their columns, dtypes, and how they reach disk.
 
-This module owns the column lists, so the CSV, the Parquet file and ``factx.extract``
-always agree on names, order and types. Every file appears atomically: it is written
-under a temporary name and renamed when complete, so a reader (or a resumed run) never
-sees half a table.
+This module and :mod:`factx.columns` own the column lists, so the CSV, the Parquet file
+and ``factx.extract`` always agree on names, order and types. Every file appears
+atomically (:mod:`factx.files`): it is written under a temporary name and renamed when
+complete, so a reader (or a resumed run) never sees half a table.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import regex
 
-from factx.link.fact import Fact, Phrase
-from factx.model import DocError, Document, Mention
-
-MENTIONS: dict[str, str] = {
-    "doc_id": "string",
-    "lang": "string",
-    "doc_date": "string",
-    "label": "string",
-    "text": "string",
-    "start": "Int64",
-    "end": "Int64",
-    "norm": "string",
-    "value": "Float64",
-    "unit": "string",
-    "per": "string",
-    "sentence": "string",
-    "extractor": "string",
-}
-DOCUMENTS: dict[str, str] = {
-    "doc_id": "string",
-    "source": "string",
-    "lang": "string",
-    "doc_date": "string",
-    "chars": "Int64",
-    "mentions": "Int64",
-}
-ERRORS: dict[str, str] = {"source": "string", "doc_id": "string", "error": "string"}
-# One row per MONEY, QUANTITY or PERCENT mention: the amount and what a linker joined to it.
-FACTS: dict[str, str] = {
-    "doc_id": "string",
-    "fact_id": "Int64",
-    "label": "string",
-    "amount": "string",
-    "start": "Int64",
-    "end": "Int64",
-    "value": "Float64",
-    "unit": "string",
-    "norm": "string",
-    "measured": "string",
-    "measured_start": "Int64",
-    "measured_end": "Int64",
-    "holder": "string",
-    "holder_label": "string",
-    "holder_norm": "string",
-    "predicate": "string",
-    "change": "string",
-    "date": "string",
-    "source": "string",
-    "sentence": "string",
-    "score": "Float64",
-    "lang": "string",
-    "linker": "string",
-}
+# The column lists and row tuples live in factx.columns and atomic writing in factx.files,
+# which workers import without pandas; they are names of this module too.
+from factx.columns import (  # noqa: F401
+    DOCUMENTS,
+    ERRORS,
+    FACTS,
+    MENTIONS,
+    document_row,
+    error_row,
+    fact_row,
+    mention_row,
+)
+from factx.files import atomic
 
 # OWASP "CSV injection": a spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -84,69 +40,6 @@ PLAIN_NUMBER = regex.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)
 def frame(rows: Iterable[tuple], columns: dict[str, str]) -> pd.DataFrame:
     df = pd.DataFrame.from_records(list(rows), columns=list(columns))
     return df.astype(columns)
-
-
-def mention_row(doc: Document, m: Mention, sentence: str) -> tuple:
-    date = doc.date.isoformat() if doc.date else None
-    return (
-        doc.id,
-        doc.lang,
-        date,
-        str(m.label),
-        m.text,
-        m.start,
-        m.end,
-        m.norm,
-        m.value,
-        m.unit,
-        m.per,
-        sentence,
-        m.extractor,
-    )
-
-
-def fact_row(doc: Document, number: int, fact: Fact, sentence: str) -> tuple:
-    """A fact as a row of FACTS; ``number`` counts the document's facts from 1."""
-    m = fact.amount
-
-    def text(phrase: Phrase | None) -> str | None:
-        return phrase.text if phrase else None
-
-    measured = fact.measured
-    return (
-        doc.id,
-        number,
-        str(m.label),
-        m.text,
-        m.start,
-        m.end,
-        m.value,
-        m.unit,
-        m.norm,
-        text(measured),
-        measured.start if measured else None,
-        measured.end if measured else None,
-        text(fact.holder),
-        fact.holder_label,
-        fact.holder_norm,
-        text(fact.predicate),
-        str(fact.change),
-        fact.date,
-        text(fact.source),
-        sentence,
-        round(fact.score, 3),
-        doc.lang,
-        fact.linker,
-    )
-
-
-def document_row(doc: Document, mentions: int) -> tuple:
-    date = doc.date.isoformat() if doc.date else None
-    return (doc.id, doc.source, doc.lang, date, len(doc.text), mentions)
-
-
-def error_row(err: DocError) -> tuple:
-    return (err.source, err.doc_id, err.error)
 
 
 def escape_cell(value: object) -> object:
@@ -191,33 +84,6 @@ def arrow_schema(columns: dict[str, str]) -> pa.Schema:
     """Arrow types for the declared dtypes, with the pandas metadata that lets
     ``pd.read_parquet`` give back the same string/Int64/Float64 columns."""
     return pa.Schema.from_pandas(frame([], columns), preserve_index=False)
-
-
-@contextmanager
-def atomic(path: Path, mode: str = "w", **open_args) -> Iterator[IO]:
-    """An open file that becomes ``path`` only when the block ends without error.
-
-    The data is fsynced before the rename, so after a power loss ``path`` holds either
-    the old complete file or the new complete one.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, mode, **open_args) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; outputs are not
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_csv(df: pd.DataFrame, path: Path, *, bom: bool = False) -> None:

@@ -54,19 +54,41 @@ class LocalEngine:
 
 class PoolEngine:
     """Worker processes on this machine (:mod:`factx.batch.pool`), which a time budget can
-    kill: one even for a single worker."""
+    kill: one even for a single worker. They start at once, and build the pipelines of
+    ``langs`` (the run's --lang) before the first batch reaches them."""
 
     name = "pool"
 
-    def __init__(self, config: Config, settings: Settings, workers: int) -> None:
+    def __init__(
+        self, config: Config, settings: Settings, workers: int, langs: tuple[str, ...] = ()
+    ) -> None:
         self.workers = workers
-        self.pool = Pool(config, settings, workers)
+        self.pool = Pool(config, settings, workers, langs)
+        self.pool.start()
+
+    def grow(self, workers: int, langs: tuple[str, ...] = ()) -> None:
+        """Up to ``workers`` workers, those not yet running starting now; every worker
+        started from here on builds ``langs`` too."""
+        self.workers = self.pool.size = workers
+        self.pool.langs = tuple(sorted({*self.pool.langs, *langs}))
+        self.pool.start()
 
     def map(self, batches: Iterable[Batch]) -> Iterator[Result]:
         return self.pool.map(batches)
 
     def close(self, abort: bool = False) -> None:
         self.pool.close(abort)
+
+
+def start_first(
+    kind: str, config: Config, settings: Settings, lang: str | None
+) -> PoolEngine | None:
+    """A pool whose first worker is starting, for a run that needs one whatever its size
+    (the local engine with a time budget), before the inputs are even read; None when
+    the engine depends on the job's size, which :func:`open_engine` then decides."""
+    if kind != "local" or settings.doc_timeout <= 0:
+        return None
+    return PoolEngine(config, settings, 1, (lang,) if lang else ())
 
 
 def open_engine(
@@ -76,11 +98,14 @@ def open_engine(
     workers: int,
     scheduler: str | None = None,
     scheduler_timeout: float = 10,
+    langs: tuple[str, ...] = (),
 ) -> Engine:
+    """The engine for ``kind``; its workers (on this machine) start loading their models,
+    those of ``langs`` included, before it returns."""
     if kind == "dask":
         from factx.batch.dask_engine import DaskEngine  # dask loads only when asked for
 
         return DaskEngine(config, settings, workers, scheduler, scheduler_timeout)
     if workers <= 1 and settings.doc_timeout <= 0:
         return LocalEngine(config, settings)
-    return PoolEngine(config, settings, workers)
+    return PoolEngine(config, settings, workers, langs)

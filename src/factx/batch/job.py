@@ -10,24 +10,21 @@ they produce the same bytes, whatever the engine or the number of workers.
 from __future__ import annotations
 
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
-import pandas as pd
-import pyarrow.parquet as pq
-
-from factx import entities, sources, tables
+from factx import sources
 from factx.batch import runinfo
-from factx.batch.engines import Batch, open_engine
+from factx.batch.engines import Batch, Engine, PoolEngine, open_engine, start_first
 from factx.batch.journal import Journal, fingerprint, item_key
 from factx.batch.progress import Reporter, Silent
-from factx.batch.runner import Settings, corpus
+from factx.batch.runner import Settings
+from factx.model import Document
 from factx.pipeline import Config, check, load_config
 
-SHOWN_ERRORS = 10
 OUTPUTS = (
     "mentions.csv",
     "mentions.parquet",
@@ -76,48 +73,65 @@ class Summary:
 def run(job: Job, progress: Reporter | None = None) -> Summary:
     started, started_at = time.perf_counter(), runinfo.now()
     config = load_config(job.pipeline)
-    check(config, job.lang)  # a bad setting fails here, once, before any document is read
-    summary = Summary()
-    with Journal(job.out, fingerprint(config, job.settings), force=job.force) as state:
-        (job.out / "run.json").unlink(missing_ok=True)  # back only once the run is complete
-        for name in OUTPUTS:  # temporary files of a run killed while writing its tables
-            for tmp in job.out.glob(f".{name}.*.tmp"):
-                tmp.unlink()
-        summary.restarted = state.restarted
-        order, engine = run_documents(job, config, state, summary, progress or Silent())
-        processed = time.perf_counter() - started
-        merge(job, state, order, summary)
-        state.prune(set(order))
-        summary.seconds = time.perf_counter() - started
-        timings = {
-            "started": started_at,
-            "finished": runinfo.now(),
-            "seconds": round(summary.seconds, 3),
-            "process_seconds": round(processed, 3),
-            "write_seconds": round(summary.seconds - processed, 3),
-            "docs_per_second": round(len(order) / max(summary.seconds, 1e-9), 2),
-        }
-        runinfo.write(
-            job.out / "run.json",
-            {
-                "inputs": [str(p) for p in job.inputs],
-                "lang": job.lang,
-                "engine": {**engine, "scheduler": job.scheduler},
-                "settings": {**asdict(job.settings), "chunk_size": job.chunk_size},
-                "csv": {"encoding": "utf-8-sig" if job.bom else "utf-8", "escaped": True},
-                "pipeline": runinfo.pipeline(config),
-                "models": state.models,
-                "counts": {k: v for k, v in asdict(summary).items() if k not in SKIP},
-                "timings": timings,
-            },
-        )
+    # With a time budget the documents run in worker processes whatever the job's size,
+    # so the first one starts now: its imports and models load while this process checks
+    # the pipeline, opens the journal and reads the first documents.
+    early = start_first(job.engine, config, job.settings, job.lang)
+    try:
+        check(config, job.lang)  # a bad setting fails here, once, before any document is read
+        summary = Summary()
+        with Journal(job.out, fingerprint(config, job.settings), force=job.force) as state:
+            (job.out / "run.json").unlink(missing_ok=True)  # back only once the run is complete
+            for name in OUTPUTS:  # temporary files of a run killed while writing its tables
+                for tmp in job.out.glob(f".{name}.*.tmp"):
+                    tmp.unlink()
+            summary.restarted = state.restarted
+            order, engine = run_documents(job, config, state, summary, progress or Silent(), early)
+            processed = time.perf_counter() - started
+            from factx.batch.merge import merge  # imported already, as the workers started
+
+            merge(job, state, order, summary)
+            state.prune(set(order))
+            summary.seconds = time.perf_counter() - started
+            timings = {
+                "started": started_at,
+                "finished": runinfo.now(),
+                "seconds": round(summary.seconds, 3),
+                "process_seconds": round(processed, 3),
+                "write_seconds": round(summary.seconds - processed, 3),
+                "docs_per_second": round(len(order) / max(summary.seconds, 1e-9), 2),
+            }
+            runinfo.write(
+                job.out / "run.json",
+                {
+                    "inputs": [str(p) for p in job.inputs],
+                    "lang": job.lang,
+                    "engine": {**engine, "scheduler": job.scheduler},
+                    "settings": {**asdict(job.settings), "chunk_size": job.chunk_size},
+                    "csv": {"encoding": "utf-8-sig" if job.bom else "utf-8", "escaped": True},
+                    "pipeline": runinfo.pipeline(config),
+                    "models": state.models,
+                    "counts": {k: v for k, v in asdict(summary).items() if k not in SKIP},
+                    "timings": timings,
+                },
+            )
+    except BaseException:  # a bad setting, a locked folder, Ctrl-C: the worker goes too
+        if early is not None:
+            early.close(abort=True)
+        raise
     return summary
 
 
 def run_documents(
-    job: Job, config: Config, state: Journal, summary: Summary, progress: Reporter
+    job: Job,
+    config: Config,
+    state: Journal,
+    summary: Summary,
+    progress: Reporter,
+    early: PoolEngine | None = None,
 ) -> tuple[list[str], dict[str, object]]:
-    """Every document not yet in the journal through an engine, committed batch by batch.
+    """Every document not yet in the journal through an engine (``early``, whose first
+    worker is already starting, if given), committed batch by batch.
 
     Returns the input order (document keys) and what engine ran.
     """
@@ -125,13 +139,28 @@ def run_documents(
     todo = batches(sources.read(job.inputs, job.lang), state, order, summary, progress, job)
     first = list(islice(todo, 2))
     if not first:
+        if early is not None:  # nothing to do: no need to wait for its models
+            early.close(abort=True)
         return order, {"name": "none", "workers": 0}
     # A job of one batch needs one worker (this process itself when there is no
     # --doc-timeout to enforce): starting more would cost more than they save.
     workers = job.workers if len(first) > 1 or job.engine == "dask" else 1
-    engine = open_engine(
-        job.engine, config, job.settings, workers, job.scheduler, job.scheduler_timeout
+    # The languages the first batches name (--lang, a JSONL "lang"): the workers build
+    # those pipelines as soon as they are up, before the first batch reaches them.
+    langs = tuple(
+        sorted({i.lang for b in first for _, i in b if isinstance(i, Document) and i.lang})
     )
+    if early is not None:
+        engine: Engine = early
+        early.grow(workers, langs)
+    else:
+        engine = open_engine(
+            job.engine, config, job.settings, workers, job.scheduler, job.scheduler_timeout, langs
+        )
+    # While the workers import and load their models, this process imports what the
+    # tables need (pandas, pyarrow), which it would otherwise do after the last batch.
+    import factx.batch.merge  # noqa: F401
+
     try:
         pending: deque[list[str]] = deque()
         for rows, models in engine.map(feed(chain(first, todo), pending)):
@@ -180,77 +209,3 @@ def feed(todo: Iterable[list[tuple[str, sources.Item]]], pending: deque) -> Iter
     for batch in todo:
         pending.append([key for key, _ in batch])
         yield [item for _, item in batch]
-
-
-def merge(job: Job, state: Journal, order: list[str], summary: Summary) -> None:
-    """Write every table from the journal, in input order, a chunk at a time."""
-    raw = state.dir / "mentions.raw.parquet"
-    labels: Counter[str] = Counter()
-    with (
-        tables.CsvWriter(job.out / "documents.csv", bom=job.bom) as documents,
-        tables.CsvWriter(job.out / "errors.csv", bom=job.bom) as errors,
-        tables.ParquetWriter(raw, tables.MENTIONS) as mentions,
-        tables.CsvWriter(job.out / "facts.csv", bom=job.bom) as facts_csv,
-        tables.ParquetWriter(job.out / "facts.parquet", tables.FACTS) as facts_parquet,
-    ):
-        for keys in chunks(order, max(job.chunk_size, 256)):
-            docs, errs, ments, facts = [], [], [], []
-            for key in keys:
-                rows = state.rows(key)
-                if rows.error:
-                    errs.append(rows.error)
-                    if len(summary.first_errors) < SHOWN_ERRORS:
-                        summary.first_errors.append((rows.error[0], rows.error[2]))
-                else:
-                    docs.append(rows.document)
-                    ments.extend(rows.mentions)
-                    facts.extend(rows.facts)
-                    summary.split += rows.pieces > 1
-            labels.update(m[3] for m in ments)
-            summary.documents += len(docs)
-            summary.errors += len(errs)
-            summary.mentions += len(ments)
-            summary.facts += len(facts)
-            documents.write(tables.frame(docs, tables.DOCUMENTS))
-            errors.write(tables.frame(errs, tables.ERRORS))
-            mentions.write(tables.frame(ments, tables.MENTIONS))
-            facts_table = tables.frame(facts, tables.FACTS)
-            facts_csv.write(facts_table)
-            facts_parquet.write(facts_table)
-    summary.labels = dict(sorted(labels.items()))
-    try:
-        finish_mentions(job, raw)
-    finally:
-        raw.unlink(missing_ok=True)
-
-
-def finish_mentions(job: Job, raw: Path) -> None:
-    """Apply the corpus-level steps, then write mentions.csv/.parquet and entities.csv.
-
-    The corpus steps see every mention without its sentence (the bulk of a row); the
-    sentences then stream from the raw file a row group at a time.
-    """
-    light = pd.read_parquet(raw, columns=[c for c in tables.MENTIONS if c != "sentence"])
-    unified = corpus(light)
-    tables.write_csv(entities.build(unified), job.out / "entities.csv", bom=job.bom)
-    norms = unified["norm"].reset_index(drop=True)
-    del light, unified
-    source = pq.ParquetFile(raw)
-    at = 0
-    with (
-        tables.CsvWriter(job.out / "mentions.csv", bom=job.bom) as csv,
-        tables.ParquetWriter(job.out / "mentions.parquet", tables.MENTIONS) as parquet,
-    ):
-        if source.num_row_groups == 0:
-            csv.write(tables.frame([], tables.MENTIONS))
-        for group in range(source.num_row_groups):
-            df = source.read_row_group(group).to_pandas()
-            df["norm"] = norms.iloc[at : at + len(df)].set_axis(df.index).astype("string")
-            at += len(df)
-            csv.write(df)
-            parquet.write(df)
-
-
-def chunks(seq: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(seq), size):
-        yield seq[i : i + size]

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from factx import registry, tables
+from factx import columns, files, registry
 from factx.batch.runner import Rows, Settings
 from factx.link import GROUP as LINKERS
 from factx.model import DocError, Document
@@ -68,7 +68,7 @@ def fingerprint(config: Config, settings: Settings) -> str:
         "settings": [settings.max_chars, settings.too_long],
         "plugins": plugins,
         "state": FORMAT,
-        "columns": list(tables.MENTIONS),  # rows written with other columns don't fit
+        "columns": list(columns.MENTIONS),  # rows written with other columns don't fit
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:32]
 
@@ -107,7 +107,7 @@ class Journal:
         elif meta.exists() and self._stored_run(meta) != run:
             self._clear()
             self.restarted = True
-        with tables.atomic(meta) as fh:
+        with files.atomic(meta) as fh:
             json.dump({"run": run}, fh)
         # key → (offset, length) of the journal line that holds its rows.
         self.index: dict[str, tuple[int, int]] = {}
@@ -160,7 +160,7 @@ class Journal:
         if len(keep) == len(lines):
             return
         self._journal.close()
-        with open(self.dir / JOURNAL, "rb") as old, tables.atomic(self.dir / JOURNAL, "wb") as fh:
+        with open(self.dir / JOURNAL, "rb") as old, files.atomic(self.dir / JOURNAL, "wb") as fh:
             for i, (offset, length) in enumerate(keep):
                 old.seek(offset)
                 raw = old.read(length)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factx import registry, tables
+from factx import files, registry
 from factx.pipeline import Config
 
 
@@ -82,6 +82,6 @@ def write(path: Path, info: dict[str, Any]) -> None:
     from factx import __version__  # here: factx/__init__ imports this module's importers
 
     info = {"factx": __version__, "python": platform.python_version(), **info}
-    with tables.atomic(path, "w", encoding="utf-8") as fh:
+    with files.atomic(path, "w", encoding="utf-8") as fh:
         json.dump(info, fh, ensure_ascii=False, indent=2, default=str)
         fh.write("\n")

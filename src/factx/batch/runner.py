@@ -12,13 +12,10 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
-
-from factx import tables
+from factx import columns
 from factx.batch import runinfo
-from factx.entities import unify
 from factx.langid import LanguageIdentifier
 from factx.link import GROUP as LINKERS
 from factx.link import Fact
@@ -26,6 +23,9 @@ from factx.model import DocError, Document, Mention
 from factx.pieces import windows
 from factx.pipeline import BuildError, Pipeline, PipelineError, Pipelines
 from factx.segment import CONTEXT_CHARS, ELLIPSIS, Sentences
+
+if TYPE_CHECKING:  # pandas is for the tables at the end: worker processes never import it
+    import pandas as pd
 
 # spaCy refuses texts over 1,000,000 characters by default; windows this size fit every
 # backend while being far longer than any news article.
@@ -233,16 +233,18 @@ def rows(result: Processed | DocError) -> Rows:
         if len(error) > CONTEXT_CHARS:  # an exception's message may quote the whole text
             error = error[: CONTEXT_CHARS - 1] + ELLIPSIS
         err = DocError(printable(result.source), error, printable(result.doc_id))
-        return Rows(None, tables.error_row(err))
+        return Rows(None, columns.error_row(err))
     doc = result.doc
-    mentions = tuple(tables.mention_row(doc, m, s) for m, s in result.mentions)
-    facts = tuple(tables.fact_row(doc, i, f, s) for i, (f, s) in enumerate(result.facts, 1))
-    return Rows(tables.document_row(doc, len(mentions)), None, mentions, result.pieces, facts)
+    mentions = tuple(columns.mention_row(doc, m, s) for m, s in result.mentions)
+    facts = tuple(columns.fact_row(doc, i, f, s) for i, (f, s) in enumerate(result.facts, 1))
+    return Rows(columns.document_row(doc, len(mentions)), None, mentions, result.pieces, facts)
 
 
 def corpus(mentions: pd.DataFrame) -> pd.DataFrame:
     """The steps that need every document's mentions at once (one PERSON norm across
     documents and scripts), applied after the per-document work, whatever the engine."""
+    from factx.entities import unify
+
     return unify(mentions)
 
 
@@ -255,6 +257,8 @@ class Tables:
 
 
 def collect(results: Iterable[Processed | DocError]) -> Tables:
+    from factx import tables
+
     mentions, documents, errors, facts = [], [], [], []
     for result in map(rows, results):
         if result.error:

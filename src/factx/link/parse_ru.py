@@ -15,10 +15,11 @@ from factx.link.tree import Token, Tree
 
 
 class RussianParser:
-    """slovnet's NewsSyntaxParser and NewsMorphTagger, loaded once per linker."""
+    """slovnet's NewsSyntaxParser and NewsMorphTagger, loaded once per linker, over the
+    ``embedding`` given (the one natasha's NER tagger reads), else their own."""
 
-    def __init__(self) -> None:
-        embedding = NewsEmbedding()
+    def __init__(self, embedding: NewsEmbedding | None = None) -> None:
+        embedding = embedding or NewsEmbedding()
         self.syntax = NewsSyntaxParser(embedding)
         self.morph = NewsMorphTagger(embedding)
 

@@ -18,6 +18,7 @@ from factx.link.rules import Rules
 from factx.link.tree import Tree
 from factx.link.words import LinkWords
 from factx.model import Document, Mention
+from factx.resources import Resources, shared
 from factx.segment import Sentences
 
 # Longer "sentences" are tables or lists of figures, not prose a parser reads well, and
@@ -31,13 +32,18 @@ class Parser(Protocol):
     ) -> list[Tree]: ...
 
 
-def make_parser(lang: str, options: dict[str, Any], words: LinkWords) -> Parser:
+def make_parser(
+    lang: str, options: dict[str, Any], words: LinkWords, resources: Resources | None = None
+) -> Parser:
     """The parser adapter of ``lang``; imported here so a language's library loads only
-    when a pipeline links that language."""
+    when a pipeline links that language. The Russian one reads natasha's embedding from
+    ``resources``, shared with the NER extractor."""
     if lang == "ru":
+        from natasha import NewsEmbedding
+
         from factx.link.parse_ru import RussianParser
 
-        return RussianParser(**options)
+        return RussianParser(shared(resources, NewsEmbedding), **options)
     if lang == "vi":
         from factx.link.parse_vi import VietnameseParser
 
@@ -53,10 +59,10 @@ class SyntaxLinker:
 
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
 
-    def __init__(self, lang: str, **options: Any) -> None:
+    def __init__(self, lang: str, resources: Resources | None = None, **options: Any) -> None:
         self.lang = lang
         words = LinkWords.load(lang)
-        self.parser = make_parser(lang, options, words)
+        self.parser = make_parser(lang, options, words, resources)
         self.rules = Rules(words)
         self.model_name = getattr(self.parser, "model_name", None)
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 from factx import pieces
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
+from factx.resources import Resources, shared
 
 # slovnet's tag set → factx labels. LOC becomes COUNTRY later, in the country resolver.
 LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
@@ -17,17 +18,20 @@ class NatashaNER:
     """slovnet NER; spans already point into the original text.
 
     With ``rules`` (the default) its spans pass through :class:`factx.ner.refine.Refiner`;
-    ``rules=False`` gives the model alone, for comparison.
+    ``rules=False`` gives the model alone, for comparison. Its word embedding comes from
+    the pipeline's ``resources``, which the Russian syntax linker reads too.
     """
 
     languages: ClassVar[tuple[str, ...]] = ("ru",)
     labels: ClassVar[tuple[str, ...]] = (Label.PERSON, Label.ORG, Label.LOCATION)
     requires: ClassVar[tuple[str, ...]] = ("natasha",)
 
-    def __init__(self, lang: str = "ru", rules: bool = True) -> None:
+    def __init__(
+        self, lang: str = "ru", rules: bool = True, resources: Resources | None = None
+    ) -> None:
         from natasha import NewsEmbedding, NewsNERTagger  # here: `factx plugins` stays fast
 
-        self.tagger = NewsNERTagger(NewsEmbedding())
+        self.tagger = NewsNERTagger(shared(resources, NewsEmbedding))
         self.refine = Refiner(lang) if rules else None
 
     def extract(self, doc: Document) -> Iterator[Mention]:

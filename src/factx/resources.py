@@ -1,0 +1,51 @@
+"""Models that several plugins of one process share, each loaded once.
+
+natasha's NER tagger and its syntax parser and morph tagger all read the same word
+embedding (``NewsEmbedding``, a quarter of a second to load and 50 MB held); natasha's own
+examples build it once and hand it to each model. The Russian pipeline has the NER
+extractor and the syntax linker, which would each load their own. A :class:`Resources`
+is built by :class:`factx.pipeline.Pipelines`, one per process, and passed to every plugin
+whose constructor takes a ``resources`` keyword: no module-level cache, so two pipelines
+(two tests, two configs) never share anything they did not ask to.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# The constructor keyword by which a plugin asks for the process's Resources.
+KEYWORD = "resources"
+
+
+class Resources:
+    """Shared objects by the function that makes them: ``get(NewsEmbedding)`` builds one
+    embedding on the first call and returns that same one to every later caller."""
+
+    def __init__(self) -> None:
+        self._made: dict[Callable[[], Any], Any] = {}
+
+    def get(self, make: Callable[[], T]) -> T:
+        if make not in self._made:
+            self._made[make] = make()
+        return self._made[make]
+
+
+def shared(resources: Resources | None, make: Callable[[], T]) -> T:
+    """``make()`` from ``resources`` when given, else a fresh one: a plugin built on its
+    own (a test, a third-party script) loads its own model, as before."""
+    return resources.get(make) if resources is not None else make()
+
+
+def takes_resources(cls: type) -> bool:
+    """Whether ``cls``'s constructor declares the ``resources`` keyword. Plugins that do
+    not are built exactly as before, so a third-party constructor needs no change."""
+    try:
+        params = inspect.signature(cls).parameters
+    except (TypeError, ValueError):  # a builtin or C class: nothing to inspect
+        return False
+    param = params.get(KEYWORD)
+    return param is not None and param.kind in (param.KEYWORD_ONLY, param.POSITIONAL_OR_KEYWORD)

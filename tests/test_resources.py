@@ -1,0 +1,84 @@
+"""Shared models: one object per process for every plugin that asks, each made once; a
+plugin that does not ask is built exactly as before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from factx.pipeline import BuildError, ExtractorSpec, Pipelines, build, load_config
+from factx.registry import GROUP
+from factx.resources import Resources, shared, takes_resources
+
+
+class Counted:
+    """A "model" whose constructions are counted."""
+
+    made = 0
+
+    def __init__(self) -> None:
+        type(self).made += 1
+
+
+class Asks:
+    def __init__(self, lang: str, resources: Resources | None = None) -> None: ...
+
+
+class AsksByKeyword:
+    def __init__(self, lang: str, *, size: int = 1, resources: Resources | None = None): ...
+
+
+class TakesAnything:
+    def __init__(self, lang: str, **options: Any) -> None: ...
+
+
+class Plain:
+    def __init__(self, lang: str, model: str = "x") -> None: ...
+
+
+@pytest.mark.parametrize(
+    ("cls", "asks"),
+    [(Asks, True), (AsksByKeyword, True), (TakesAnything, False), (Plain, False), (int, False)],
+)
+def test_only_a_constructor_naming_resources_gets_them(cls, asks):
+    # **options alone does not count: the object would land among a plugin's options
+    assert takes_resources(cls) is asks
+
+
+def test_each_shared_object_is_made_once_per_resources():
+    Counted.made = 0
+    one, other = Resources(), Resources()
+    assert one.get(Counted) is one.get(Counted)
+    assert Counted.made == 1
+    assert other.get(Counted) is not one.get(Counted)  # nothing global between two
+    assert Counted.made == 2
+
+
+def test_without_resources_a_plugin_makes_its_own():
+    Counted.made = 0
+    assert shared(None, Counted) is not shared(None, Counted)
+    assert Counted.made == 2
+
+
+def test_resources_is_not_an_option_a_pipeline_may_set(tmp_path):
+    spec = ExtractorSpec("money", {"resources": "mine"})
+    with pytest.raises(BuildError, match="'resources' in the options of extractor 'money'"):
+        build(spec, "en", tmp_path / "p.toml", GROUP, "extractor", Resources())
+
+
+def test_the_russian_pipeline_loads_natasha_s_embedding_once(monkeypatch):
+    natasha = pytest.importorskip("natasha", reason="the ru extra is not installed")
+    loads = []
+    real = natasha.NewsEmbedding
+
+    def counted() -> Any:
+        loads.append(1)
+        return real()
+
+    # the NER extractor and the syntax linker both look the class up on the module
+    monkeypatch.setattr(natasha, "NewsEmbedding", counted)
+    pipeline = Pipelines(load_config("news")).get("ru")
+    assert [n for n, _ in pipeline.linkers] == ["syntax"]
+    assert "natasha" in [n for n, _ in pipeline.extractors]
+    assert len(loads) == 1
