@@ -11,8 +11,10 @@ targets, each measured in the same run:
 - factx with one worker (the packaged news pipeline, ``--lang ru``) against raw natasha
   (``Doc.segment`` + ``Doc.tag_ner`` in a plain script), whole processes from launch to
   exit, start-up included: ≥ 0.85× by wall clock;
-- two workers against one: ≥ 1.7× by wall clock (with the projection from CPU time, which
-  is what idle cores would give when others share the machine);
+- two workers against one: ≥ 1.7× by wall clock (with Amdahl's projection from CPU times,
+  which is what two idle cores would give when others share the machine: the documents'
+  work, from the stage table, on two cores, the rest of the one-worker run's CPU time on
+  one);
 - all rule extractors together: ≤ 2 ms per article; journal and tables: ≤ 1 ms per
   article (in one process on one thread, by ``stages.py``, by wall clock and CPU time);
 - start-up (imports, then models and patterns) of factx beside natasha's.
@@ -125,6 +127,19 @@ def main() -> None:
         shutil.rmtree(work)
 
 
+def amdahl(one: Measure, docs: int, stages: dict) -> float:
+    """What two workers would give on two idle cores, from CPU times, which a shared
+    machine does not distort: the documents' own work (the stage table's per-article CPU,
+    journal excluded, times the articles) halves, and everything else in the one-worker
+    run's CPU time (start-up of both processes, tables at the end) does not. Twice one's
+    CPU over two's, as this row once said, took the second worker's start-up for work
+    and flattered."""
+    ms = stages["ms_per_doc"]
+    work = docs * sum(ms[k]["cpu"] for k in STAGE_COLUMNS if k != "journal") / 1000
+    work = min(work, one.cpu)
+    return one.cpu / (one.cpu - work / 2)
+
+
 def fmt_load(load: tuple[float, float, float]) -> str:
     return ", ".join(f"{x:.1f}" for x in load)
 
@@ -187,11 +202,11 @@ class Bench:
                                      goal, f"{wall:.2f}×", f"{cpu:.2f}×",
                                      met(wall >= 0.85) if goal else "",
                                      met(cpu >= 0.85) if goal else ""))  # fmt: skip
-        scale = (one.seconds / two.seconds, 2 * one.cpu / two.cpu)
-        self.target_rows.append(("2 workers / 1 worker (CPU: projected on 2 idle cores)",
+        st = self.stage("ru", folder)
+        scale = (one.seconds / two.seconds, amdahl(one, n, st))
+        self.target_rows.append(("2 workers / 1 worker (CPU: Amdahl on 2 idle cores)",
                                  "≥ 1.7×", f"{scale[0]:.2f}×", f"{scale[1]:.2f}×",
                                  met(scale[0] >= 1.7), met(scale[1] >= 1.7)))  # fmt: skip
-        st = self.stage("ru", folder)
         per_article = (
             ("rules", "all rule extractors, ms per article", 2.0),
             ("journal", "journal and tables, ms per article", 1.0),

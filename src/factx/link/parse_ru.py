@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+from navec import Navec
 from razdel import tokenize
 
 from factx.link.tree import Token, Tree
@@ -18,7 +19,7 @@ class RussianParser:
     """slovnet's NewsSyntaxParser and NewsMorphTagger, loaded once per linker, over the
     ``embedding`` given (the one natasha's NER tagger reads), else their own."""
 
-    def __init__(self, embedding: NewsEmbedding | None = None) -> None:
+    def __init__(self, embedding: Navec | None = None) -> None:
         embedding = embedding or NewsEmbedding()
         self.syntax = NewsSyntaxParser(embedding)
         self.morph = NewsMorphTagger(embedding)

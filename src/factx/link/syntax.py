@@ -39,11 +39,10 @@ def make_parser(
     when a pipeline links that language. The Russian one reads natasha's embedding from
     ``resources``, shared with the NER extractor."""
     if lang == "ru":
-        from natasha import NewsEmbedding
-
         from factx.link.parse_ru import RussianParser
+        from factx.ner.natasha import news_embedding
 
-        return RussianParser(shared(resources, NewsEmbedding), **options)
+        return RussianParser(shared(resources, news_embedding), **options)
     if lang == "vi":
         from factx.link.parse_vi import VietnameseParser
 
