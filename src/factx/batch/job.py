@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factx import sources
 from factx.batch import runinfo
@@ -25,6 +26,11 @@ from factx.batch.runner import Settings
 from factx.model import Document
 from factx.pipeline import Config, check, load_config
 
+if TYPE_CHECKING:  # imported by run_documents, once the workers are starting
+    from factx.batch.merge import Merger
+
+# A batch of (key, document), and how long the input order was when it was cut.
+Chunk = tuple[list[tuple[str, sources.Item]], int]
 OUTPUTS = (
     "mentions.csv",
     "mentions.parquet",
@@ -86,11 +92,11 @@ def run(job: Job, progress: Reporter | None = None) -> Summary:
                 for tmp in job.out.glob(f".{name}.*.tmp"):
                     tmp.unlink()
             summary.restarted = state.restarted
-            order, engine = run_documents(job, config, state, summary, progress or Silent(), early)
+            order, engine, merger = run_documents(
+                job, config, state, summary, progress or Silent(), early
+            )
             processed = time.perf_counter() - started
-            from factx.batch.merge import merge  # imported already, as the workers started
-
-            merge(job, state, order, summary)
+            merger.finish()
             state.prune(set(order))
             summary.seconds = time.perf_counter() - started
             timings = {
@@ -129,50 +135,60 @@ def run_documents(
     summary: Summary,
     progress: Reporter,
     early: PoolEngine | None = None,
-) -> tuple[list[str], dict[str, object]]:
+) -> tuple[list[str], dict[str, object], Merger]:
     """Every document not yet in the journal through an engine (``early``, whose first
-    worker is already starting, if given), committed batch by batch.
+    worker is already starting, if given), committed batch by batch, and the tables but
+    mentions and entities written from the journal as the batches come back.
 
-    Returns the input order (document keys) and what engine ran.
+    Returns the input order (document keys), what engine ran, and the tables' merger,
+    ready to finish.
     """
     order: list[str] = []
     todo = batches(sources.read(job.inputs, job.lang), state, order, summary, progress, job)
     first = list(islice(todo, 2))
-    if not first:
-        if early is not None:  # nothing to do: no need to wait for its models
-            early.close(abort=True)
-        return order, {"name": "none", "workers": 0}
-    # A job of one batch needs one worker (this process itself when there is no
-    # --doc-timeout to enforce): starting more would cost more than they save.
-    workers = job.workers if len(first) > 1 or job.engine == "dask" else 1
-    # The languages the first batches name (--lang, a JSONL "lang"): the workers build
-    # those pipelines as soon as they are up, before the first batch reaches them.
-    langs = tuple(
-        sorted({i.lang for b in first for _, i in b if isinstance(i, Document) and i.lang})
-    )
-    if early is not None:
-        engine: Engine = early
-        early.grow(workers, langs)
-    else:
-        engine = open_engine(
-            job.engine, config, job.settings, workers, job.scheduler, job.scheduler_timeout, langs
+    engine: Engine | None = early
+    if not first and early is not None:  # nothing to do: no need to wait for its models
+        early.close(abort=True)
+        engine = None
+    elif first:
+        # A job of one batch needs one worker (this process itself when there is no
+        # --doc-timeout to enforce): starting more would cost more than they save.
+        workers = job.workers if len(first) > 1 or job.engine == "dask" else 1
+        # The languages the first batches name (--lang, a JSONL "lang"): the workers build
+        # those pipelines as soon as they are up, before the first batch reaches them.
+        langs = tuple(
+            sorted({i.lang for b, _ in first for _, i in b if isinstance(i, Document) and i.lang})
         )
-    # While the workers import and load their models, this process imports what the
-    # tables need (pandas, pyarrow), which it would otherwise do after the last batch.
-    import factx.batch.merge  # noqa: F401
+        if early is not None:
+            early.grow(workers, langs)
+        else:
+            engine = open_engine(
+                job.engine, config, job.settings, workers, job.scheduler, job.scheduler_timeout,
+                langs,
+            )  # fmt: skip
+    # Imported now, while the workers import and load their models: pandas and pyarrow,
+    # which the tables need, would otherwise load after the last batch.
+    from factx.batch.merge import Merger
 
     try:
-        pending: deque[list[str]] = deque()
-        for rows, models in engine.map(feed(chain(first, todo), pending)):
-            keys = pending.popleft()
-            state.commit(list(zip(keys, rows, strict=True)), models)
-            summary.processed += len(keys)
-            progress.advance(len(keys))
+        with Merger(job, state, summary) as merger:
+            if engine is not None:
+                pending: deque[tuple[list[str], int]] = deque()
+                for rows, models in engine.map(feed(chain(first, todo), pending)):
+                    keys, end = pending.popleft()
+                    state.commit(list(zip(keys, rows, strict=True)), models)
+                    summary.processed += len(keys)
+                    progress.advance(len(keys))
+                    merger.upto(order, end)
+                engine.close()
+            merger.upto(order, len(order), last=True)
     except BaseException:
-        engine.close(abort=True)
+        if engine is not None:
+            engine.close(abort=True)
         raise
-    engine.close()
-    return order, {"name": engine.name, "workers": engine.workers}
+    if engine is None:
+        return order, {"name": "none", "workers": 0}, merger
+    return order, {"name": engine.name, "workers": engine.workers}, merger
 
 
 SKIP = {"seconds", "first_errors", "restarted"}
@@ -185,8 +201,10 @@ def batches(
     summary: Summary,
     progress: Reporter,
     job: Job,
-) -> Iterator[list[tuple[str, sources.Item]]]:
-    """The documents still to do, in batches; records the input order as it goes."""
+) -> Iterator[Chunk]:
+    """The documents still to do, in batches, each with the length of the input order
+    when it was cut (every key before that is in it, in an earlier batch or reused);
+    records the input order as it goes."""
     queued: set[str] = set()
     batch: list[tuple[str, sources.Item]] = []
     for item in items:
@@ -199,13 +217,13 @@ def batches(
         queued.add(key)
         batch.append((key, item))
         if len(batch) >= job.chunk_size:
-            yield batch
+            yield batch, len(order)
             batch = []
     if batch:
-        yield batch
+        yield batch, len(order)
 
 
-def feed(todo: Iterable[list[tuple[str, sources.Item]]], pending: deque) -> Iterator[Batch]:
-    for batch in todo:
-        pending.append([key for key, _ in batch])
+def feed(todo: Iterable[Chunk], pending: deque[tuple[list[str], int]]) -> Iterator[Batch]:
+    for batch, end in todo:
+        pending.append(([key for key, _ in batch], end))
         yield [item for _, item in batch]

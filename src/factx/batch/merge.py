@@ -8,7 +8,7 @@ import overlaps their model loading instead of delaying them or following the la
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,44 +27,87 @@ SHOWN_ERRORS = 10
 
 def merge(job: Job, state: Journal, order: list[str], summary: Summary) -> None:
     """Write every table from the journal, in input order, a chunk at a time."""
-    raw = state.dir / "mentions.raw.parquet"
-    labels: Counter[str] = Counter()
-    with (
-        tables.CsvWriter(job.out / "documents.csv", bom=job.bom) as documents,
-        tables.CsvWriter(job.out / "errors.csv", bom=job.bom) as errors,
-        tables.ParquetWriter(raw, tables.MENTIONS) as mentions,
-        tables.CsvWriter(job.out / "facts.csv", bom=job.bom) as facts_csv,
-        tables.ParquetWriter(job.out / "facts.parquet", tables.FACTS) as facts_parquet,
-    ):
-        for keys in chunks(order, max(job.chunk_size, 256)):
-            docs, errs, ments, facts = [], [], [], []
-            for key in keys:
-                rows = state.rows(key)
-                if rows.error:
-                    errs.append(rows.error)
-                    if len(summary.first_errors) < SHOWN_ERRORS:
-                        summary.first_errors.append((rows.error[0], rows.error[2]))
-                else:
-                    docs.append(rows.document)
-                    ments.extend(rows.mentions)
-                    facts.extend(rows.facts)
-                    summary.split += rows.pieces > 1
-            labels.update(m[3] for m in ments)
-            summary.documents += len(docs)
-            summary.errors += len(errs)
-            summary.mentions += len(ments)
-            summary.facts += len(facts)
-            documents.write(tables.frame(docs, tables.DOCUMENTS))
-            errors.write(tables.frame(errs, tables.ERRORS))
-            mentions.write(tables.frame(ments, tables.MENTIONS))
-            facts_table = tables.frame(facts, tables.FACTS)
-            facts_csv.write(facts_table)
-            facts_parquet.write(facts_table)
-    summary.labels = dict(sorted(labels.items()))
-    try:
-        finish_mentions(job, raw)
-    finally:
-        raw.unlink(missing_ok=True)
+    with Merger(job, state, summary) as merger:
+        merger.upto(order, len(order), last=True)
+    merger.finish()
+
+
+class Merger:
+    """The tables, written while the documents are still running: as soon as the rows of
+    a stretch of the input order are all committed, documents.csv, errors.csv, the facts
+    and the raw mentions grow by them, a chunk at a time, so the tables wait for little
+    after the last batch. A context manager: leaving the block normally publishes those
+    files, an exception discards them; :meth:`finish` then applies the corpus-wide step
+    and writes mentions.csv/.parquet and entities.csv.
+
+    Rows come from the journal even when they were just computed, and the chunks are
+    the same however the run was cut, so a resumed run writes the same bytes.
+    """
+
+    def __init__(self, job: Job, state: Journal, summary: Summary) -> None:
+        self.job, self.state, self.summary = job, state, summary
+        self.raw = state.dir / "mentions.raw.parquet"
+        self.labels: Counter[str] = Counter()
+        self.done = 0  # keys of the input order written so far
+        self.size = max(job.chunk_size, 256)
+        self._files = ExitStack()
+
+    def __enter__(self) -> Merger:
+        job, files = self.job, self._files
+        self.documents = files.enter_context(
+            tables.CsvWriter(job.out / "documents.csv", bom=job.bom)
+        )
+        self.errors = files.enter_context(tables.CsvWriter(job.out / "errors.csv", bom=job.bom))
+        self.mentions = files.enter_context(tables.ParquetWriter(self.raw, tables.MENTIONS))
+        self.facts_csv = files.enter_context(tables.CsvWriter(job.out / "facts.csv", bom=job.bom))
+        self.facts_parquet = files.enter_context(
+            tables.ParquetWriter(job.out / "facts.parquet", tables.FACTS)
+        )
+        return self
+
+    def __exit__(self, *exc: object) -> bool | None:
+        return self._files.__exit__(*exc)
+
+    def upto(self, order: list[str], end: int, last: bool = False) -> None:
+        """``order[:end]`` is committed: write every whole chunk of it not yet written,
+        and with ``last`` (the whole order) the shorter chunk that ends it."""
+        while self.done + self.size <= end or (last and self.done < end):
+            self._write(order[self.done : min(self.done + self.size, end)])
+
+    def _write(self, keys: list[str]) -> None:
+        summary = self.summary
+        docs, errs, ments, facts = [], [], [], []
+        for key in keys:
+            rows = self.state.rows(key)
+            if rows.error:
+                errs.append(rows.error)
+                if len(summary.first_errors) < SHOWN_ERRORS:
+                    summary.first_errors.append((rows.error[0], rows.error[2]))
+            else:
+                docs.append(rows.document)
+                ments.extend(rows.mentions)
+                facts.extend(rows.facts)
+                summary.split += rows.pieces > 1
+        self.labels.update(m[3] for m in ments)
+        summary.documents += len(docs)
+        summary.errors += len(errs)
+        summary.mentions += len(ments)
+        summary.facts += len(facts)
+        self.documents.write(tables.frame(docs, tables.DOCUMENTS))
+        self.errors.write(tables.frame(errs, tables.ERRORS))
+        self.mentions.write(tables.frame(ments, tables.MENTIONS))
+        facts_table = tables.frame(facts, tables.FACTS)
+        self.facts_csv.write(facts_table)
+        self.facts_parquet.write(facts_table)
+        self.done += len(keys)
+
+    def finish(self) -> None:
+        """The corpus-wide step, mentions.csv/.parquet and entities.csv."""
+        self.summary.labels = dict(sorted(self.labels.items()))
+        try:
+            finish_mentions(self.job, self.raw)
+        finally:
+            self.raw.unlink(missing_ok=True)
 
 
 def finish_mentions(job: Job, raw: Path) -> None:
@@ -92,8 +135,3 @@ def finish_mentions(job: Job, raw: Path) -> None:
             at += len(df)
             csv.write(df)
             parquet.write(df)
-
-
-def chunks(seq: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(seq), size):
-        yield seq[i : i + size]
