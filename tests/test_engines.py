@@ -14,7 +14,11 @@ import batchkit
 import pandas as pd
 import pytest
 
+from factx.batch.engines import PoolEngine
+from factx.batch.runner import Settings
 from factx.cli import main
+from factx.model import Document
+from factx.pipeline import load_config
 
 
 @pytest.fixture(scope="module")
@@ -211,3 +215,15 @@ def test_too_many_bad_files_are_summarised_on_stderr(caps, tmp_path, capsys):
     captured = capsys.readouterr()
     assert "13 errors" in captured.out
     assert captured.err.count("  error: ") == 10 and "… and 3 more" in captured.err
+
+
+def test_pool_workers_leave_once_every_batch_is_back(caps, caps_toml):
+    # they exit by themselves while the run writes its tables; close() then only reaps them
+    engine = PoolEngine(load_config(caps_toml), Settings(), 2)
+    batches = [[Document(f"d{i}", f"Paris and Rome, {i}.", "en")] for i in range(6)]
+    try:
+        results = list(engine.map(batches))
+        assert [rows[0].mentions[0][4] for rows, _ in results] == ["Paris"] * 6
+        assert [w.proc.wait(timeout=60) for w in engine.pool.workers] == [0, 0]
+    finally:
+        engine.close()

@@ -74,7 +74,9 @@ class PoolEngine:
         self.pool.start()
 
     def map(self, batches: Iterable[Batch]) -> Iterator[Result]:
-        return self.pool.map(batches)
+        yield from self.pool.map(batches)
+        # Every batch is done: the workers exit while the caller commits and writes.
+        self.pool.leave()
 
     def close(self, abort: bool = False) -> None:
         self.pool.close(abort)

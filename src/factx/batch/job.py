@@ -180,8 +180,9 @@ def run_documents(
                     summary.processed += len(keys)
                     progress.advance(len(keys))
                     merger.upto(order, end)
+            merger.upto(order, len(order), last=True)  # while the workers exit
+            if engine is not None:
                 engine.close()
-            merger.upto(order, len(order), last=True)
     except BaseException:
         if engine is not None:
             engine.close(abort=True)

@@ -106,14 +106,21 @@ class Worker:
         self.up = Connection(up_r, writable=False)
         self.task: Task | None = None
         self.deadline = float("inf")
+        self.leaving = False
         self.down.send((config, settings, os.getpid(), langs))
+
+    def leave(self) -> None:
+        """Tell the worker to exit once its batch is done, without waiting for it."""
+        if not self.leaving:
+            self.leaving = True
+            with contextlib.suppress(OSError):
+                self.down.send(None)
 
     def stop(self, kill: bool = False) -> int | None:
         if kill:
             self.proc.kill()
         else:
-            with contextlib.suppress(OSError):
-                self.down.send(None)
+            self.leave()
         try:
             code = self.proc.wait(timeout=None if kill else 10)
         except subprocess.TimeoutExpired:
@@ -247,7 +254,16 @@ class Pool:
         task.job.rows[task.offset] = over_budget(item, budget) if killed else died(item, code)
         task.job.pending -= 1
 
+    def leave(self) -> None:
+        """Tell every worker to exit, without waiting: a process holding its models takes
+        a tenth of a second or more to go, which they then spend together, while this
+        process does something else (writes the tables)."""
+        for worker in self.workers:
+            worker.leave()
+
     def close(self, abort: bool = False) -> None:
+        if not abort:
+            self.leave()
         for worker in self.workers:
             worker.stop(kill=abort)
         self.workers.clear()
