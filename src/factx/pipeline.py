@@ -20,8 +20,6 @@ from factx.link import GROUP as LINKERS
 from factx.link import Fact, Linker
 from factx.link.bare import complete
 from factx.model import Document, Mention
-from factx.resolve.countries import CountryResolver
-from factx.resolve.names import NameResolver
 from factx.resolve.overlaps import resolve_overlaps
 from factx.resources import KEYWORD, Resources, takes_resources
 
@@ -187,6 +185,11 @@ class Pipeline:
         self.linkers: list[tuple[str, Linker]] = [
             (spec.name, build(spec, lang, source, LINKERS, "linker", resources)) for spec in linkers
         ]
+        # Imported here: a process that only reads and checks configs (the parent of the
+        # workers, which it starts first thing) never loads Babel, pycountry and Snowball.
+        from factx.resolve.countries import CountryResolver
+        from factx.resolve.names import NameResolver
+
         self.countries = CountryResolver(lang)
         self.names = NameResolver(lang)
 
