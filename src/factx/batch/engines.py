@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from factx.batch.pool import Pool
@@ -91,6 +92,18 @@ def start_first(
     if kind != "local" or settings.doc_timeout <= 0:
         return None
     return PoolEngine(config, settings, 1, (lang,) if lang else ())
+
+
+@contextmanager
+def killed_on_error(engine: Engine | None) -> Iterator[None]:
+    """The block; if it raises (a bad setting, a locked folder, Ctrl-C), ``engine``'s
+    workers are killed on the way out."""
+    try:
+        yield
+    except BaseException:
+        if engine is not None:
+            engine.close(abort=True)
+        raise
 
 
 def open_engine(

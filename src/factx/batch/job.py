@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 
 from factx import sources
 from factx.batch import runinfo
-from factx.batch.engines import Batch, Engine, PoolEngine, open_engine, start_first
+from factx.batch.engines import (
+    Batch,
+    Engine,
+    PoolEngine,
+    killed_on_error,
+    open_engine,
+    start_first,
+)
 from factx.batch.journal import Journal, fingerprint, item_key
 from factx.batch.progress import Reporter, Silent
 from factx.batch.runner import Settings
@@ -83,48 +90,47 @@ def run(job: Job, progress: Reporter | None = None) -> Summary:
     # so the first one starts now: its imports and models load while this process checks
     # the pipeline, opens the journal and reads the first documents.
     early = start_first(job.engine, config, job.settings, job.lang)
-    try:
+    with killed_on_error(early):
         check(config, job.lang)  # a bad setting fails here, once, before any document is read
-        summary = Summary()
-        with Journal(job.out, fingerprint(config, job.settings), force=job.force) as state:
-            (job.out / "run.json").unlink(missing_ok=True)  # back only once the run is complete
-            for name in OUTPUTS:  # temporary files of a run killed while writing its tables
-                for tmp in job.out.glob(f".{name}.*.tmp"):
-                    tmp.unlink()
-            summary.restarted = state.restarted
-            order, engine, merger = run_documents(
-                job, config, state, summary, progress or Silent(), early
-            )
-            processed = time.perf_counter() - started
-            merger.finish()
-            state.prune(set(order))
-            summary.seconds = time.perf_counter() - started
-            timings = {
-                "started": started_at,
-                "finished": runinfo.now(),
-                "seconds": round(summary.seconds, 3),
-                "process_seconds": round(processed, 3),
-                "write_seconds": round(summary.seconds - processed, 3),
-                "docs_per_second": round(len(order) / max(summary.seconds, 1e-9), 2),
-            }
-            runinfo.write(
-                job.out / "run.json",
-                {
-                    "inputs": [str(p) for p in job.inputs],
-                    "lang": job.lang,
-                    "engine": {**engine, "scheduler": job.scheduler},
-                    "settings": {**asdict(job.settings), "chunk_size": job.chunk_size},
-                    "csv": {"encoding": "utf-8-sig" if job.bom else "utf-8", "escaped": True},
-                    "pipeline": runinfo.pipeline(config),
-                    "models": state.models,
-                    "counts": {k: v for k, v in asdict(summary).items() if k not in SKIP},
-                    "timings": timings,
-                },
-            )
-    except BaseException:  # a bad setting, a locked folder, Ctrl-C: the worker goes too
-        if early is not None:
-            early.close(abort=True)
-        raise
+    summary = Summary()
+    with (
+        killed_on_error(early),
+        Journal(job.out, fingerprint(config, job.settings), force=job.force) as state,
+    ):
+        (job.out / "run.json").unlink(missing_ok=True)  # back only once the run is complete
+        for name in OUTPUTS:  # temporary files of a run killed while writing its tables
+            for tmp in job.out.glob(f".{name}.*.tmp"):
+                tmp.unlink()
+        summary.restarted = state.restarted
+        order, engine, merger = run_documents(
+            job, config, state, summary, progress or Silent(), early
+        )
+        processed = time.perf_counter() - started
+        merger.finish()
+        state.prune(set(order))
+        summary.seconds = time.perf_counter() - started
+        timings = {
+            "started": started_at,
+            "finished": runinfo.now(),
+            "seconds": round(summary.seconds, 3),
+            "process_seconds": round(processed, 3),
+            "write_seconds": round(summary.seconds - processed, 3),
+            "docs_per_second": round(len(order) / max(summary.seconds, 1e-9), 2),
+        }
+        runinfo.write(
+            job.out / "run.json",
+            {
+                "inputs": [str(p) for p in job.inputs],
+                "lang": job.lang,
+                "engine": {**engine, "scheduler": job.scheduler},
+                "settings": {**asdict(job.settings), "chunk_size": job.chunk_size},
+                "csv": {"encoding": "utf-8-sig" if job.bom else "utf-8", "escaped": True},
+                "pipeline": runinfo.pipeline(config),
+                "models": state.models,
+                "counts": {k: v for k, v in asdict(summary).items() if k not in SKIP},
+                "timings": timings,
+            },
+        )
     return summary
 
 
@@ -170,23 +176,18 @@ def run_documents(
     # which the tables need, would otherwise load after the last batch.
     from factx.batch.merge import Merger
 
-    try:
-        with Merger(job, state, summary) as merger:
-            if engine is not None:
-                pending: deque[tuple[list[str], int]] = deque()
-                for rows, models in engine.map(feed(chain(first, todo), pending)):
-                    keys, end = pending.popleft()
-                    state.commit(list(zip(keys, rows, strict=True)), models)
-                    summary.processed += len(keys)
-                    progress.advance(len(keys))
-                    merger.upto(order, end)
-            merger.upto(order, len(order), last=True)  # while the workers exit
-            if engine is not None:
-                engine.close()
-    except BaseException:
+    with killed_on_error(engine), Merger(job, state, summary) as merger:
         if engine is not None:
-            engine.close(abort=True)
-        raise
+            pending: deque[tuple[list[str], int]] = deque()
+            for rows, models in engine.map(feed(chain(first, todo), pending)):
+                keys, end = pending.popleft()
+                state.commit(list(zip(keys, rows, strict=True)), models)
+                summary.processed += len(keys)
+                progress.advance(len(keys))
+                merger.upto(order, end)
+        merger.upto(order, len(order), last=True)  # while the workers exit
+        if engine is not None:
+            engine.close()
     if engine is None:
         return order, {"name": "none", "workers": 0}, merger
     return order, {"name": engine.name, "workers": engine.workers}, merger
