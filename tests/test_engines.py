@@ -227,3 +227,21 @@ def test_pool_workers_leave_once_every_batch_is_back(caps, caps_toml):
         assert [w.proc.wait(timeout=60) for w in engine.pool.workers] == [0, 0]
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize("inputs", ["corpus", "missing"])
+def test_a_run_that_stops_early_leaves_no_worker_behind(caps, corpus, tmp_path, inputs):
+    # the first worker starts before the pipeline is checked: a bad option (exit 2) and a
+    # run with nothing to read both end it
+    psutil = pytest.importorskip("psutil")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[lang.en.extractors]]\nname = "caps"\noptions = { colour = "red" }\n')
+    folder = corpus if inputs == "corpus" else tmp_path / "empty"
+    folder.mkdir(exist_ok=True)
+    toml = bad if inputs == "corpus" else batchkit.pipeline(tmp_path / "caps.toml")
+    code = main(["run", str(folder), "--out", str(tmp_path / "out"), "--pipeline", str(toml),
+                 "--lang", "en", "--quiet"])  # fmt: skip
+    assert code == (2 if inputs == "corpus" else 1)
+    workers = [p for p in psutil.Process().children(recursive=True)
+               if "factx.batch.pool" in " ".join(p.cmdline())]  # fmt: skip
+    assert workers == []
