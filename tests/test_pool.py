@@ -23,6 +23,7 @@ import pytest
 from factx.batch.pool import Pool
 from factx.batch.runner import Settings
 from factx.cli import main
+from factx.model import Document
 from factx.pipeline import load_config
 
 STALL, CRASH = "STALLMARK", "CRASHMARK"
@@ -150,3 +151,19 @@ print(" ".join(m for m in ("pandas", "pyarrow") if m in sys.modules) or "none")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["none"]
+
+
+def test_a_pool_started_before_the_job_s_size_is_known_ends_the_workers_it_does_not_need(
+    caps, tmp_path
+):
+    pool = Pool(load_config(batchkit.pipeline(tmp_path / "p.toml")), Settings(), 2)
+    pool.start()
+    try:
+        started = [w.proc for w in pool.workers]
+        pool.resize(1)  # a job of one batch
+        assert len(pool.workers) == 1
+        assert sorted(p.poll() is None for p in started) == [False, True]
+        rows, _ = pool.run([Document("d", "Paris and Rome.", "en")])
+        assert [m[4] for m in rows[0].mentions] == ["Paris", "Rome"]
+    finally:
+        pool.close()

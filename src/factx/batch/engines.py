@@ -67,12 +67,13 @@ class PoolEngine:
         self.pool = Pool(config, settings, workers, langs)
         self.pool.start()
 
-    def grow(self, workers: int, langs: tuple[str, ...] = ()) -> None:
-        """Up to ``workers`` workers, those not yet running starting now; every worker
-        started from here on builds ``langs`` too."""
-        self.workers = self.pool.size = workers
+    def resize(self, workers: int, langs: tuple[str, ...] = ()) -> None:
+        """``workers`` workers: those missing start now, those too many (started before
+        the job's size was known) are ended; every worker started from here on builds
+        ``langs`` too."""
+        self.workers = workers
         self.pool.langs = tuple(sorted({*self.pool.langs, *langs}))
-        self.pool.start()
+        self.pool.resize(workers)
 
     def map(self, batches: Iterable[Batch]) -> Iterator[Result]:
         yield from self.pool.map(batches)
@@ -84,14 +85,15 @@ class PoolEngine:
 
 
 def start_first(
-    kind: str, config: Config, settings: Settings, lang: str | None
+    kind: str, config: Config, settings: Settings, workers: int, lang: str | None
 ) -> PoolEngine | None:
-    """A pool whose first worker is starting, for a run that needs one whatever its size
-    (the local engine with a time budget), before the inputs are even read; None when
-    the engine depends on the job's size, which :func:`open_engine` then decides."""
+    """A pool whose workers are starting, for a run that needs worker processes whatever
+    its size (the local engine with a time budget), before the inputs are even read; a
+    job that turns out to fit in one batch ends the others (:meth:`PoolEngine.resize`).
+    None when the engine itself depends on the job's size: :func:`open_engine` decides."""
     if kind != "local" or settings.doc_timeout <= 0:
         return None
-    return PoolEngine(config, settings, 1, (lang,) if lang else ())
+    return PoolEngine(config, settings, workers, (lang,) if lang else ())
 
 
 @contextmanager

@@ -87,9 +87,9 @@ def run(job: Job, progress: Reporter | None = None) -> Summary:
     started, started_at = time.perf_counter(), runinfo.now()
     config = load_config(job.pipeline)
     # With a time budget the documents run in worker processes whatever the job's size,
-    # so the first one starts now: its imports and models load while this process checks
-    # the pipeline, opens the journal and reads the first documents.
-    early = start_first(job.engine, config, job.settings, job.lang)
+    # so they start now: their imports and models load while this process checks the
+    # pipeline, opens the journal and reads the first documents.
+    early = start_first(job.engine, config, job.settings, job.workers, job.lang)
     with killed_on_error(early):
         check(config, job.lang)  # a bad setting fails here, once, before any document is read
     summary = Summary()
@@ -142,8 +142,8 @@ def run_documents(
     progress: Reporter,
     early: PoolEngine | None = None,
 ) -> tuple[list[str], dict[str, object], Merger]:
-    """Every document not yet in the journal through an engine (``early``, whose first
-    worker is already starting, if given), committed batch by batch, and the tables but
+    """Every document not yet in the journal through an engine (``early``, whose workers
+    are already starting, if given), committed batch by batch, and the tables but
     mentions and entities written from the journal as the batches come back.
 
     Returns the input order (document keys), what engine ran, and the tables' merger,
@@ -166,7 +166,7 @@ def run_documents(
             sorted({i.lang for b, _ in first for _, i in b if isinstance(i, Document) and i.lang})
         )
         if early is not None:
-            early.grow(workers, langs)
+            early.resize(workers, langs)
         else:
             engine = open_engine(
                 job.engine, config, job.settings, workers, job.scheduler, job.scheduler_timeout,

@@ -17,10 +17,11 @@ pipe, one at a time. This process keeps the clock:
   and replaced by a fresh one (caches such as spaCy's StringStore only grow).
 
 Start-up is most of what a second worker costs, so it overlaps everything it can: the
-workers can be started before the first batch is ready (:meth:`Pool.start`), a worker
-builds the pipelines of the languages it is told of as soon as it is up, before any batch
-reaches it, and none imports pandas (the tables are the parent's business). A worker
-told to stop leaves at once, skipping the interpreter's teardown of its models.
+workers can be started before the first batch is ready (:meth:`Pool.start`; then
+:meth:`Pool.resize` once the job's size is known), a worker builds the pipelines of the
+languages it is told of as soon as it is up, before any batch reaches it, and none
+imports pandas (the tables are the parent's business). A worker told to stop leaves at
+once, skipping the interpreter's teardown of its models.
 
 Results come back in submission order, so the rows are the same as from any other engine.
 """
@@ -148,6 +149,16 @@ class Pool:
         that their imports and models load while this process is still busy."""
         while len(self.workers) < self.size:
             self.workers.append(Worker(self.config, self.settings, self.langs))
+
+    def resize(self, size: int) -> None:
+        """``size`` workers from now on: idle ones beyond it are killed (they hold
+        nothing but models), missing ones start."""
+        self.size = size
+        extra = max(len(self.workers) - size, 0)
+        for worker in [w for w in self.workers if w.task is None][:extra]:
+            self.workers.remove(worker)
+            worker.stop(kill=True)
+        self.start()
 
     def map(self, batches: Iterable[Batch], window: int | None = None) -> Iterator[Result]:
         """The result of each batch, in order, with at most ``window`` batches in flight."""
