@@ -21,6 +21,11 @@ class Counted:
         type(self).made += 1
 
 
+class Tagged:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+
 class Asks:
     def __init__(self, lang: str, resources: Resources | None = None) -> None: ...
 
@@ -53,6 +58,13 @@ def test_each_shared_object_is_made_once_per_resources():
     assert Counted.made == 1
     assert other.get(Counted) is not one.get(Counted)  # nothing global between two
     assert Counted.made == 2
+
+
+def test_objects_made_with_arguments_are_shared_per_argument():
+    resources = Resources()
+    ru, vi = resources.get(Tagged, "ru"), resources.get(Tagged, "vi")
+    assert (ru.lang, vi.lang) == ("ru", "vi")
+    assert resources.get(Tagged, "ru") is ru
 
 
 def test_without_resources_a_plugin_makes_its_own():

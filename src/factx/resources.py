@@ -12,7 +12,7 @@ whose constructor takes a ``resources`` keyword: no module-level cache, so two p
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -22,16 +22,18 @@ KEYWORD = "resources"
 
 
 class Resources:
-    """Shared objects by the function that makes them: ``get(NewsEmbedding)`` builds one
-    embedding on the first call and returns that same one to every later caller."""
+    """Shared objects by the function that makes them and its arguments:
+    ``get(news_embedding)`` builds one embedding on the first call and returns that same
+    one to every later caller; ``get(Scanner, "ru")`` one scanner per language."""
 
     def __init__(self) -> None:
-        self._made: dict[Callable[[], Any], Any] = {}
+        self._made: dict[tuple[Callable[..., Any], tuple[Hashable, ...]], Any] = {}
 
-    def get(self, make: Callable[[], T]) -> T:
-        if make not in self._made:
-            self._made[make] = make()
-        return self._made[make]
+    def get(self, make: Callable[..., T], *args: Hashable) -> T:
+        key = (make, args)
+        if key not in self._made:
+            self._made[key] = make(*args)
+        return self._made[key]
 
 
 def shared(resources: Resources | None, make: Callable[[], T]) -> T:
