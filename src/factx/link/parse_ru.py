@@ -1,16 +1,21 @@
 """Russian sentences to UD trees with natasha's slovnet syntax parser and morph tagger.
 
 Both models ship inside natasha's wheel (extra ``ru``) and already speak UD: relations and
-universal POS tags come out as the rules expect.
+universal POS tags come out as the rules expect. slovnet's own decoder takes each word's best
+head on its own, which on long sentences gives cycles and several roots; the heads here are
+the best tree over the same scores (:mod:`factx.link.mst`), and the relations are labelled
+for those heads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
 from razdel import tokenize
 
+from factx.link.mst import best_tree
 from factx.link.tree import Token, Tree
 
 
@@ -33,7 +38,7 @@ class RussianParser:
         if not any(words):
             return [Tree(()) for _ in spans]
         keep = [i for i, w in enumerate(words) if w]
-        syntax = dict(zip(keep, self.syntax.map([words[i] for i in keep]), strict=True))
+        syntax = dict(zip(keep, self.trees([words[i] for i in keep]), strict=True))
         morph = dict(zip(keep, self.morph.map([words[i] for i in keep]), strict=True))
         trees = []
         for i, piece in enumerate(pieces):
@@ -41,10 +46,31 @@ class RussianParser:
                 trees.append(Tree(()))
                 continue
             tokens = []
-            for k, ((a, b, w), s, m) in enumerate(
-                zip(piece, syntax[i].tokens, morph[i].tokens, strict=True)
+            for k, ((a, b, w), (head, rel), m) in enumerate(
+                zip(piece, syntax[i], morph[i].tokens, strict=True)
             ):
-                head = int(s.head_id) - 1 if s.head_id.isdigit() else -1
-                tokens.append(Token(k, a, b, w, m.pos, head, s.rel, w.lower()))
+                tokens.append(Token(k, a, b, w, m.pos, head - 1, rel, w.lower()))
             trees.append(Tree(tuple(tokens)))
         return trees
+
+    def trees(self, sentences: list[list[str]]) -> list[list[tuple[int, str]]]:
+        """Per word, its head (1-based, 0 for the root) and relation: slovnet's scores,
+        decoded as one tree per sentence."""
+        infer = self.syntax.infer
+        model, rels = infer.model, infer.decoder.rels_vocab
+        out: list[list[tuple[int, str]]] = []
+        size = self.syntax.batch_size
+        for at in range(0, len(sentences), size):
+            for batch in infer.encoder(sentences[at : at + size]):
+                x = model.encoder(model.emb(batch.word_id, batch.shape_id), batch.pad_mask)
+                scores = model.head(x)
+                mask = ~batch.pad_mask
+                lengths = mask.sum(-1)
+                heads = np.zeros(mask.shape, dtype=np.int_)
+                for b, n in enumerate(lengths):
+                    heads[b, :n] = best_tree(scores[b, :n, : n + 1])
+                labels = model.rel.decode(model.rel(x, heads), mask)
+                for b, n in enumerate(lengths):
+                    pairs = zip(heads[b, :n], labels[b, :n], strict=True)
+                    out.append([(int(h), rels.decode(int(r))) for h, r in pairs])
+        return out
