@@ -63,6 +63,18 @@ class Lookups:
                 return kid.i
         return None
 
+    def counted(self, tree: Tree, head: Token, inside: set[int]) -> int | None:
+        """A count in brackets after the amount names what it is a share of: "52,1 %
+        (922774 голоса)" measures votes."""
+        for kid in tree.children(head.i, "parataxis", "appos"):
+            if kid.i in inside or kid.upos not in NOMINAL or kid.i < head.i:
+                continue
+            if tree.children(kid.i, "nummod") and any(
+                t.text == "(" for t in tree.children(kid.i, "punct")
+            ):
+                return kid.i
+        return None
+
     def dimension(self, tree: Tree, first: Token) -> int | None:
         """A dimension adjective right before the amount, past softeners and "more":
         "sâu hơn 20 m", "rộng thêm khoảng 40 m" measure depth and width."""
@@ -144,6 +156,22 @@ class Lookups:
         if not property_only and any(t.i in self.named for t in tree.subtree(gen)):
             return gen
         return None
+
+    def agent(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
+        """Who acts in a passive or a passive participle: its agent ("выделенные
+        *правительством*", "paid *by the company*") or, in a "have" clause, the possessor
+        ("*у* «Газпрома» есть …")."""
+        for kid in tree.children(verb.i, "obl:agent", "obl", "nmod"):
+            if kid.i in inside or kid.upos not in NOMINAL or kid.upos in ("PRON", "NUM"):
+                continue
+            if kid.deprel == "obl:agent" or self.possessed_by(tree, kid):
+                return kid.i
+        return None
+
+    def possessed_by(self, tree: Tree, noun: Token) -> bool:
+        """Whether ``noun`` stands under a possessor preposition ("у России")."""
+        cases = tree.children(noun.i, "case")
+        return bool(cases) and self.words.has("possessors", cases[0].word)
 
     def subject(self, tree: Tree, verb: Token) -> int | None:
         """The subject of ``verb``, climbing to the verb it shares one with, and from a

@@ -55,6 +55,11 @@ class Rules(Lookups):
             return Attachment()
         inside = {t.i for t in amount} | blocked
         own = self.own_measure(tree, head, inside)
+        if own is None:  # a misparsed amount: "20 млрд" and "долларов" both subjects
+            own = next((k for t in amount if (k := self.own_measure(tree, t, inside))), None)
+        said = self.predicative(tree, amount, own, inside)
+        if said is not None:
+            return said
         if own is None:
             own = self.distance(tree, head, inside)
         if own is None:
@@ -86,6 +91,30 @@ class Rules(Lookups):
             found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
         return replace(found, wrappers=frozenset(wrappers))
 
+    def predicative(
+        self, tree: Tree, amount: list[Token], own: int | None, inside: set[int]
+    ) -> Attachment | None:
+        """The amount is itself the predicate ("Стоимость устройства — 7 тыс. долларов",
+        "Acme — 45% of the market", "Иванов — 52% (9000 голосов)"): its subject is what is
+        measured, its owner holds it; a named subject holds what the amount counts."""
+        subject = next(
+            (
+                k
+                for t in amount
+                for k in tree.children(t.i, "nsubj")
+                if k.i not in inside and k.upos in NOMINAL and k.upos not in ("NUM", "SYM")
+            ),
+            None,
+        )
+        if subject is None or subject.upos == "PRON":
+            return None
+        head = tree.top(amount)
+        if own is None and head is not None:
+            own = self.counted(tree, head, inside)
+        if subject.i in self.named:
+            return Attachment(own, subject.i, None)
+        return Attachment(subject.i, self.owner(tree, subject, inside), None)
+
     def governed(
         self,
         tree: Tree,
@@ -100,6 +129,8 @@ class Rules(Lookups):
             return Attachment(measured=own)
         if gov.upos == "ADJ" and gov.rel == "amod" and (noun := tree.head(gov)) is not None:
             gov, via = noun, gov  # "a 15 meter high pig": the amount qualifies the noun
+        if gov.upos in NOMINAL and via.rel in SUBJECT and self.possessed_by(tree, gov):
+            return Attachment(own, gov.i, None)  # "У России — 2 тысячи тонн золота"
         if gov.upos in NOMINAL and via.rel in ATTRIBUTIVE and own is None:
             return self.attributive(tree, gov, inside)
         if gov.upos in NOMINAL and via.rel not in SUBJECT:
@@ -127,11 +158,16 @@ class Rules(Lookups):
         measured = own if own is not None else noun.i
         holder = self.genitive(tree, noun, inside | {measured})
         up = tree.head(noun)
+        for clause in tree.children(noun.i, "acl") if holder is None else ():
+            agent = self.agent(tree, clause, inside)
+            if agent is not None:  # "Кредит …, выданный Сбербанком": the lender holds it
+                return Attachment(measured, agent, clause.i)
         if (
             holder is None
             and up is not None
             and up.upos in NOMINAL
             and noun.rel in ("nmod", "amod", "appos", "acl")
+            and self.words.has("properties", tree.tokens[measured].word)
         ):
             holder = up.i  # "Проект стоимостью $70 млн": the property's owner
         verb = (
@@ -163,7 +199,7 @@ class Rules(Lookups):
         if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
             if own is None:
                 own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
-            return Attachment(own, None, verb.i)
+            return Attachment(own, self.agent(tree, verb, inside), verb.i)
         measured = own if own is not None else self.distance(tree, verb, inside)
         holder = subject
         level = self.words.has("levels", verb.word) or (
@@ -171,7 +207,7 @@ class Rules(Lookups):
         )
         if (
             subj_tok is not None
-            and subj_tok.upos == "NOUN"
+            and self.common(subj_tok)
             and level
             and self.object(tree, verb, inside) is None
             and (
@@ -190,6 +226,11 @@ class Rules(Lookups):
             # "оценила капитализацию Facebook": a property belongs to its owner
             holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
         return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
+
+    def common(self, t: Token) -> bool:
+        """A common noun; a tagger calls a capitalised first word ("Долг Украины …") a
+        proper noun, but a name is one of the entities factx found."""
+        return t.upos == "NOUN" or (t.upos == "PROPN" and t.i not in self.named)
 
     def debtor(self, tree: Tree, found: Attachment, inside: set[int]) -> int | None:
         """Who a fine is imposed on: an oblique of the verb or the fine under an "on"

@@ -33,6 +33,7 @@ class LinkWords:
     debtors: tuple[str, ...]
     dimensions: tuple[str, ...]
     contents: tuple[str, ...]
+    possessors: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -61,6 +62,7 @@ class LinkWords:
             words("debtors"),
             words("dimensions"),
             words("contents"),
+            words("possessors"),
         )
 
     def has(self, kind: str, word: str) -> bool:
@@ -73,6 +75,7 @@ class LinkWords:
             "genitives",
             "origins",
             "approximators",
+            "possessors",
         ):
             return any(word.startswith(w) for w in options)
         return word in options
