@@ -44,6 +44,11 @@ CASES = [
         "4 млрд долларов": ("Долг", "Сербии", "RS", "составляет", "none", None)}),
     ("ru", "Полиция задержала мужчину по подозрению в краже 3 млн рублей.", {
         "3 млн рублей": ("краже", None, None, None, "none", None)}),
+    # two clauses alike: each amount stays with its own verb and year
+    ("ru", "Аналитики считают, что в 2020 году прибыль составила 5 млн рублей, а эксперты банка "
+           "утверждают, что в 2021 году «Ромашка» получит прибыль 7 млн рублей.", {
+        "5 млн рублей": ("прибыль", None, None, "составила", "none", "2020"),
+        "7 млн рублей": ("прибыль", "Ромашка", None, "получит", "none", "2021")}),
     ("en", "The regulator imposed a fine of $5 million on Acme Bank.", {
         "$5 million": ("fine", "Acme Bank", None, "imposed", "none", None)}),
     ("en", "Acme Corp bought 40 percent of the mine for $2 billion.", {
