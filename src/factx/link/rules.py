@@ -181,8 +181,12 @@ class Rules(Lookups):
         if noun.rel == "nsubj":
             # Two subjects ("велодорожка будет иметь протяжённость 5 км" misparsed): the
             # other one holds; else the property's owner does.
-            others = [k.i for k in tree.children(verb.i, "nsubj") if k.i != noun.i]
-            subject = others[0] if others and tree.tokens[others[0]].upos != "PRON" else None
+            others = [
+                k.i
+                for k in tree.children(verb.i, "nsubj")
+                if k.i != noun.i and k.upos in ("NOUN", "PROPN")  # not "сколько", "он"
+            ]
+            subject = others[0] if others else None
             if subject is None and holder is None:
                 holder = self.owner(tree, noun, inside)
         if subject is not None:
