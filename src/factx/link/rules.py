@@ -89,6 +89,18 @@ class Rules(Lookups):
         actor = self.relative_actor(tree, head, inside)
         if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
             found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
+        if found.holder is None:  # "выделенные Минздравом 2 млрд рублей": the agent's money
+            agent = next(
+                (
+                    a
+                    for t in amount
+                    for c in tree.children(t.i, "acl", "amod")
+                    if c.upos == "VERB" and (a := self.agent(tree, c, inside)) is not None
+                ),
+                None,
+            )
+            if agent is not None:
+                found = replace(found, holder=agent, direct=False)
         return replace(found, wrappers=frozenset(wrappers))
 
     def predicative(
