@@ -154,6 +154,13 @@ def within(ctx: Context, measured: Phrase | None) -> Mention | None:
     return None
 
 
+def destination(ctx: Context, t: Token) -> bool:
+    """Whether ``t`` is where something goes ("поставлено в Китай"): a recipient, never
+    the holder."""
+    cases = ctx.tree.children(t.i, "case")
+    return bool(cases) and ctx.rules.words.has("destinations", cases[0].word)
+
+
 def entity_top(ctx: Context, m: Mention) -> Token | None:
     toks = ctx.tree.covering(m.start, m.end)
     return ctx.tree.top(toks) if toks else None
@@ -178,7 +185,7 @@ def place(ctx: Context, verb: Token | None, exclude: set[int], amount: Mention) 
         if str(m.label) not in ("COUNTRY", "LOCATION"):
             continue
         top = entity_top(ctx, m)
-        if top is None or top.i in exclude:
+        if top is None or top.i in exclude or destination(ctx, top):
             continue
         if top.rel == "obl" and top.head in verbs:
             return m

@@ -138,8 +138,10 @@ class Lookups:
             if kid.i in inside or kid.upos not in NOMINAL or kid.upos == "PRON":
                 continue
             cases = tree.children(kid.i, "case")
-            if not cases or self.words.has("genitives", cases[0].word):
-                return kid.i
+            if not cases or any(
+                self.words.has(kind, cases[0].word) for kind in ("genitives", "possessors")
+            ):
+                return kid.i  # "выручка *у компании*" is hers as "выручка компании" is
         return None
 
     def owner(

@@ -203,6 +203,8 @@ class Rules(Lookups):
                 holder = self.owner(tree, noun, inside)
         if subject is not None:
             return Attachment(measured, subject, verb.i, True)
+        if holder is None:  # "Кредит … был выдан Сбербанком": the lender
+            holder = self.agent(tree, verb, inside)
         return Attachment(measured, holder, verb.i)
 
     def under_verb(
@@ -230,10 +232,14 @@ class Rules(Lookups):
                 measured is None
                 or self.words.has("up", subj_tok.word)
                 or self.words.has("down", subj_tok.word)
+                # "госдолг превышает 250% ВВП": a property, not the base of the share
+                or self.words.has("properties", subj_tok.word)
             )
         ):
             measured = subject
             holder = self.owner(tree, subj_tok, inside)
+        if holder is None or holder == measured:  # "У «Ромашки» выручка выросла …"
+            holder = self.agent(tree, verb, inside) or (None if holder == measured else holder)
         if measured is None:
             measured = self.object(tree, verb, inside)
         if measured is None:

@@ -34,6 +34,7 @@ class LinkWords:
     dimensions: tuple[str, ...]
     contents: tuple[str, ...]
     possessors: tuple[str, ...]
+    destinations: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -63,6 +64,7 @@ class LinkWords:
             words("dimensions"),
             words("contents"),
             words("possessors"),
+            words("destinations"),
         )
 
     def has(self, kind: str, word: str) -> bool:
@@ -76,6 +78,7 @@ class LinkWords:
             "origins",
             "approximators",
             "possessors",
+            "destinations",
         ):
             return any(word.startswith(w) for w in options)
         return word in options
