@@ -181,7 +181,7 @@ class Lookups:
         seen: set[int] = set()
         while verb.i not in seen:
             seen.add(verb.i)
-            subjects = tree.children(verb.i, *SUBJECT)
+            subjects = [k for k in tree.children(verb.i, *SUBJECT) if not self.claimed(tree, k)]
             if subjects:
                 subj = subjects[0]
                 if subj.upos not in NOMINAL or subj.upos in ("NUM", "SYM"):
@@ -207,20 +207,35 @@ class Lookups:
             verb = up
         return None
 
+    def claimed(self, tree: Tree, subject: Token) -> bool:
+        """Whether a later verb without a subject takes ``subject`` back (stray_subject)."""
+        last = max(t.i for t in tree.subtree(subject.i))
+        for t in tree.tokens[last + 1 : last + 4]:
+            if t.upos == "VERB" and not tree.children(t.i, *SUBJECT):
+                return self.stray_subject(tree, t) == subject.i
+        return False
+
     def stray_subject(self, tree: Tree, verb: Token) -> int | None:
         """A parser that gives one verb two subjects and another none has, as a rule,
         attached the subject right before the bare verb to the wrong one ("выручка
-        составила …, а … Facebook ожидает"): take it back."""
+        составила …, а … Facebook ожидает"): take it back. So too for a subject that
+        follows its verb across a comma, right before the bare verb ("экспортировалось …,
+        поэтому санкции Минсельхоза ударят …")."""
         k = verb.i - 1
         while k >= 0 and tree.tokens[k].rel in ("advmod", "aux", "cop"):
             k -= 1
         if k < 0:
             return None
         t = tree.tokens[k]
+        while t.rel != "nsubj" and (up := tree.head(t)) is not None and up.upos in NOMINAL:
+            t = up  # from the last word of the subject's phrase to its head
         other = tree.head(t)
-        if t.rel != "nsubj" or other is None or other.i == verb.i:
+        if t.rel != "nsubj" or other is None or other.i == verb.i or t.i > verb.i:
             return None
-        if len(tree.children(other.i, "nsubj")) < 2 or t.upos not in ("NOUN", "PROPN"):
+        if t.upos not in ("NOUN", "PROPN"):
+            return None
+        crossed = other.i < t.i and any(tree.tokens[j].text == "," for j in range(other.i + 1, t.i))
+        if len(tree.children(other.i, "nsubj")) < 2 and not crossed:
             return None
         return t.i
 
