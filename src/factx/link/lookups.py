@@ -190,6 +190,8 @@ class Lookups:
                     if self.words.has("relatives", subj.word) and verb.rel == "acl":
                         up = tree.head(verb)
                         return up.i if up is not None and up.upos in NOMINAL else None
+                    if self.words.has("relatives", subj.word) and subj.i > 0:
+                        return self.antecedent(tree, subj)  # the clause misattached
                     return None  # "он", "it", "chúng tôi": no name for the holder
                 return subj.i
             stray = self.stray_subject(tree, verb)
@@ -206,6 +208,25 @@ class Lookups:
                 return None  # "Its goal is to decrease …": a copula's subject does not act
             verb = up
         return None
+
+    def antecedent(self, tree: Tree, relative: Token) -> int | None:
+        """The noun a relative pronoun stands for when the parser hung its clause elsewhere:
+        the head of the noun phrase right before it ("Министерство финансов России,
+        *которое* разместило …")."""
+        k = relative.i - 1
+        while k >= 0 and tree.tokens[k].upos == "PUNCT":
+            k -= 1
+        if k < 0 or tree.tokens[k].upos not in ("NOUN", "PROPN"):
+            return None
+        t = tree.tokens[k]
+        while (
+            t.rel in ("nmod", "flat", "appos", "amod")
+            and (up := tree.head(t)) is not None
+            and up.i < t.i
+            and up.upos in ("NOUN", "PROPN")
+        ):
+            t = up
+        return t.i
 
     def claimed(self, tree: Tree, subject: Token) -> bool:
         """Whether a later verb without a subject takes ``subject`` back (stray_subject)."""
