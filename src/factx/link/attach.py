@@ -246,8 +246,8 @@ def change(ctx: Context, verb: Token | None, measured: int | None, amount: list[
     if measured is not None:
         probe.append(tree.tokens[measured])
     first = amount[0].i
-    if first > 0:
-        probe.append(tree.tokens[first - 1])
+    if first > 0 and not words.has("approximators", tree.tokens[first - 1].word):
+        probe.append(tree.tokens[first - 1])  # not "больше 5 млн": that only softens it
     for t in probe:
         if words.has("down", t.word):
             return Change.DOWN

@@ -141,6 +141,10 @@ class Rules(Lookups):
             return Attachment(measured=own)
         if gov.upos == "ADJ" and gov.rel == "amod" and (noun := tree.head(gov)) is not None:
             gov, via = noun, gov  # "a 15 meter high pig": the amount qualifies the noun
+        if self.words.has("comparisons", gov.word) and own is None:
+            compared = self.compared(tree, gov, inside)
+            if compared is not None:
+                return compared
         if gov.upos in NOMINAL and via.rel in SUBJECT and self.possessed_by(tree, gov):
             return Attachment(own, gov.i, None)  # "У России — 2 тысячи тонн золота"
         if gov.upos in NOMINAL and via.rel in ATTRIBUTIVE and own is None:
@@ -148,6 +152,27 @@ class Rules(Lookups):
         if gov.upos in NOMINAL and via.rel not in SUBJECT:
             return self.under_noun(tree, gov, own, inside)
         return self.under_verb(tree, gov, via, own, inside)
+
+    def compared(self, tree: Tree, word: Token, inside: set[int]) -> Attachment | None:
+        """ "экспортировал 120 млрд кубометров газа, *что* на 20% меньше, чем годом ранее":
+        the amount compares what the clause before states, so it measures the same thing
+        and has the same holder; the comparative links them."""
+        if not any(self.words.has("relatives", k.word) for k in tree.children(word.i, "nsubj")):
+            return None
+        up = tree.head(word)
+        if up is None:
+            return None
+        for other in tree.children(up.i, "obj", "obl") if up.upos == "VERB" else ():
+            if other.i in self.blocked:  # "… достиг 320 млрд юаней, что на 4,7% больше …"
+                own = self.own_measure(tree, other, inside)
+                found = self.under_verb(tree, up, other, own, inside)
+                return replace(found, predicate=word.i, holder_from_subject=False)
+        measured = None
+        if up.upos in NOMINAL:
+            measured = self.own_measure(tree, up, inside) if up.i in self.blocked else up.i
+        verb = next((a for a in [up, *tree.ancestors(up)] if a.upos == "VERB"), None)
+        holder = self.subject(tree, verb) if verb is not None else None
+        return Attachment(measured, holder, word.i)
 
     def attributive(self, tree: Tree, noun: Token, inside: set[int]) -> Attachment:
         """ "a 15 meter high pig", "US$ 20,000 bail": the noun is measured directly, its

@@ -35,6 +35,7 @@ class LinkWords:
     contents: tuple[str, ...]
     possessors: tuple[str, ...]
     destinations: tuple[str, ...]
+    comparisons: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -65,6 +66,7 @@ class LinkWords:
             words("contents"),
             words("possessors"),
             words("destinations"),
+            words("comparisons"),
         )
 
     def has(self, kind: str, word: str) -> bool:
@@ -79,6 +81,7 @@ class LinkWords:
             "approximators",
             "possessors",
             "destinations",
+            "comparisons",
         ):
             return any(word.startswith(w) for w in options)
         return word in options
