@@ -80,10 +80,9 @@ class Rules(Lookups):
             wrappers.add(gov.i)
             gov, via = tree.head(gov), gov
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
-        if found.measured is not None and self.words.has(
-            "penalties", tree.tokens[found.measured].word
-        ):
-            debtor = self.debtor(tree, found, inside)
+        fine = self.fine(tree, found.measured)
+        if fine is not None:
+            debtor = self.debtor(tree, found, fine, inside)
             if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
                 found = replace(found, holder=debtor)
         actor = self.relative_actor(tree, head, inside)
@@ -279,10 +278,23 @@ class Rules(Lookups):
         proper noun, but a name is one of the entities factx found."""
         return t.upos == "NOUN" or (t.upos == "PROPN" and t.i not in self.named)
 
-    def debtor(self, tree: Tree, found: Attachment, inside: set[int]) -> int | None:
+    def fine(self, tree: Tree, measured: int | None) -> int | None:
+        """The fine the amount is: what is measured, or its genitive under a wrapper noun
+        ("общая сумма *штрафов* для операторов")."""
+        if measured is None:
+            return None
+        t = tree.tokens[measured]
+        if self.words.has("penalties", t.word):
+            return t.i
+        if self.words.has("wrappers", t.word):
+            kids = [k.i for k in tree.children(t.i, "nmod") if self.words.has("penalties", k.word)]
+            return kids[0] if kids else None
+        return None
+
+    def debtor(self, tree: Tree, found: Attachment, fine: int, inside: set[int]) -> int | None:
         """Who a fine is imposed on: an oblique of the verb or the fine under an "on"
         preposition; the guide's holder of a fine or debt is the party that owes it."""
-        for at in (found.predicate, found.measured):
+        for at in (found.predicate, found.measured, fine):
             if at is None:
                 continue
             for kid in tree.children(at, "obl", "nmod"):
