@@ -206,6 +206,14 @@ def nearest_entity(
     """Fallback holder: the closest person, organisation or country before the amount in
     its sentence that stands where an actor stands (a subject, a heading, an apposition),
     outside what is measured; a place qualifies as a holder only by syntax."""
+    if verb is None:
+        return None  # no predicate, no actor to look for
+    # The clauses whose actor may hold: the predicate's, and those it is coordinated with
+    # ("Бангладеш является …, однако 90% жителей составляют …").
+    clauses, t = {verb.i}, verb
+    while t.rel == "conj" and (up := ctx.tree.head(t)) is not None:
+        clauses.add(up.i)
+        t = up
     best = None
     for m in ctx.entities:
         if str(m.label) not in HOLDERS or m.end > amount.start:
@@ -216,9 +224,7 @@ def nearest_entity(
         if top is None or top.i in exclude:
             continue
         clause = clause_of(ctx, top)
-        if verb is None:
-            return None  # no predicate, no actor to look for
-        if clause is not None and clause.i != verb.i:
+        if clause is not None and clause.i not in clauses:
             continue  # the subject of another clause ("Керри задаст …, что он мог жить …")
         if top.rel in ACTOR_RELS or top.head in (top.i, -1):
             best = m
