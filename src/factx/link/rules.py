@@ -225,6 +225,10 @@ class Rules(Lookups):
             subject = others[0] if others else None
             if subject is None and holder is None:
                 holder = self.owner(tree, noun, inside)
+        if subject is not None and verb.rel == "acl" and self.compares(verb, tree.tokens[subject]):
+            # "доходы, превышающие пороговое значение в 10 тысяч": what a participle compares
+            # with the amount is measured too, not an actor; its owner holds, if named
+            return Attachment(measured, self.owner(tree, tree.tokens[subject], inside), verb.i)
         if subject is not None:
             return Attachment(measured, subject, verb.i, True)
         if holder is None:  # "Кредит … был выдан Сбербанком": the lender
@@ -272,6 +276,17 @@ class Rules(Lookups):
             # "оценила капитализацию Facebook": a property belongs to its owner
             holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
         return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
+
+    def compares(self, verb: Token, subject: Token) -> bool:
+        """Whether ``verb`` only states the level of its common-noun subject ("составляет",
+        "превышает"), not a change of it nor an act."""
+        word = verb.word
+        return (
+            self.words.has("levels", word)
+            and not self.words.has("up", word)
+            and not self.words.has("down", word)
+            and self.common(subject)
+        )
 
     def common(self, t: Token) -> bool:
         """A common noun; a tagger calls a capitalised first word ("Долг Украины …") a
