@@ -22,6 +22,7 @@ from factx.link.tree import NOMINAL, Token, Tree
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})
 # An amount attached to its noun this way measures it directly ("десятиметровая стела").
 ATTRIBUTIVE = frozenset({"nummod", "amod", "compound", "det"})
+DASHES = frozenset({"—", "–", "-"})
 
 
 @dataclass(frozen=True)
@@ -117,14 +118,27 @@ class Rules(Lookups):
             ),
             None,
         )
+        head = tree.top(amount)
+        if subject is None and own is None and head is not None:
+            subject = self.dashed(tree, head)
         if subject is None or subject.upos == "PRON":
             return None
-        head = tree.top(amount)
         if own is None and head is not None:
             own = self.counted(tree, head, inside)
         if subject.i in self.named:
             return Attachment(own, subject.i, None)
         return Attachment(subject.i, self.owner(tree, subject, inside), None)
+
+    def dashed(self, tree: Tree, head: Token) -> Token | None:
+        """ "Сумма сделки впечатляет — 2,7 млрд долларов": an amount after a dash, beside a
+        clause, names the level of that clause's subject."""
+        up = tree.head(head)
+        if head.rel != "parataxis" or up is None or up.upos != "VERB":
+            return None
+        if not any(p.text in DASHES and p.i < head.i for p in tree.children(head.i, "punct")):
+            return None
+        subjects = [k for k in tree.children(up.i, "nsubj") if self.common(k)]
+        return subjects[0] if subjects else None
 
     def governed(
         self,
