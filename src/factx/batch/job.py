@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -226,19 +226,8 @@ def merge(job: Job, state: Journal, order: list[str], summary: Summary) -> None:
 
 
 def finish_facts(job: Job, raw: Path, names: Renames) -> None:
-    """Write facts.csv/.parquet a row group at a time, with the holders' corpus norms."""
-    source = pq.ParquetFile(raw)
-    with (
-        tables.CsvWriter(job.out / "facts.csv", bom=job.bom) as csv,
-        tables.ParquetWriter(job.out / "facts.parquet", tables.FACTS) as parquet,
-    ):
-        if source.num_row_groups == 0:
-            csv.write(tables.frame([], tables.FACTS))
-        for group in range(source.num_row_groups):
-            df = source.read_row_group(group).to_pandas().astype(tables.FACTS)
-            df = with_corpus_norms(df, names)
-            csv.write(df)
-            parquet.write(df)
+    """Write facts.csv/.parquet from the raw file, with the holders' corpus norms."""
+    rewrite(job, raw, "facts", tables.FACTS, lambda df: with_corpus_norms(df, names))
 
 
 def finish_mentions(job: Job, raw: Path) -> Renames:
@@ -254,21 +243,38 @@ def finish_mentions(job: Job, raw: Path) -> Renames:
     norms = unified["norm"].reset_index(drop=True)
     names = renames(light, unified)
     del light, unified
-    source = pq.ParquetFile(raw)
     at = 0
+
+    def unified_norms(df: pd.DataFrame) -> pd.DataFrame:
+        nonlocal at
+        df["norm"] = norms.iloc[at : at + len(df)].set_axis(df.index).astype("string")
+        at += len(df)
+        return df
+
+    rewrite(job, raw, "mentions", tables.MENTIONS, unified_norms)
+    return names
+
+
+def rewrite(
+    job: Job,
+    raw: Path,
+    name: str,
+    columns: dict[str, str],
+    change: Callable[[pd.DataFrame], pd.DataFrame],
+) -> None:
+    """``name``.csv and ``name``.parquet from a raw Parquet file, a row group at a time,
+    each group through ``change``."""
+    source = pq.ParquetFile(raw)
     with (
-        tables.CsvWriter(job.out / "mentions.csv", bom=job.bom) as csv,
-        tables.ParquetWriter(job.out / "mentions.parquet", tables.MENTIONS) as parquet,
+        tables.CsvWriter(job.out / f"{name}.csv", bom=job.bom) as csv,
+        tables.ParquetWriter(job.out / f"{name}.parquet", columns) as parquet,
     ):
         if source.num_row_groups == 0:
-            csv.write(tables.frame([], tables.MENTIONS))
+            csv.write(tables.frame([], columns))
         for group in range(source.num_row_groups):
-            df = source.read_row_group(group).to_pandas()
-            df["norm"] = norms.iloc[at : at + len(df)].set_axis(df.index).astype("string")
-            at += len(df)
+            df = change(source.read_row_group(group).to_pandas().astype(columns))
             csv.write(df)
             parquet.write(df)
-    return names
 
 
 def chunks(seq: list[str], size: int) -> Iterator[list[str]]:
