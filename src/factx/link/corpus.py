@@ -1,8 +1,8 @@
 """Facts after the corpus-level steps: a holder's norm as entities.csv has it.
 
-A linker names the holder with the norm its mention had in the document ("Yury Milner"
-from "Юрию Мильнеру"); the corpus step then joins PERSON and ORG norms across documents and
-scripts ("Yuri Milner"). facts.csv must carry the joined norm, or a fact would not join
+A linker names the holder with the norm its mention had in the document ("Yury Petrov"
+from "Юрию Петрову"); the corpus step then joins PERSON and ORG norms across documents and
+scripts ("Yuri Petrov"). facts.csv must carry the joined norm, or a fact would not join
 the entity table it points to.
 """
 

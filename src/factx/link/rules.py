@@ -130,7 +130,7 @@ class Rules(Lookups):
         return Attachment(subject.i, self.owner(tree, subject, inside), None)
 
     def dashed(self, tree: Tree, head: Token) -> Token | None:
-        """ "Сумма сделки впечатляет — 2,7 млрд долларов": an amount after a dash, beside a
+        """ "Цена вопроса впечатляет — 4 млрд рублей": an amount after a dash, beside a
         clause, names the level of that clause's subject."""
         up = tree.head(head)
         if head.rel != "parataxis" or up is None or up.upos != "VERB":
@@ -240,7 +240,7 @@ class Rules(Lookups):
             if subject is None and holder is None:
                 holder = self.owner(tree, noun, inside)
         if subject is not None and verb.rel == "acl" and self.compares(verb, tree.tokens[subject]):
-            # "доходы, превышающие пороговое значение в 10 тысяч": what a participle compares
+            # "зарплаты, превышающие порог в 5 млн рублей": what a participle compares
             # with the amount is measured too, not an actor; its owner holds, if named
             return Attachment(measured, self.owner(tree, tree.tokens[subject], inside), verb.i)
         if subject is not None:
