@@ -18,9 +18,9 @@ import regex
 
 from factx.model import Document, Label, Mention
 from factx.rules import coordination, numbers, ranges, rates
+from factx.rules.amounts import Amounts, budget, followed
 from factx.rules.currencies import Currency, vocabulary
 
-TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
 SPACE = r"[ \u00a0\u202f]"
 # Cents written as a bare number count only at the end of the phrase: "$20 43".
@@ -35,11 +35,11 @@ GROUPED = regex.compile(r"\d{1,3},\d{3}")
 @dataclass(frozen=True)
 class Patterns:
     prefix: regex.Pattern[str]  # a symbol or code, then the amount: "$350bn", "RM42"
-    scan: regex.Pattern[str]  # amounts that a currency may follow
+    follower: regex.Pattern[str]  # the first letter of a currency after an amount
+    dash_follower: regex.Pattern[str]  # …and after a dashed range ("3–5 млрд долларов")
     after: regex.Pattern[str]  # anchored after an amount: the currency or a subunit
     bare: regex.Pattern[str] | None  # "a dollar"
     cents: regex.Pattern[str]  # anchored after an amount: "and 43c"
-    dash: regex.Pattern[str]  # "3–5 млрд долларов": a dashed range a currency may follow
     prefix_dash: regex.Pattern[str]  # "$3-5 million": a dashed range after its currency
 
 
@@ -74,11 +74,11 @@ def patterns(lang: str) -> Patterns:
         )
     return Patterns(
         regex.compile(prefix),
-        regex.compile(numbers.amount_before(lang, after_first)),
+        regex.compile(rf"{GAP}-?{after_first}"),
+        regex.compile(rf"{GAP}{after_first}"),
         regex.compile(after),
         bare,
         regex.compile(cents),
-        regex.compile(rf"{ranges.dash_source(lang)}(?={GAP}{after_first})"),
         regex.compile(head + ranges.dash_source(lang, glued=True)),
     )
 
@@ -102,27 +102,34 @@ class MoneyExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.MONEY,)
 
-    def __init__(self, lang: str) -> None:
+    # The pipeline passes one amount scan to the extractors that share it.
+    shared: ClassVar[dict[str, type]] = {"amounts": Amounts}
+
+    def __init__(self, lang: str, amounts: Amounts | None = None) -> None:
         self.lang = lang
         self.cur = vocabulary(lang)
         self.patterns = patterns(lang)
+        self.amounts = amounts or Amounts(lang)
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
         p = self.patterns
-        timeout = TIMEOUT * max(1.0, len(text) / 200_000)
+        timeout = budget(text)
+        scan = self.amounts.scan(text)
         # Each scan runs to the end before its matches are read, so the timeout measures the
         # regex alone, not the work done per match.
         found = [f for m in list(p.prefix.finditer(text, timeout=timeout)) if (f := self.before(m))]
-        found += [f for m in list(p.scan.finditer(text, timeout=timeout)) if (f := self.after(m))]
+        found += [f for m in followed(scan.amounts, p.follower) if (f := self.after(m))]
         if p.bare is not None:
             bare = list(p.bare.finditer(text, timeout=timeout))
             found += [f for m in bare if (f := self.one(m))]
         in_currency = lambda v, f: v * f.factor  # noqa: E731 - cents are 0.01 of a dollar
         # Dashed ranges: "3–5 млрд долларов", "$3-5 million".
-        for scan, read in ((p.dash, self.after), (p.prefix_dash, self.before)):
-            for m in list(scan.finditer(text, timeout=timeout)):
-                found += ranges.from_dash(m, read(m), self.lang, in_currency)
+        dashed = [m for m in scan.dashes if p.dash_follower.match(text, m.end())]
+        for m in dashed:
+            found += ranges.from_dash(m, self.after(m), self.lang, in_currency)
+        for m in list(p.prefix_dash.finditer(text, timeout=timeout)):
+            found += ranges.from_dash(m, self.before(m), self.lang, in_currency)
         kept = longest_first([self.with_cents(text, f) for f in found])
         same = lambda a, b: a.code == b.code  # noqa: E731
         items = coordination.pair_up(text, self.lang, kept, same, to_value=in_currency)

@@ -19,12 +19,12 @@ import regex
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
 from factx.rules import coordination, numbers, ranges, rates
+from factx.rules.amounts import Amounts, budget, followed
 from factx.rules.compounds import Compounds
 
 if TYPE_CHECKING:
     import pint
 
-TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
 # A currency sign before the number makes it money ("$350m" is not 350 metres).
 MONEY_SIGN = regex.compile(r"[$€£¥₽₴₹₩₫฿][ \u00a0]?$")
@@ -33,11 +33,6 @@ RATE = r"(?![ \u00a0]?/[ \u00a0]?\w)"
 # …unless rates.py reads what it is per ("t/d", "kg/ha").
 SLASH = regex.compile(r"[ \u00a0]?/[ \u00a0]?\w")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-
-
-def budget(text: str) -> float:
-    """The regex timeout for a text: linear patterns take time in proportion to its length."""
-    return TIMEOUT * max(1.0, len(text) / 200_000)
 
 
 @cache
@@ -139,23 +134,27 @@ class QuantityExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.QUANTITY,)
 
-    def __init__(self, lang: str) -> None:
+    # The pipeline passes one amount scan to the extractors that share it.
+    shared: ClassVar[dict[str, type]] = {"amounts": Amounts}
+
+    def __init__(self, lang: str, amounts: Amounts | None = None) -> None:
         self.lang = lang
         self.units = vocabulary(lang)
-        self.scan, self.unit_pattern, self.bare_pattern, self.dash = compile_patterns(lang)
+        self.amounts = amounts or Amounts(lang)
+        p = compile_patterns(lang)
+        self.follower, self.unit_pattern, self.bare_pattern, self.dash_follower = p
         stems = langdata.load(lang, "units").get("adjective_stems", {})
         self.adjectives = Compounds(lang, {k: Unit(v) for k, v in stems.items()})
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
         timeout = budget(text)
-        # The scan runs to the end before its matches are read, so the timeout measures the
-        # regex alone, not the work done per match.
-        amounts = list(self.scan.finditer(text, timeout=timeout))
-        found = [f for m in amounts if (f := self.read(text, m))]
+        scan = self.amounts.scan(text)
+        found = [f for m in followed(scan.amounts, self.follower) if (f := self.read(text, m))]
         dashed = [
             f
-            for m in list(self.dash.finditer(text, timeout=timeout))
+            for m in scan.dashes
+            if self.dash_follower.match(text, m.end())
             for f in ranges.from_dash(m, self.read(text, m), self.lang)
         ]
         if dashed:  # "3–5 km": the scan never reads a number glued to another by a dash
@@ -319,8 +318,8 @@ Patterns = tuple[
 
 @cache
 def compile_patterns(lang: str) -> Patterns:
-    """The amount scan, the unit pattern matched right after each amount, the pattern of
-    bare units, and the scan of dashed ranges ("3–5")."""
+    """The first letter of a unit after an amount, the unit pattern matched right after it,
+    the pattern of bare units, and the first letter of a unit after a dashed range ("3–5")."""
     units = vocabulary(lang)
     unit = numbers.forms_pattern(units.words, units.symbols)
     # A glued sign may touch what follows ("6'2\""); a glued letter ("44.6C") may not.
@@ -328,8 +327,8 @@ def compile_patterns(lang: str) -> Patterns:
     gap = rf"{GAP}|-(?=\w)" if units.hyphen else GAP
     first = numbers.initials(units.words, [*units.symbols, *units.glued])
     pattern = regex.compile(rf"(?P<gap>{gap}){first}(?:(?P<unit>{unit})|(?P<glue>{glued}))")
-    scan = regex.compile(numbers.amount_before(lang, first))
-    dash = regex.compile(rf"{ranges.dash_source(lang)}(?={gap}{first})")
+    scan = regex.compile(rf"{GAP}-?{first}")
+    dash = regex.compile(rf"(?:{gap}){first}")
     if not units.bare:
         return scan, pattern, None, dash
     if units.articles:
