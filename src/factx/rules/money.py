@@ -20,8 +20,10 @@ from factx.model import Document, Label, Mention
 from factx.rules import coordination, numbers, ranges, rates
 from factx.rules.amounts import Amounts, budget, followed
 from factx.rules.currencies import Currency, vocabulary
+from factx.rules.forms import Forms
 
 GAP = r"[ \u00a0\u202f]*"
+GAP_RUN = regex.compile(GAP)
 SPACE = r"[ \u00a0\u202f]"
 # Cents written as a bare number count only at the end of the phrase: "$20 43".
 PHRASE_END = regex.compile(r"[ \u00a0]*(?:$|[.;!?)\]\n])")
@@ -37,7 +39,8 @@ class Patterns:
     prefix: regex.Pattern[str]  # a symbol or code, then the amount: "$350bn", "RM42"
     follower: regex.Pattern[str]  # the first letter of a currency after an amount
     dash_follower: regex.Pattern[str]  # …and after a dashed range ("3–5 млрд долларов")
-    after: regex.Pattern[str]  # anchored after an amount: the currency or a subunit
+    main: Forms  # after an amount: a currency ("рублей", "$")…
+    sub: Forms  # …or a subunit ("центов")
     bare: regex.Pattern[str] | None  # "a dollar"
     cents: regex.Pattern[str]  # anchored after an amount: "and 43c"
     prefix_dash: regex.Pattern[str]  # "$3-5 million": a dashed range after its currency
@@ -57,9 +60,6 @@ def patterns(lang: str) -> Patterns:
     prefix = head + numbers.amount_pattern(lang, glued=True)
     words, signs = [*cur.words, *cur.sub_words], [*cur.symbols, *cur.sub_symbols]
     after_first = numbers.initials(words, signs)
-    main = numbers.forms_pattern(cur.words, cur.symbols)
-    sub = numbers.forms_pattern(cur.sub_words, cur.sub_symbols)
-    after = rf"{GAP}{after_first}(?:(?P<cur>{main})|(?P<sub>{sub}))"
     joiner = numbers.forms_pattern(cur.joiners) if cur.joiners else r"(?!)"
     subunits = numbers.forms_pattern(cur.sub_words, {**cur.sub_symbols, **cur.after_amount})
     cents = (
@@ -76,7 +76,8 @@ def patterns(lang: str) -> Patterns:
         regex.compile(prefix),
         regex.compile(rf"{GAP}-?{after_first}"),
         regex.compile(rf"{GAP}{after_first}"),
-        regex.compile(after),
+        Forms(cur.words, cur.symbols),
+        Forms(cur.sub_words, cur.sub_symbols),
         bare,
         regex.compile(cents),
         regex.compile(head + ranges.dash_source(lang, glued=True)),
@@ -170,20 +171,30 @@ class MoneyExtractor:
         """A currency or subunit after its amount: "350 tỷ đô la", "10к$", "43 цента"."""
         text = amount.string
         scale = amount["scale"] or amount["suffix"]
-        m = self.patterns.after.match(text, amount.end())
+        m = self.currency_at(text, amount.end())
         if m is None and scale:
-            m, scale = self.patterns.after.match(text, amount.end("num")), None
+            m, scale = self.currency_at(text, amount.end("num")), None
         if m is None:
             return None
-        cur = self.cur.sub(m["sub"]) if m["sub"] else self.cur.main(m["cur"])
-        if cur is None or (cur.needs and not cur.needs.match(text, m.end())):
+        is_sub, form, end = m
+        cur = self.cur.sub(form) if is_sub else self.cur.main(form)
+        if cur is None or (cur.needs and not cur.needs.match(text, end)):
             return None
         if (cur.after_scale and not scale) or (
             cur.not_after and cur.not_after & numbers.words_before(text, amount.start())
         ):
             return None  # "8 marks" in an exam, "weighed 20 pounds"
-        found = self.found(amount.start(), m.end(), amount["num"], scale, cur)
-        return dataclasses.replace(found, whole=False) if found and m["sub"] else found
+        found = self.found(amount.start(), end, amount["num"], scale, cur)
+        return dataclasses.replace(found, whole=False) if found and is_sub else found
+
+    def currency_at(self, text: str, at: int) -> tuple[bool, str, int] | None:
+        """The currency or subunit after ``at`` and spaces: whether it is a subunit, the
+        form as written, and where it ends."""
+        start = GAP_RUN.match(text, at).end()
+        for is_sub, forms in ((False, self.patterns.main), (True, self.patterns.sub)):
+            if (hit := forms.match(text, start)) is not None:
+                return is_sub, text[start : hit[1]], hit[1]
+        return None
 
     def found(
         self, start: int, end: int, number: str, scale: str | None, cur: Currency
