@@ -8,7 +8,8 @@ import regex
 
 from factx.model import Document
 from factx.rules import numbers, ranges
-from factx.rules.amounts import Amounts
+from factx.rules.amounts import Amounts, first_word
+from factx.rules.durations import DurationExtractor
 from factx.rules.money import MoneyExtractor
 from factx.rules.percent import PercentExtractor
 from factx.rules.quantities import QuantityExtractor
@@ -48,18 +49,41 @@ def test_scan_reads_numbers_with_their_scales(lang, text, amounts):
     assert [m[0] for m in Amounts(lang).scan(text).amounts] == amounts
 
 
-def test_a_text_is_scanned_once_for_every_extractor_sharing_the_scan():
+def test_a_text_is_scanned_once_for_every_extractor_sharing_the_scan(monkeypatch):
+    from factx.rules import amounts as module
+
     amounts = Amounts("en")
     calls = []
-    starts = amounts.starts
-    amounts.starts = lambda text: calls.append(text) or starts(text)  # type: ignore[method-assign]
-    doc = Document("d", "Oil rose 5% to $80 a barrel, 2 million barrels a day.", "en")
+    index = module.token_index
+    monkeypatch.setattr(module, "token_index", lambda text: calls.append(text) or index(text))
+    doc = Document("d", "For two years oil rose 5% to $80 a barrel, 2 million barrels a day.", "en")
     found = [
         list(cls("en", amounts=amounts).extract(doc))
-        for cls in (MoneyExtractor, PercentExtractor, QuantityExtractor)
+        for cls in (DurationExtractor, MoneyExtractor, PercentExtractor, QuantityExtractor)
     ]
     assert len(calls) == 1
-    assert [len(f) for f in found] == [1, 1, 1]
+    assert [len(f) for f in found] == [1, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "words", "prefixes", "expected"),
+    [
+        ("ru", "Полгода назад ЧЕТЫРЁХ тонн, 5 лет", ["четырех"], (), ["ЧЕТЫРЁХ"]),
+        ("ru", "Полгода назад ЧЕТЫРЁХ тонн, 5 лет", [], ("пол",), ["Полгода"]),
+        ("en", "US$ 5 and $6, 7th", [first_word("US$")], (), ["US"]),
+        ("en", "US$ 5 and $6, 7th", [first_word("$")], (), ["$", "$"]),
+        ("vi", "Đô la tăng 5 lần", [first_word("đô la")], (), ["Đô"]),
+    ],
+)
+def test_token_starts_by_folded_word_or_prefix(lang, text, words, prefixes, expected):
+    scan = Amounts(lang).scan(text)
+    starts = scan.starts(words, prefixes)
+    assert [text[at : at + len(e)] for at, e in zip(starts, expected, strict=True)] == expected
+
+
+def test_digit_token_starts():
+    scan = Amounts("en").scan("In 2024, 7th and x9 and 12")
+    assert scan.starts(digits=True) == [3, 9, 24]
 
 
 def test_kept_scans_are_bounded():

@@ -1,24 +1,26 @@
-"""One scan for amounts per text, shared by the money, percent and quantity extractors.
+"""One scan for amounts per text, shared by the money, percent, quantity and duration
+extractors.
 
-Each of the three needs the same thing first: every number in the text, with the scale
-word after it if any ("28,5 млн", "$10k", "hai mươi"), and every dashed pair ("3–5 млн");
-then each reads its own currency, percent sign or unit after them. Three regex scans of
-the whole text for one answer cost three times what one does, and a regex that may start
-a spelt number at any word ("двадцать", "một") tests every position of the text. So one
+Each of them needs the same thing first: every number in the text, with the scale word
+after it if any ("28,5 млн", "$10k", "hai mươi"), and every dashed pair ("3–5 млн"); then
+each reads its own currency, percent sign or unit after them. Separate regex scans of the
+whole text for one answer cost several times what one does, and a regex that may start a
+word from a list ("двадцать", "một", "часов") tests every position of the text. So one
 :class:`Amounts` per language (the pipeline builds one and passes it to every extractor
-that declares it, see ``shared`` in :mod:`factx.registry`) finds the amounts once per
-text: a token scan proposes the places a number can start (a digit, a sign, a fraction
-sign, or a word that opens a spelt number, looked up in a set) and the anchored amount
-pattern of :mod:`factx.rules.numbers` is tried only there. The matches are those of a
-``finditer`` over the whole text, and are kept for the last few texts, since the
-extractors run one after another on the same documents.
+that declares it, see ``shared`` in :mod:`factx.registry`) reads each text once: its words,
+numbers and signs as tokens, indexed by their folded form, from which each pattern is tried
+only where it can start (a digit, or a word of its list, looked up in the index), and the
+amounts found there by the anchored amount pattern of :mod:`factx.rules.numbers`. The
+matches are those of a ``finditer`` over the whole text. Scans are kept for the last few
+texts, since the extractors run one after another on the same documents.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -26,15 +28,19 @@ import regex
 from factx.rules import numbers, ranges
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
-# Where an amount may start: a sign before a digit, a vulgar fraction, or a word (digits
-# included) whose folded form can open a number.
-TOKEN = regex.compile(rf"[-−](?=\d)|[{''.join(numbers.VULGAR)}]|\w+")
+# A match starts at a token: a sign before a digit, a vulgar fraction, or a word (digits
+# included); currency signs are tokens too ("$350bn").
+TOKEN = regex.compile(rf"[-−](?=\d)|[{''.join(numbers.VULGAR)}]|\p{{Sc}}|\w+")
+# Tokens an amount may start with besides digits and number words: a sign, a fraction.
+SIGNS = tuple("-−" + "".join(numbers.VULGAR))
 # Texts whose scans are kept: a batch's documents (16 by default) go through each
 # extractor in turn, so the last batch is enough; a budget in characters bounds memory.
 KEEP_TEXTS = 64
 KEEP_CHARS = 2_000_000
-# A call per place costs what the regex engine's scan of about this many characters does.
-DENSE = 16
+# What a regex costs, in nanoseconds: an anchored call costs about a microsecond plus 0.75
+# per character of the whole text (the engine prepares the string each time), a scan about
+# 20-140 per character depending on the pattern.
+CALL_NS, CALL_NS_PER_CHAR, SCAN_NS_PER_CHAR = 1000, 0.75, 40
 
 
 def budget(text: str) -> float:
@@ -43,18 +49,59 @@ def budget(text: str) -> float:
     return TIMEOUT * max(1.0, len(text) / 200_000)
 
 
+def fold(word: str) -> str:
+    """The key of a token or word: case folded, "ё" as "е" (Russian print drops its dots),
+    so a lookup finds every place a case-insensitive pattern might match, and more."""
+    return word.casefold().replace("ё", "е")
+
+
+def first_word(form: str) -> str:
+    """The folded first token of a form ("đô la" → "đô", "мин." → "мин")."""
+    m = TOKEN.match(fold(form).lstrip())
+    return m[0] if m else ""
+
+
 @dataclass(frozen=True)
 class Scan:
-    """The amounts of one text (groups ``num``, ``scale``, ``suffix`` of
-    :func:`numbers.amount_pattern`) and its dashed ranges (``lo``, ``dash`` and the same
-    groups for the second amount, :func:`ranges.dash_source`), in text order."""
+    """One text read once: where each folded token starts (``index``), its amounts (groups
+    ``num``, ``scale``, ``suffix`` of :func:`numbers.amount_pattern`) and its dashed ranges
+    (``lo``, ``dash`` and the same groups for the second amount, :func:`ranges.dash_source`),
+    in text order."""
 
-    amounts: tuple[regex.Match[str], ...]
-    dashes: tuple[regex.Match[str], ...]
+    text: str
+    index: dict[str, list[int]]
+    by_initial: dict[str, list[str]]  # the tokens by first character, for prefix lookups
+    amounts: tuple[regex.Match[str], ...] = ()
+    dashes: tuple[regex.Match[str], ...] = ()
+
+    def starts(
+        self, words: Iterable[str] = (), prefixes: tuple[str, ...] = (), digits: bool = False
+    ) -> list[int]:
+        """Where a token starts that is one of ``words`` (folded, see :func:`first_word`),
+        begins with one of ``prefixes`` (folded), or (``digits``) begins with a digit."""
+        index, by_initial = self.index, self.by_initial
+        keys = [w for w in words if w in index]
+        for initial in {p[:1] for p in prefixes}:
+            keys += [k for k in by_initial.get(initial, ()) if k.startswith(prefixes)]
+        if digits:
+            keys += [k for d in "0123456789" for k in by_initial.get(d, ())]
+        return sorted({at for k in keys for at in index[k]})
+
+    def matches(
+        self, pattern: regex.Pattern[str], starts: list[int]
+    ) -> tuple[regex.Match[str], ...]:
+        """What ``pattern.finditer(text)`` finds, given every place a match may start. Where
+        they are many (a table of figures, a long text) the regex engine's own scan is
+        faster than a call per place."""
+        text = self.text
+        n = len(text)
+        if len(starts) * (CALL_NS + CALL_NS_PER_CHAR * n) > SCAN_NS_PER_CHAR * n:
+            return tuple(pattern.finditer(text, timeout=budget(text)))
+        return tuple(tried_at(pattern, text, starts, time.perf_counter() + budget(text)))
 
 
 class Amounts:
-    """The amount scan of one language, with the scans of its last few texts."""
+    """The token index and amount scan of one language, with those of its last few texts."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -65,15 +112,20 @@ class Amounts:
         self.kept_chars = 0
 
     def scan(self, text: str) -> Scan:
-        """The amounts and dashed ranges of ``text``; a regex running past the text's time
-        budget raises TimeoutError, as the patterns' own timeout does."""
+        """``text`` read once; a regex running past the text's time budget raises
+        TimeoutError, as the patterns' own timeout does."""
         found = self.kept.get(text)
         if found is not None:
             self.kept.move_to_end(text)
             return found
-        starts = self.starts(text)
-        digits = [s for s in starts if text[s].isdigit()]
-        found = Scan(scan(self.amount, text, starts), scan(self.dash, text, digits))
+        tokens = Scan(text, *token_index(text))
+        starts = tokens.starts(self.openers, SIGNS, digits=True)
+        digits = [at for at in starts if text[at].isdigit()]
+        found = dataclasses.replace(
+            tokens,
+            amounts=tokens.matches(self.amount, starts),
+            dashes=tokens.matches(self.dash, digits),
+        )
         self.kept[text] = found
         self.kept_chars += len(text)
         while len(self.kept) > KEEP_TEXTS or self.kept_chars > KEEP_CHARS:
@@ -81,29 +133,28 @@ class Amounts:
             self.kept_chars -= len(old)
         return found
 
-    def starts(self, text: str) -> list[int]:
-        """Every place a number may start, and some where none does: the anchored patterns
-        decide."""
-        openers = self.openers
-        return [
-            t.start()
-            for t in TOKEN.finditer(text)
-            if not t[0][0].isalpha() or t[0].casefold() in openers
-        ]
+
+def token_index(text: str) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+    """Where each folded token starts, and the tokens by first character. Folding the whole
+    text at once is much faster than token by token, and keeps offsets wherever it keeps
+    the length."""
+    index: dict[str, list[int]] = {}
+    folded = fold(text)
+    if len(folded) == len(text):
+        for t in TOKEN.finditer(folded):
+            index.setdefault(t[0], []).append(t.start())
+    else:
+        for t in TOKEN.finditer(text):
+            index.setdefault(fold(t[0]), []).append(t.start())
+    by_initial: dict[str, list[str]] = {}
+    for k in index:
+        by_initial.setdefault(k[0], []).append(k)
+    return index, by_initial
 
 
-def scan(pattern: regex.Pattern[str], text: str, starts: list[int]) -> tuple[regex.Match[str], ...]:
-    """What ``pattern.finditer(text)`` finds, given every place a match may start. Where
-    they are many (a table of figures, a megabyte of digits) the regex engine's own scan is
-    faster than a call per place."""
-    if len(starts) * DENSE > len(text):
-        return tuple(pattern.finditer(text, timeout=budget(text)))
-    return tuple(matches(pattern, text, starts, time.perf_counter() + budget(text)))
-
-
-def matches(
+def tried_at(
     pattern: regex.Pattern[str], text: str, starts: list[int], deadline: float
-) -> Iterable[regex.Match[str]]:
+) -> Iterator[regex.Match[str]]:
     """The matches of ``pattern`` tried at ``starts`` only, each ending where the next may
     begin, as ``finditer`` would give them."""
     end = 0
@@ -146,5 +197,4 @@ def opening_words(w: numbers.NumberWords) -> frozenset[str]:
         "a",
         "one",
     ]
-    firsts = (regex.match(r"\w+", form.casefold()) for form in forms)
-    return frozenset(m[0] for m in firsts if m)
+    return frozenset(filter(None, map(first_word, forms)))

@@ -19,6 +19,7 @@ import regex
 
 from factx import lang as langdata
 from factx.rules import numbers
+from factx.rules.amounts import Scan, fold
 
 T = TypeVar("T")
 
@@ -43,6 +44,7 @@ class Compounds(Generic[T]):
         self.stems = {k.casefold(): v for k, v in stems.items()}
         endings = data.get("compound_endings", ())
         self.pattern: regex.Pattern[str] | None = None
+        self.prefixes = tuple(fold(n) for n in self.numerals)
         if self.stems and endings:
             digits = numbers.grammar(lang).digits
             numeral = numbers.alternation(self.numerals) if self.numerals else "(?!)"
@@ -53,10 +55,16 @@ class Compounds(Generic[T]):
                 regex.IGNORECASE,
             )
 
-    def find(self, text: str, timeout: float) -> Iterator[Compound[T]]:
+    def find(self, text: str, timeout: float, scan: Scan | None = None) -> Iterator[Compound[T]]:
+        """The adjectives of ``text``; tried only at digits and numerals given the text's
+        token index (``scan``)."""
         if self.pattern is None:
             return
-        for m in list(self.pattern.finditer(text, timeout=timeout)):
+        if scan is not None:
+            found = scan.matches(self.pattern, scan.starts(prefixes=self.prefixes, digits=True))
+        else:
+            found = tuple(self.pattern.finditer(text, timeout=timeout))
+        for m in found:
             if m["num"]:
                 value = numbers.parse_number(m["num"], self.lang)
             else:

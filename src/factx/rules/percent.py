@@ -64,7 +64,7 @@ class PercentExtractor:
         dashed = [m for m in scan.dashes if self.dash_follower.match(text, m.end())]  # "3–5%"
         found += [f for m in dashed for f in ranges.from_dash(m, self.read(m), self.lang)]
         # "50-процентной", "пятипроцентный": one word.
-        found += [Found(c.start, c.end, c.value) for c in self.adjectives.find(text, timeout)]
+        found += [Found(c.start, c.end, c.value) for c in self.adjectives.find(text, timeout, scan)]
         found.sort(key=lambda f: f.start)
         same = lambda a, b: True  # noqa: E731 - every percentage has the unit "%"
         for f in coordination.pair_up(text, self.lang, found, same):

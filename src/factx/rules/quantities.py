@@ -112,7 +112,8 @@ class QuantityExtractor:
             ]
         # "1600-километрового", "десятиметровая": one word, which no scan above reads.
         found += [
-            Found(c.start, c.end, c.value, c.unit) for c in self.adjectives.find(text, timeout)
+            Found(c.start, c.end, c.value, c.unit)
+            for c in self.adjectives.find(text, timeout, scan)
         ]
         found.sort(key=lambda f: f.start)
         paired = coordination.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
