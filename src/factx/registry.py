@@ -33,7 +33,7 @@ class Extractor(Protocol):
     An extractor may name tools it shares with others in ``shared``, a dict of keyword
     argument → class (``{"amounts": Amounts}``): the pipeline builds one of each class per
     language, as ``tool(lang)``, and passes the same one to every extractor naming it, so
-    money, percentages, quantities and durations read a text once.
+    the rule extractors read a text once.
 
     An extractor whose heavy libraries are imported in its constructor (so that listing
     plugins stays fast) may name them in ``requires``; a missing one is then reported when

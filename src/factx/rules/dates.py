@@ -20,6 +20,7 @@ import regex
 
 from factx.model import Document, Label, Mention
 from factx.rules import periods as p
+from factx.rules.amounts import Amounts
 from factx.rules.dates_grammar import Rule, rules
 from factx.rules.dates_resolve import TENSED, Groups, NoReference, resolve
 from factx.rules.holiday_calendar import is_inflected
@@ -111,11 +112,17 @@ class DateExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.DATE,)
 
-    def __init__(self, lang: str, verbs: VerbTenses | bool | None = None) -> None:
+    # The pipeline passes one token index to the extractors that share it.
+    shared: ClassVar[dict[str, type]] = {"amounts": Amounts}
+
+    def __init__(
+        self, lang: str, verbs: VerbTenses | bool | None = None, amounts: Amounts | None = None
+    ) -> None:
         """``verbs``: the language's verb analyser (:mod:`factx.rules.tense_morph`) to share
         one; None loads one for this instance where the language has one, False uses the
-        ending rules only."""
+        ending rules only. ``amounts``: the token index to share."""
         self.lang = lang
+        self.amounts = amounts or Amounts(lang)
         self.words: TimeWords = time_words(lang)
         self.rules: tuple[Rule, ...] = rules(lang)
         if verbs is None or verbs is True:
@@ -149,10 +156,16 @@ class DateExtractor:
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
+        scan = self.amounts.scan(text)
         found: list[Candidate] = []
         for rank, rule in enumerate(self.rules):
             # Matches are collected first: the timeout bounds the regex, not our own work.
-            for m in list(rule.pattern.finditer(text, timeout=TIMEOUT)):
+            if rule.starts is None:
+                matches = tuple(rule.pattern.finditer(text, timeout=TIMEOUT))
+            else:
+                s = rule.starts
+                matches = scan.matches(rule.pattern, scan.starts(s.words, s.prefixes, s.digits))
+            for m in matches:
                 g = Groups.of(m)
                 start, end = m.span()
                 listed: list[tuple[int, int, str]] = []  # other days of a list: (start, end, day)
