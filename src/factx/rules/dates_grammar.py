@@ -18,6 +18,7 @@ import regex
 from factx import lang as langdata
 from factx.rules.dates_templates import COMMON, DIGIT_LEAD, TEMPLATES, YEAR_PARTS
 from factx.rules.holiday_calendar import holiday_source, vocabulary
+from factx.rules.lazy import LazyPattern
 from factx.rules.starts import DIGITS, Starts, template_starts
 from factx.rules.timewords import TimeWords, alternation, count_source, time_words
 
@@ -44,7 +45,7 @@ class Rule:
 
     kind: str
     pattern: regex.Pattern[str]
-    prefix: regex.Pattern[str] | None = None
+    prefix: LazyPattern | None = None
     required: bool = False
     starts: Starts | None = None  # the tokens a match can start at; None: anywhere
 
@@ -185,5 +186,5 @@ def rules(lang: str) -> tuple[Rule, ...]:
             compiled.append(Rule(kind, pattern, starts=starts))
             continue
         source = rf"(?r){START}(?:{fill(prefix.lstrip('!'), prefix_values)})\Z"
-        compiled.append(Rule(kind, pattern, regex.compile(source, flags), required, starts))
+        compiled.append(Rule(kind, pattern, LazyPattern(source, flags), required, starts))
     return tuple(compiled)

@@ -28,6 +28,7 @@ from factx.rules.dates import keep_disjoint
 from factx.rules.dates_resolve import Groups
 from factx.rules.duration_context import Context, Part, sentence_start
 from factx.rules.duration_units import SECONDS, iso_compound
+from factx.rules.lazy import LazyPattern
 from factx.rules.numbers import number_pattern, parse_number
 from factx.rules.timewords import alternation, key, table, time_words
 
@@ -74,7 +75,7 @@ class DurationExtractor:
         self.fractions = table(data, "fractions")
         self.articles = {key(a) for a in data.get("articles", ())}
         self.article_units = {key(u) for u in data.get("article_units", ())}
-        self.patterns: dict[str, tuple[regex.Pattern[str], regex.Pattern[str] | None, bool]] = {}
+        self.patterns: dict[str, tuple[regex.Pattern[str], LazyPattern | None, bool]] = {}
         # Where each kind's core can start: a unit, a fraction, a bare unit or "пол-".
         words = {
             "part": self.units,
@@ -94,10 +95,10 @@ class DurationExtractor:
             back = None
             if prefix:
                 source = rf"(?r){START}(?:{self.fill(prefix.lstrip('!'), data, False)})\Z"
-                back = regex.compile(source, regex.IGNORECASE)
+                back = LazyPattern(source, regex.IGNORECASE)
             self.patterns[kind] = (compiled, back, required)
         number = number_pattern(lang)
-        self.minutes_tail = regex.compile(rf"\s+(?<n>{number})(?![^\S\n]*\w)", regex.I)
+        self.minutes_tail = LazyPattern(rf"\s+(?<n>{number})(?![^\S\n]*\w)", regex.I)
         self.context = Context(lang, data, self.units)
         self.sets = self.context.sets
 
