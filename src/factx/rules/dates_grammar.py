@@ -9,7 +9,6 @@ so one resolver reads all of them, and a rule's *kind* says which resolver appli
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,20 +56,51 @@ class Rule:
         return m if m is not None and m.start() < start else None
 
 
+def word_lists(w: TimeWords) -> dict[str, list[str]]:
+    """The placeholders that are plain lists of words, for :func:`pieces` (as
+    alternations) and :func:`piece_starts` (as first tokens)."""
+    data = {
+        "REL": w.relative,
+        "DEICTIC": w.deictic,
+        "UY": w.units_of("year"),
+        "UQ": w.units_of("quarter"),
+        "UH": w.units_of("half"),
+        "UW": w.units_of("week"),
+        "UPERIOD": w.units_of("year", "quarter", "month", "week", "half"),
+        "UALL": w.units,
+        "AGO": w.after_count,
+        "BEFORE": w.before_count,
+        "YCUE": w.words("year_cues") + w.words("year_cues_weak"),
+        "NOYEAR": w.words("year_not_before") + unit_words(w.lang),
+    }
+    named = {
+        "YW": "year_words",
+        "ROPEN": "range_open",
+        "RJOIN": "range_join",
+        "DAYW": "day_words",
+        "APPROX": "approximate",
+        "YABBR": "year_abbreviations",
+        "HALFW": "half_words",
+        "HOLYEAR": "holiday_year_cues",
+        "DJOIN": "day_list_join",
+        "DTO": "day_range_join",
+        "YDET": "year_determiners",
+        "MREL": "month_relative",
+    }
+    return {key: list(words) for key, words in data.items()} | {
+        key: w.words(name) for key, name in named.items()
+    }
+
+
 def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
     """The placeholder values for one language; ``trie=False`` for prefixes, which are
     matched right to left (see :func:`alternation`)."""
-
-    def alt(words: Iterable[str]) -> str:
-        return alternation(words, trie)
-
-    units = {k: alt(w.units_of(k)) for k in ("year", "quarter", "month", "week", "half")}
     # A month word that is also a unit ("tháng năm": May, or "năm" = year) must not swallow
     # the year word of "tháng 5 năm nay".
     shared = [m for m in w.months if m in w.units]
-    guard = rf"(?:{alt(shared)})(?!\s+(?:{alt(w.relative)}|\d))" if shared else ""
-    words = "|".join(p for p in (guard, alt(w.months)) if p)
-    return {
+    guard = rf"(?:{alternation(shared, trie)})(?!\s+(?:{alternation(w.relative, trie)}|\d))"
+    words = "|".join(p for p in (guard if shared else "", alternation(w.months, trie)) if p)
+    return {key: alternation(words, trie) for key, words in word_lists(w).items()} | {
         "YEAR": YEAR,
         "YY": YY,
         "DAY": DAY,
@@ -84,64 +114,22 @@ def pieces(w: TimeWords, trie: bool = True) -> dict[str, str]:
         "WDA": w.weekday_source(abbreviations=True, trie=trie),
         "ORD": w.ordinal_source(trie),
         "OSUF": w.ordinal_suffix_source(),
-        "REL": alt(w.relative),
-        "DEICTIC": alt(w.deictic),
         "HOL": holiday_source(w.lang, trie),
-        "UY": units["year"],
-        "UQ": units["quarter"],
-        "UH": units["half"],
-        "UW": units["week"],
-        "UPERIOD": alt(w.units_of("year", "quarter", "month", "week", "half")),
-        "UALL": alt(w.units),
-        "AGO": alt(w.after_count),
-        "BEFORE": alt(w.before_count),
         "N": count_source(w.lang),
-        "YW": alt(w.words("year_words")),
-        "YCUE": alt(w.words("year_cues") + w.words("year_cues_weak")),
-        "ROPEN": alt(w.words("range_open")),
-        "RJOIN": alt(w.words("range_join")),
-        "DAYW": alt(w.words("day_words")),
-        "APPROX": alt(w.words("approximate")),
-        "YABBR": alt(w.words("year_abbreviations")),
-        "HALFW": alt(w.words("half_words")),
-        "HOLYEAR": alt(w.words("holiday_year_cues")),
-        "DJOIN": alt(w.words("day_list_join")),
-        "DTO": alt(w.words("day_range_join")),
-        "YDET": alt(w.words("year_determiners")),
-        "MREL": alt(w.words("month_relative")),
-        "NOYEAR": alt(w.words("year_not_before") + unit_words(w.lang)),
     }
 
 
 def piece_starts(w: TimeWords) -> dict[str, Starts]:
     """The first tokens of the placeholders a core may open with (see :func:`pieces`)."""
-    words = Starts.of_words
-    starts = {key: DIGITS for key in ("YEAR", "YY", "DAY", "MONTH_NO")}
-    starts.update(
-        {
-            "MONTH": words([*w.months, *w.month_abbreviations]),
-            "MONTHF": words(w.months),
-            "WD": words(w.weekdays),
-            "WDA": words(w.weekday_abbreviations),
-            "ORD": words(w.ordinal_tens) | Starts.of_prefixes(w.ordinals),
-            "REL": words(w.relative),
-            "DEICTIC": words(w.deictic),
-            "HOL": Starts.of_prefixes(vocabulary(w.lang)),  # endings may follow: "Diwalis"
-            "UY": words(w.units_of("year")),
-            "UQ": words(w.units_of("quarter")),
-            "UH": words(w.units_of("half")),
-            "UW": words(w.units_of("week")),
-            "UPERIOD": words(w.units_of("year", "quarter", "month", "week", "half")),
-            "UALL": words(w.units),
-            "AGO": words(w.after_count),
-            "BEFORE": words(w.before_count),
-            "YW": words(w.words("year_words")),
-            "YCUE": words(w.words("year_cues") + w.words("year_cues_weak")),
-            "ROPEN": words(w.words("range_open")),
-            "HALFW": words(w.words("half_words")),
-        }
-    )
-    return starts
+    return {key: Starts.of_words(words) for key, words in word_lists(w).items()} | {
+        **dict.fromkeys(("YEAR", "YY", "DAY", "MONTH_NO"), DIGITS),
+        "MONTH": Starts.of_words([*w.months, *w.month_abbreviations]),
+        "MONTHF": Starts.of_words(w.months),
+        "WD": Starts.of_words(w.weekdays),
+        "WDA": Starts.of_words(w.weekday_abbreviations),
+        "ORD": Starts.of_words(w.ordinal_tens) | Starts.of_prefixes(w.ordinals),
+        "HOL": Starts.of_prefixes(vocabulary(w.lang)),  # endings may follow: "Diwalis"
+    }
 
 
 def unit_words(lang: str) -> list[str]:
