@@ -27,3 +27,17 @@ def test_lazy_search_and_match_equal_the_compiled_pattern(source, text, bounds, 
         compiled.match(text) and compiled.match(text).span()
     )
     assert "pattern" in vars(lazy)
+
+
+def test_a_pattern_without_a_place_to_start_in_a_text_is_never_compiled():
+    from factx.rules.amounts import Amounts
+    from factx.rules.starts import Starts
+
+    scan = Amounts("en").scan("Prices rose in May 2024.")
+    closest = LazyPattern(r"\b(?:closest|nearest)\s+\w+", regex.I)
+    starts = Starts(prefixes=("closest", "nearest"))
+    assert scan.matches(closest, scan.starts(prefixes=starts.prefixes)) == ()
+    assert "pattern" not in vars(closest)
+    scan = Amounts("en").scan("the closest Monday to May 5")
+    found = scan.matches(closest, scan.starts(prefixes=starts.prefixes))
+    assert [m[0] for m in found] == ["closest Monday"]

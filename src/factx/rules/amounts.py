@@ -22,6 +22,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import regex
 
@@ -41,6 +42,14 @@ KEEP_CHARS = 2_000_000
 # per character of the whole text (the engine prepares the string each time), a scan about
 # 20-140 per character depending on the pattern.
 CALL_NS, CALL_NS_PER_CHAR, SCAN_NS_PER_CHAR = 1000, 0.75, 40
+
+
+class Pattern(Protocol):
+    """A compiled regex, or one compiled when first used (:class:`factx.rules.lazy.LazyPattern`)."""
+
+    def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None: ...
+
+    def finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]: ...
 
 
 def budget(text: str) -> float:
@@ -87,14 +96,14 @@ class Scan:
             keys += [k for d in "0123456789" for k in by_initial.get(d, ())]
         return sorted({at for k in keys for at in index[k]})
 
-    def matches(
-        self, pattern: regex.Pattern[str], starts: list[int]
-    ) -> tuple[regex.Match[str], ...]:
+    def matches(self, pattern: Pattern, starts: list[int]) -> tuple[regex.Match[str], ...]:
         """What ``pattern.finditer(text)`` finds, given every place a match may start. Where
         they are many (a table of figures, a long text) the regex engine's own scan is
         faster than a call per place."""
         text = self.text
         n = len(text)
+        if not starts:
+            return ()  # a lazy pattern stays uncompiled
         if len(starts) * (CALL_NS + CALL_NS_PER_CHAR * n) > SCAN_NS_PER_CHAR * n:
             return tuple(pattern.finditer(text, timeout=budget(text)))
         return tuple(tried_at(pattern, text, starts, time.perf_counter() + budget(text)))
@@ -153,7 +162,7 @@ def token_index(text: str) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
 
 
 def tried_at(
-    pattern: regex.Pattern[str], text: str, starts: list[int], deadline: float
+    pattern: Pattern, text: str, starts: list[int], deadline: float
 ) -> Iterator[regex.Match[str]]:
     """The matches of ``pattern`` tried at ``starts`` only, each ending where the next may
     begin, as ``finditer`` would give them."""

@@ -20,6 +20,7 @@ import regex
 from factx import lang as langdata
 from factx.rules import numbers
 from factx.rules.amounts import Scan, fold
+from factx.rules.lazy import LazyPattern
 
 T = TypeVar("T")
 
@@ -43,12 +44,12 @@ class Compounds(Generic[T]):
         }
         self.stems = {k.casefold(): v for k, v in stems.items()}
         endings = data.get("compound_endings", ())
-        self.pattern: regex.Pattern[str] | None = None
+        self.pattern: LazyPattern | None = None
         self.prefixes = tuple(fold(n) for n in self.numerals)
         if self.stems and endings:
             digits = numbers.grammar(lang).digits
             numeral = numbers.alternation(self.numerals) if self.numerals else "(?!)"
-            self.pattern = regex.compile(
+            self.pattern = LazyPattern(
                 rf"(?<![\w.,-])(?:(?P<num>{digits})-|(?P<word>{numeral}))"
                 rf"(?P<stem>{numbers.alternation(self.stems)})(?:{numbers.alternation(endings)})"
                 r"(?![\w-])",

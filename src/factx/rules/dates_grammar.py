@@ -43,7 +43,7 @@ class Rule:
     """A core pattern, and the words that may (or, if ``required``, must) come before it."""
 
     kind: str
-    pattern: regex.Pattern[str]
+    pattern: LazyPattern
     prefix: LazyPattern | None = None
     required: bool = False
     starts: Starts | None = None  # the tokens a match can start at; None: anywhere
@@ -167,7 +167,7 @@ def rules(lang: str) -> tuple[Rule, ...]:
             start = r"\b(?<=\s)" if prefix.endswith(r"\s+") else ""
         else:
             start = START if core.startswith(DIGIT_LEAD) else r"\b" + WORD_START
-        pattern = regex.compile(start + fill(core, core_values) + END, flags)
+        pattern = LazyPattern(start + fill(core, core_values) + END, flags)
         # Without a boundary the core may start inside a token ("2018Q4"): scan it all.
         starts = template_starts(core, first) if start else None
         if prefix is None:

@@ -75,7 +75,7 @@ class DurationExtractor:
         self.fractions = table(data, "fractions")
         self.articles = {key(a) for a in data.get("articles", ())}
         self.article_units = {key(u) for u in data.get("article_units", ())}
-        self.patterns: dict[str, tuple[regex.Pattern[str], LazyPattern | None, bool]] = {}
+        self.patterns: dict[str, tuple[LazyPattern, LazyPattern | None, bool]] = {}
         # Where each kind's core can start: a unit, a fraction, a bare unit or "пол-".
         words = {
             "part": self.units,
@@ -91,7 +91,7 @@ class DurationExtractor:
             # A required count bounds the match itself ("20-year" has no space).
             start = "" if required else START
             core_source = start + self.fill(core, data, trie=True) + r"(?!\w)"
-            compiled = regex.compile(core_source, regex.IGNORECASE)
+            compiled = LazyPattern(core_source, regex.IGNORECASE)
             back = None
             if prefix:
                 source = rf"(?r){START}(?:{self.fill(prefix.lstrip('!'), data, False)})\Z"

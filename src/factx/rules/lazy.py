@@ -1,14 +1,16 @@
 """Patterns compiled when first used.
 
-A worker process compiles every pattern of its rule extractors before its first document,
-yet many are asked only after a rarer match: the words before a date core ("18" before
-"февраля"), the count before a duration's unit, a clock time around an hour count. Each is
-a regex of thousands of characters over number words, costing milliseconds to compile; a
-process (or a whole run of short documents) that never needs one should not pay for it.
+A worker process compiled every pattern of its rule extractors before its first document,
+yet many are asked only after a rarer match (the words before a date core, "18" before
+"февраля"; the count before a duration's unit; a clock time around an hour count), and a
+date pattern is tried only on a text holding one of its first words ("closest", "FY").
+Each is a regex of up to thousands of characters over number and date words, costing
+milliseconds to compile; a process that never needs one should not pay for it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
@@ -31,3 +33,6 @@ class LazyPattern:
 
     def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
         return self.pattern.match(text, *args, **kwargs)
+
+    def finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
+        return self.pattern.finditer(text, *args, **kwargs)
