@@ -94,7 +94,7 @@ class DateChecks:
         if kind in ("weekday", "weekday_abbr") and self.habitual_weekday(g, start, end, text):
             return False
         if self.lowercase_names and kind in ("weekday", "month") and text[start].isupper():
-            # "Виктор Понедельник": a capitalised weekday inside a sentence is a name.
+            # "Олег Вторник": a capitalised weekday inside a sentence is a name.
             before = text[max(0, start - 3) : start].rstrip()
             if before and before[-1] not in '.!?:;«"\n(—–-':
                 return False
@@ -145,7 +145,7 @@ class DateChecks:
         return any(key(after).startswith(w) for w in self.habitual_after)
 
     def shift_is_dated(self, g: Groups, start: int, end: int, text: str) -> bool:
-        """ "несколько дней назад" has no count to shift by; "через 65 лет после войны" and
+        """ "несколько дней назад" has no count to shift by; "через 40 лет после войны" and
         "hai ngày trước tết" count from an event, not from the document date."""
         if not g["n"] and not g["art"]:
             before, adjacent = previous_word(text, start)
