@@ -100,20 +100,26 @@ def build(
     resources: Resources | None = None,
 ) -> Any:
     """One plugin of a pipeline, its class checked against the language, built with its
-    options (and the process's shared ``resources`` if its constructor takes them); what
-    goes wrong is said in terms of the config file. A plugin that cannot be built is a
-    setting to fix, so it raises BuildError, which ends the run."""
+    options, the tools it shares (``shared``, see :class:`registry.Extractor`: one per
+    language, from ``resources``) and, if its constructor takes them, the process's shared
+    ``resources`` themselves; what goes wrong is said in terms of the config file. A
+    plugin that cannot be built is a setting to fix, so it raises BuildError, which ends
+    the run."""
     cls = registry.load(spec.name, group, kind)
     supported(cls, spec.name, lang, source, kind)
+    resources = Resources() if resources is None else resources
     options = dict(spec.options)
     if KEYWORD in options:
         raise BuildError(
             f"{source}: '{KEYWORD}' in the options of {kind} '{spec.name}' in [lang.{lang}] "
             f"is not an option (factx passes it); remove it."
         )
-    if resources is not None and takes_resources(cls):
+    if takes_resources(cls):
         options[KEYWORD] = resources
     try:
+        for key, tool in getattr(cls, "shared", {}).items():
+            if key not in options:
+                options[key] = resources.get(tool, lang)
         return cls(lang, **options)
     except (TypeError, ValueError) as exc:
         raise BuildError(

@@ -6,7 +6,9 @@ examples build it once and hand it to each model. The Russian pipeline has the N
 extractor and the syntax linker, which would each load their own. A :class:`Resources`
 is built by :class:`factx.pipeline.Pipelines`, one per process, and passed to every plugin
 whose constructor takes a ``resources`` keyword: no module-level cache, so two pipelines
-(two tests, two configs) never share anything they did not ask to.
+(two tests, two configs) never share anything they did not ask to. The tools extractors
+name in ``shared`` (one per language, such as the rule extractors' amount scan) are kept
+here too, as ``get(tool, lang)``.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import overlaps their model loading instead of delaying them or following the la
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ import pyarrow.parquet as pq
 from factx import entities, tables
 from factx.batch.journal import Journal
 from factx.batch.runner import corpus
+from factx.link.corpus import Renames, renames, with_corpus_norms
 
 if TYPE_CHECKING:
     from factx.batch.job import Job, Summary
@@ -34,11 +36,11 @@ def merge(job: Job, state: Journal, order: list[str], summary: Summary) -> None:
 
 class Merger:
     """The tables, written while the documents are still running: as soon as the rows of
-    a stretch of the input order are all committed, documents.csv, errors.csv, the facts
-    and the raw mentions grow by them, a chunk at a time, so the tables wait for little
+    a stretch of the input order are all committed, documents.csv, errors.csv and the raw
+    mentions and facts grow by them, a chunk at a time, so the tables wait for little
     after the last batch. A context manager: leaving the block normally publishes those
     files, an exception discards them; :meth:`finish` then applies the corpus-wide step
-    and writes mentions.csv/.parquet and entities.csv.
+    and writes mentions.csv/.parquet, entities.csv and facts.csv/.parquet.
 
     Rows come from the journal even when they were just computed, and the chunks are
     the same however the run was cut, so a resumed run writes the same bytes.
@@ -47,6 +49,7 @@ class Merger:
     def __init__(self, job: Job, state: Journal, summary: Summary) -> None:
         self.job, self.state, self.summary = job, state, summary
         self.raw = state.dir / "mentions.raw.parquet"
+        self.raw_facts = state.dir / "facts.raw.parquet"
         self.labels: Counter[str] = Counter()
         self.done = 0  # keys of the input order written so far
         self.size = max(job.chunk_size, 256)
@@ -59,10 +62,7 @@ class Merger:
         )
         self.errors = files.enter_context(tables.CsvWriter(job.out / "errors.csv", bom=job.bom))
         self.mentions = files.enter_context(tables.ParquetWriter(self.raw, tables.MENTIONS))
-        self.facts_csv = files.enter_context(tables.CsvWriter(job.out / "facts.csv", bom=job.bom))
-        self.facts_parquet = files.enter_context(
-            tables.ParquetWriter(job.out / "facts.parquet", tables.FACTS)
-        )
+        self.facts = files.enter_context(tables.ParquetWriter(self.raw_facts, tables.FACTS))
         return self
 
     def __exit__(self, *exc: object) -> bool | None:
@@ -96,22 +96,29 @@ class Merger:
         self.documents.write(tables.frame(docs, tables.DOCUMENTS))
         self.errors.write(tables.frame(errs, tables.ERRORS))
         self.mentions.write(tables.frame(ments, tables.MENTIONS))
-        facts_table = tables.frame(facts, tables.FACTS)
-        self.facts_csv.write(facts_table)
-        self.facts_parquet.write(facts_table)
+        self.facts.write(tables.frame(facts, tables.FACTS))
         self.done += len(keys)
 
     def finish(self) -> None:
-        """The corpus-wide step, mentions.csv/.parquet and entities.csv."""
+        """The corpus-wide step, mentions.csv/.parquet and entities.csv, then the facts
+        with their holders' corpus norms."""
         self.summary.labels = dict(sorted(self.labels.items()))
         try:
-            finish_mentions(self.job, self.raw)
+            names = finish_mentions(self.job, self.raw)
+            finish_facts(self.job, self.raw_facts, names)
         finally:
             self.raw.unlink(missing_ok=True)
+            self.raw_facts.unlink(missing_ok=True)
 
 
-def finish_mentions(job: Job, raw: Path) -> None:
-    """Apply the corpus-level steps, then write mentions.csv/.parquet and entities.csv.
+def finish_facts(job: Job, raw: Path, names: Renames) -> None:
+    """Write facts.csv/.parquet from the raw file, with the holders' corpus norms."""
+    rewrite(job, raw, "facts", tables.FACTS, lambda df: with_corpus_norms(df, names))
+
+
+def finish_mentions(job: Job, raw: Path) -> Renames:
+    """Apply the corpus-level steps, then write mentions.csv/.parquet and entities.csv;
+    returns the norms the corpus steps changed, for the facts' holders.
 
     The corpus steps see every mention without its sentence (the bulk of a row); the
     sentences then stream from the raw file a row group at a time.
@@ -120,18 +127,37 @@ def finish_mentions(job: Job, raw: Path) -> None:
     unified = corpus(light)
     tables.write_csv(entities.build(unified), job.out / "entities.csv", bom=job.bom)
     norms = unified["norm"].reset_index(drop=True)
+    names = renames(light, unified)
     del light, unified
-    source = pq.ParquetFile(raw)
     at = 0
+
+    def unified_norms(df: pd.DataFrame) -> pd.DataFrame:
+        nonlocal at
+        df["norm"] = norms.iloc[at : at + len(df)].set_axis(df.index).astype("string")
+        at += len(df)
+        return df
+
+    rewrite(job, raw, "mentions", tables.MENTIONS, unified_norms)
+    return names
+
+
+def rewrite(
+    job: Job,
+    raw: Path,
+    name: str,
+    columns: dict[str, str],
+    change: Callable[[pd.DataFrame], pd.DataFrame],
+) -> None:
+    """``name``.csv and ``name``.parquet from a raw Parquet file, a row group at a time,
+    each group through ``change``."""
+    source = pq.ParquetFile(raw)
     with (
-        tables.CsvWriter(job.out / "mentions.csv", bom=job.bom) as csv,
-        tables.ParquetWriter(job.out / "mentions.parquet", tables.MENTIONS) as parquet,
+        tables.CsvWriter(job.out / f"{name}.csv", bom=job.bom) as csv,
+        tables.ParquetWriter(job.out / f"{name}.parquet", columns) as parquet,
     ):
         if source.num_row_groups == 0:
-            csv.write(tables.frame([], tables.MENTIONS))
+            csv.write(tables.frame([], columns))
         for group in range(source.num_row_groups):
-            df = source.read_row_group(group).to_pandas()
-            df["norm"] = norms.iloc[at : at + len(df)].set_axis(df.index).astype("string")
-            at += len(df)
+            df = change(source.read_row_group(group).to_pandas().astype(columns))
             csv.write(df)
             parquet.write(df)

@@ -258,6 +258,7 @@ class Tables:
 
 def collect(results: Iterable[Processed | DocError]) -> Tables:
     from factx import tables
+    from factx.link.corpus import renames, with_corpus_norms
 
     mentions, documents, errors, facts = [], [], [], []
     for result in map(rows, results):
@@ -267,11 +268,13 @@ def collect(results: Iterable[Processed | DocError]) -> Tables:
             documents.append(result.document)
             mentions.extend(result.mentions)
             facts.extend(result.facts)
+    found = tables.frame(mentions, tables.MENTIONS)
+    unified = corpus(found)
     return Tables(
-        corpus(tables.frame(mentions, tables.MENTIONS)),
+        unified,
         tables.frame(documents, tables.DOCUMENTS),
         tables.frame(errors, tables.ERRORS),
-        tables.frame(facts, tables.FACTS),
+        with_corpus_norms(tables.frame(facts, tables.FACTS), renames(found, unified)),
     )
 
 

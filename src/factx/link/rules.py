@@ -22,6 +22,7 @@ from factx.link.tree import NOMINAL, Token, Tree
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})
 # An amount attached to its noun this way measures it directly ("десятиметровая стела").
 ATTRIBUTIVE = frozenset({"nummod", "amod", "compound", "det"})
+DASHES = frozenset({"—", "–", "-"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ class Rules(Lookups):
             return Attachment()
         inside = {t.i for t in amount} | blocked
         own = self.own_measure(tree, head, inside)
+        if own is None:  # a misparsed amount: "20 млрд" and "долларов" both subjects
+            own = next((k for t in amount if (k := self.own_measure(tree, t, inside))), None)
+        said = self.predicative(tree, amount, own, inside)
+        if said is not None:
+            return said
         if own is None:
             own = self.distance(tree, head, inside)
         if own is None:
@@ -75,16 +81,64 @@ class Rules(Lookups):
             wrappers.add(gov.i)
             gov, via = tree.head(gov), gov
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
-        if found.measured is not None and self.words.has(
-            "penalties", tree.tokens[found.measured].word
-        ):
-            debtor = self.debtor(tree, found, inside)
+        fine = self.fine(tree, found.measured)
+        if fine is not None:
+            debtor = self.debtor(tree, found, fine, inside)
             if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
                 found = replace(found, holder=debtor)
         actor = self.relative_actor(tree, head, inside)
         if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
             found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
+        if found.holder is None:  # "выделенные Минздравом 2 млрд рублей": the agent's money
+            agent = next(
+                (
+                    a
+                    for t in amount
+                    for c in tree.children(t.i, "acl", "amod")
+                    if c.upos == "VERB" and (a := self.agent(tree, c, inside)) is not None
+                ),
+                None,
+            )
+            if agent is not None:
+                found = replace(found, holder=agent, direct=False)
         return replace(found, wrappers=frozenset(wrappers))
+
+    def predicative(
+        self, tree: Tree, amount: list[Token], own: int | None, inside: set[int]
+    ) -> Attachment | None:
+        """The amount is itself the predicate ("Стоимость устройства — 7 тыс. долларов",
+        "Acme — 45% of the market", "Иванов — 52% (9000 голосов)"): its subject is what is
+        measured, its owner holds it; a named subject holds what the amount counts."""
+        subject = next(
+            (
+                k
+                for t in amount
+                for k in tree.children(t.i, "nsubj")
+                if k.i not in inside and k.upos in NOMINAL and k.upos not in ("NUM", "SYM")
+            ),
+            None,
+        )
+        head = tree.top(amount)
+        if subject is None and own is None and head is not None:
+            subject = self.dashed(tree, head)
+        if subject is None or subject.upos == "PRON":
+            return None
+        if own is None and head is not None:
+            own = self.counted(tree, head, inside)
+        if subject.i in self.named:
+            return Attachment(own, subject.i, None)
+        return Attachment(subject.i, self.owner(tree, subject, inside), None)
+
+    def dashed(self, tree: Tree, head: Token) -> Token | None:
+        """ "Цена вопроса впечатляет — 4 млрд рублей": an amount after a dash, beside a
+        clause, names the level of that clause's subject."""
+        up = tree.head(head)
+        if head.rel != "parataxis" or up is None or up.upos != "VERB":
+            return None
+        if not any(p.text in DASHES and p.i < head.i for p in tree.children(head.i, "punct")):
+            return None
+        subjects = [k for k in tree.children(up.i, "nsubj") if self.common(k)]
+        return subjects[0] if subjects else None
 
     def governed(
         self,
@@ -100,11 +154,38 @@ class Rules(Lookups):
             return Attachment(measured=own)
         if gov.upos == "ADJ" and gov.rel == "amod" and (noun := tree.head(gov)) is not None:
             gov, via = noun, gov  # "a 15 meter high pig": the amount qualifies the noun
+        if self.words.has("comparisons", gov.word) and own is None:
+            compared = self.compared(tree, gov, inside)
+            if compared is not None:
+                return compared
+        if gov.upos in NOMINAL and via.rel in SUBJECT and self.possessed_by(tree, gov):
+            return Attachment(own, gov.i, None)  # "У России — 2 тысячи тонн золота"
         if gov.upos in NOMINAL and via.rel in ATTRIBUTIVE and own is None:
             return self.attributive(tree, gov, inside)
         if gov.upos in NOMINAL and via.rel not in SUBJECT:
             return self.under_noun(tree, gov, own, inside)
         return self.under_verb(tree, gov, via, own, inside)
+
+    def compared(self, tree: Tree, word: Token, inside: set[int]) -> Attachment | None:
+        """ "экспортировал 120 млрд кубометров газа, *что* на 20% меньше, чем годом ранее":
+        the amount compares what the clause before states, so it measures the same thing
+        and has the same holder; the comparative links them."""
+        if not any(self.words.has("relatives", k.word) for k in tree.children(word.i, "nsubj")):
+            return None
+        up = tree.head(word)
+        if up is None:
+            return None
+        for other in tree.children(up.i, "obj", "obl") if up.upos == "VERB" else ():
+            if other.i in self.blocked:  # "… достиг 320 млрд юаней, что на 4,7% больше …"
+                own = self.own_measure(tree, other, inside)
+                found = self.under_verb(tree, up, other, own, inside)
+                return replace(found, predicate=word.i, holder_from_subject=False)
+        measured = None
+        if up.upos in NOMINAL:
+            measured = self.own_measure(tree, up, inside) if up.i in self.blocked else up.i
+        verb = next((a for a in [up, *tree.ancestors(up)] if a.upos == "VERB"), None)
+        holder = self.subject(tree, verb) if verb is not None else None
+        return Attachment(measured, holder, word.i)
 
     def attributive(self, tree: Tree, noun: Token, inside: set[int]) -> Attachment:
         """ "a 15 meter high pig", "US$ 20,000 bail": the noun is measured directly, its
@@ -127,11 +208,16 @@ class Rules(Lookups):
         measured = own if own is not None else noun.i
         holder = self.genitive(tree, noun, inside | {measured})
         up = tree.head(noun)
+        for clause in tree.children(noun.i, "acl") if holder is None else ():
+            agent = self.agent(tree, clause, inside)
+            if agent is not None:  # "Кредит …, выданный Сбербанком": the lender holds it
+                return Attachment(measured, agent, clause.i)
         if (
             holder is None
             and up is not None
             and up.upos in NOMINAL
             and noun.rel in ("nmod", "amod", "appos", "acl")
+            and self.words.has("properties", tree.tokens[measured].word)
         ):
             holder = up.i  # "Проект стоимостью $70 млн": the property's owner
         verb = (
@@ -145,12 +231,22 @@ class Rules(Lookups):
         if noun.rel == "nsubj":
             # Two subjects ("велодорожка будет иметь протяжённость 5 км" misparsed): the
             # other one holds; else the property's owner does.
-            others = [k.i for k in tree.children(verb.i, "nsubj") if k.i != noun.i]
-            subject = others[0] if others and tree.tokens[others[0]].upos != "PRON" else None
+            others = [
+                k.i
+                for k in tree.children(verb.i, "nsubj")
+                if k.i != noun.i and k.upos in ("NOUN", "PROPN")  # not "сколько", "он"
+            ]
+            subject = others[0] if others else None
             if subject is None and holder is None:
                 holder = self.owner(tree, noun, inside)
+        if subject is not None and verb.rel == "acl" and self.compares(verb, tree.tokens[subject]):
+            # "зарплаты, превышающие порог в 5 млн рублей": what a participle compares
+            # with the amount is measured too, not an actor; its owner holds, if named
+            return Attachment(measured, self.owner(tree, tree.tokens[subject], inside), verb.i)
         if subject is not None:
             return Attachment(measured, subject, verb.i, True)
+        if holder is None:  # "Кредит … был выдан Сбербанком": the lender
+            holder = self.agent(tree, verb, inside)
         return Attachment(measured, holder, verb.i)
 
     def under_verb(
@@ -163,7 +259,7 @@ class Rules(Lookups):
         if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
             if own is None:
                 own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
-            return Attachment(own, None, verb.i)
+            return Attachment(own, self.agent(tree, verb, inside), verb.i)
         measured = own if own is not None else self.distance(tree, verb, inside)
         holder = subject
         level = self.words.has("levels", verb.word) or (
@@ -171,17 +267,21 @@ class Rules(Lookups):
         )
         if (
             subj_tok is not None
-            and subj_tok.upos == "NOUN"
+            and self.common(subj_tok)
             and level
             and self.object(tree, verb, inside) is None
             and (
                 measured is None
                 or self.words.has("up", subj_tok.word)
                 or self.words.has("down", subj_tok.word)
+                # "госдолг превышает 250% ВВП": a property, not the base of the share
+                or self.words.has("properties", subj_tok.word)
             )
         ):
             measured = subject
             holder = self.owner(tree, subj_tok, inside)
+        if holder is None or holder == measured:  # "У «Ромашки» выручка выросла …"
+            holder = self.agent(tree, verb, inside) or (None if holder == measured else holder)
         if measured is None:
             measured = self.object(tree, verb, inside)
         if measured is None:
@@ -191,10 +291,39 @@ class Rules(Lookups):
             holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
         return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
 
-    def debtor(self, tree: Tree, found: Attachment, inside: set[int]) -> int | None:
+    def compares(self, verb: Token, subject: Token) -> bool:
+        """Whether ``verb`` only states the level of its common-noun subject ("составляет",
+        "превышает"), not a change of it nor an act."""
+        word = verb.word
+        return (
+            self.words.has("levels", word)
+            and not self.words.has("up", word)
+            and not self.words.has("down", word)
+            and self.common(subject)
+        )
+
+    def common(self, t: Token) -> bool:
+        """A common noun; a tagger calls a capitalised first word ("Долг Украины …") a
+        proper noun, but a name is one of the entities factx found."""
+        return t.upos == "NOUN" or (t.upos == "PROPN" and t.i not in self.named)
+
+    def fine(self, tree: Tree, measured: int | None) -> int | None:
+        """The fine the amount is: what is measured, or its genitive under a wrapper noun
+        ("общая сумма *штрафов* для операторов")."""
+        if measured is None:
+            return None
+        t = tree.tokens[measured]
+        if self.words.has("penalties", t.word):
+            return t.i
+        if self.words.has("wrappers", t.word):
+            kids = [k.i for k in tree.children(t.i, "nmod") if self.words.has("penalties", k.word)]
+            return kids[0] if kids else None
+        return None
+
+    def debtor(self, tree: Tree, found: Attachment, fine: int, inside: set[int]) -> int | None:
         """Who a fine is imposed on: an oblique of the verb or the fine under an "on"
         preposition; the guide's holder of a fine or debt is the party that owes it."""
-        for at in (found.predicate, found.measured):
+        for at in (found.predicate, found.measured, fine):
             if at is None:
                 continue
             for kid in tree.children(at, "obl", "nmod"):
