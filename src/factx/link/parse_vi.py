@@ -7,61 +7,33 @@ and the noun phrase right after it is what it counts ("658 triệu tấn *kim lo
 an amount right after a noun phrase qualifies it ("chiều dài 50 cm"); the noun phrase before
 a verb group is its subject, the one after its object, one after a preposition an oblique;
 a clause after a comma joins the previous verb as a conjunct, sharing its subject.
+
+Chunking (:mod:`factx.link.chunk_vi`) finds the phrases, with the word classes of
+links.toml's ``[parser]`` table: time phrases, which are circumstances and never subjects;
+dimension adjectives that head an amount ("cầu *dài* 2 km"); verbs that modify a noun of
+sums ("số tiền *đầu tư*"). Here they are joined into a tree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from underthesea import pos_tag
 
+from factx.link.chunk_vi import UPOS, Chunk, Grammar, chunk
 from factx.link.tree import Token, Tree
 from factx.ner.underthesea import align
 
-UPOS = {
-    "N": "NOUN",
-    "Nc": "NOUN",
-    "Nu": "NOUN",
-    "Ny": "PROPN",
-    "Nb": "NOUN",
-    "Np": "PROPN",
-    "V": "VERB",
-    "A": "ADJ",
-    "P": "PRON",
-    "R": "ADV",
-    "L": "DET",
-    "M": "NUM",
-    "E": "ADP",
-    "C": "CCONJ",
-    "CC": "CCONJ",
-    "I": "INTJ",
-    "T": "PART",
-    "CH": "PUNCT",
-    "X": "X",
-    "Z": "X",
-}
-NOUNISH = {"NOUN", "PROPN", "PRON", "DET", "NUM"}
 CLAUSE_BREAKS = {",", ";", "(", ")", "-", "–", "—", '"', "“", "”"}
-
-
-@dataclass
-class Chunk:
-    kind: str  # NP, AMT, VP, ADP, PUNCT, OTHER
-    idx: list[int] = field(default_factory=list)
-    head: int = -1
+Word = tuple[int, int, str, str]
 
 
 class VietnameseParser:
-    """underthesea's bundled CRF POS tagger, and the attachment rules above.
+    """underthesea's bundled CRF POS tagger, and the attachment rules above, with the word
+    classes of ``grammar`` (from links.toml)."""
 
-    ``relatives`` open a relative clause ("mà") and ``approximators`` soften an amount
-    ("khoảng", "gần"), whatever their tag; both come from links.toml.
-    """
-
-    def __init__(self, relatives: Sequence[str] = (), approximators: Sequence[str] = ()) -> None:
-        self.relatives = frozenset(relatives)
-        self.approximators = frozenset(approximators)
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
 
     def parse(
         self, text: str, spans: Sequence[tuple[int, int]], amounts: Sequence[tuple[int, int]]
@@ -77,150 +49,161 @@ class VietnameseParser:
             if se
             for s, e in [se]
         ]
-        return build(words, amounts, self.relatives)
+        return build(words, amounts, self.grammar)
 
     def upos(self, word: str, tag: str) -> str:
-        return "ADV" if word.lower() in self.approximators else UPOS.get(tag, "X")
+        return "ADV" if self.grammar.has("approximators", word) else UPOS.get(tag, "X")
 
 
-def build(
-    words: list[tuple[int, int, str, str]],
-    amounts: Sequence[tuple[int, int]],
-    relatives: frozenset[str] = frozenset(),
-) -> Tree:
+def build(words: list[Word], amounts: Sequence[tuple[int, int]], grammar: Grammar) -> Tree:
     """Heads and relations for tagged words (start, end, text, upos)."""
-    n = len(words)
-    heads, rels = [-1] * n, ["dep"] * n
-
-    def amount_of(i: int) -> int | None:
-        s, e = words[i][0], words[i][1]
-        return next((k for k, (x, y) in enumerate(amounts) if s < y and x < e), None)
-
-    chunks: list[Chunk] = []
-    i = 0
-    while i < n:
-        upos = words[i][3]
-        amt = amount_of(i)
-        if amt is not None:
-            c = Chunk("AMT")
-            while i < n and amount_of(i) == amt:
-                c.idx.append(i)
-                i += 1
-            c.head = c.idx[-1]
-        elif upos == "VERB":
-            c = Chunk("VP")
-            while i < n and words[i][3] == "VERB" and amount_of(i) is None:
-                c.idx.append(i)
-                i += 1
-            c.head = c.idx[0]
-        elif upos in NOUNISH:
-            c = Chunk("NP")
-            while (
-                i < n
-                and amount_of(i) is None
-                and (words[i][3] in NOUNISH or (words[i][3] == "ADJ" and c.idx))
-            ):
-                c.idx.append(i)
-                i += 1
-            nouns = [k for k in c.idx if words[k][3] in ("NOUN", "PROPN", "PRON")]
-            c.head = nouns[0] if nouns else c.idx[0]
-        else:
-            c = Chunk("PUNCT" if upos == "PUNCT" else "ADP" if upos == "ADP" else "OTHER")
-            c.idx, c.head = [i], i
-            i += 1
-        for k in c.idx:  # inside a chunk everything hangs from its head
-            if k != c.head:
-                heads[k] = c.head
-                up = words[k][3]
-                rels[k] = {
-                    "ADJ": "amod",
-                    "DET": "det",
-                    "NUM": "nummod",
-                    "VERB": "compound",
-                    "PROPN": "flat",
-                }.get(up, "compound" if c.kind != "NP" else "nmod")
-        chunks.append(c)
-
-    verb: int | None = None  # the verb of the current clause
-    last_verb: int | None = None
-    root: int | None = None
-    subject: int | None = None  # a noun phrase waiting for its verb
-    case: int | None = None
-    prev: Chunk | None = None
-    relative: int | None = None  # the noun a relative clause being read modifies
-    before: Chunk | None = None  # the chunk before a preposition
-    for c in chunks:
-        h = c.head
-        if c.kind == "PUNCT":
-            heads[h], rels[h] = (last_verb if last_verb is not None else -1), "punct"
-            if words[h][2] in CLAUSE_BREAKS:
-                verb, case = None, None
-        elif c.kind == "ADP":
-            case = h
-            before = prev
-        elif c.kind == "OTHER":
-            heads[h], rels[h] = -1, "advmod"
-            if (
-                words[h][2].lower() in relatives
-                and prev is not None
-                and prev.kind
-                in (
-                    "NP",
-                    "AMT",
-                )
-            ):  # "… 350 tỷ đô la mà ông cho là …": a clause on the noun before
-                relative, verb, subject = prev.head, None, None
-                heads[h], rels[h] = prev.head, "mark"
-        elif c.kind == "VP":
-            if subject is not None:
-                heads[subject], rels[subject] = h, "nsubj"
-                subject = None
-            if relative is not None:
-                heads[h], rels[h] = relative, "acl:relcl"
-                relative = None
-            elif root is None:
-                root, rels[h] = h, "root"
-            elif last_verb is not None:
-                heads[h], rels[h] = last_verb, ("xcomp" if verb is not None else "conj")
-            verb = last_verb = h
-            case = None
-        else:  # NP or AMT
-            adjacent = prev is not None and prev.kind in ("NP", "AMT")
-            if (
-                c.kind == "AMT"
-                and case is not None
-                and before is not None
-                and (before.kind == "NP")
-            ):  # "trọng lượng trên 500 kg": the preposition only approximates
-                heads[case], rels[case] = h, "advmod"
-                heads[h], rels[h] = before.head, "nmod"
-                case = None
-            elif case is not None:
-                heads[case], rels[case] = h, "case"
-                gov = verb if verb is not None else (prev.head if adjacent and prev else None)
-                if gov is None and subject is not None:
-                    gov = subject
-                heads[h] = gov if gov is not None else -1
-                rels[h] = "obl" if gov == verb and verb is not None else "nmod"
-                case = None
-            elif adjacent and prev is not None and (c.kind == "AMT" or prev.kind == "AMT"):
-                heads[h], rels[h] = prev.head, "nmod"  # "chiều dài 50 cm", "tấn kim loại"
-            elif verb is None:
-                if subject is None:
-                    subject = h
-                else:
-                    heads[h], rels[h] = subject, "nmod"
-            else:
-                has_obj = any(rels[k] == "obj" and heads[k] == verb for k in range(n))
-                heads[h], rels[h] = verb, ("obl" if has_obj else "obj")
-        if c.kind != "OTHER" or words[h][3] != "ADV":
-            prev = c  # an adverb ("khoảng", "trên") leaves a noun next to its amount
-    if subject is not None and root is None:
-        root, rels[subject] = subject, "root"
-    for k in range(n):
-        if heads[k] == -1 and root is not None and k != root and rels[k] != "root":
-            heads[k] = root
+    chunks, words = chunk(words, amounts, grammar)
+    heads, rels = Joiner(words, chunks, grammar).join()
     tokens = tuple(
         Token(k, s, e, w, u, heads[k], rels[k], w.lower()) for k, (s, e, w, u) in enumerate(words)
     )
     return Tree(tokens)
+
+
+class Joiner:
+    """Joins the chunks of one sentence, left to right, into clauses."""
+
+    def __init__(self, words: list[Word], chunks: list[Chunk], grammar: Grammar) -> None:
+        self.words, self.chunks, self.grammar = words, chunks, grammar
+        n = len(words)
+        self.heads, self.rels = [-1] * n, ["dep"] * n
+        for c in chunks:  # inside a chunk everything hangs from its head
+            for k, rel in c.inner:
+                self.heads[k], self.rels[k] = c.head, rel
+        self.verb: int | None = None  # the verb of the current clause
+        self.last_verb: int | None = None
+        self.clause: int | None = None  # the first verb of the current clause
+        self.root: int | None = None
+        self.subject: int | None = None  # a noun phrase waiting for its verb
+        self.last_subject: int | None = None
+        self.comma = False  # a comma after the waiting subject: what follows is apposition
+        self.pending: list[int] = []  # adverbs and time phrases waiting for their verb
+
+    def hang(self, k: int, head: int | None, rel: str) -> None:
+        self.heads[k], self.rels[k] = (head if head is not None else -1), rel
+
+    def join(self) -> tuple[list[int], list[str]]:
+        case: int | None = None
+        prev: Chunk | None = None
+        relative: int | None = None  # the noun a relative clause being read modifies
+        before: Chunk | None = None  # the chunk before a preposition
+        for c in self.chunks:
+            h = c.head
+            if c.kind == "PUNCT":
+                self.hang(h, self.last_verb, "punct")
+                if self.words[h][2] in CLAUSE_BREAKS:
+                    self.verb, case = None, None
+                    self.comma = self.subject is not None
+            elif c.kind == "ADP":
+                case, before = h, prev
+            elif c.kind in ("OTHER", "TIME"):
+                rel = "obl:tmod" if c.kind == "TIME" else "advmod"
+                if (
+                    c.kind == "OTHER"
+                    and self.grammar.has("relatives", self.words[h][2])
+                    and prev is not None
+                    and prev.kind in ("NP", "AMT")
+                ):  # "… 350 tỷ đô la mà ông cho là …": a clause on the noun before
+                    relative, self.verb, self.subject = prev.head, None, None
+                    self.hang(h, prev.head, "mark")
+                elif c.kind == "TIME" and case is not None:  # "trong năm 2023"
+                    self.hang(case, h, "case")
+                    self.hang(h, self.verb, rel)
+                    if self.verb is None:
+                        self.pending.append(h)
+                    case = None
+                elif self.verb is not None:
+                    self.hang(h, self.verb, rel)
+                else:  # "Năm 2024 , …", "đã …": the circumstance of the verb to come
+                    self.hang(h, None, rel)
+                    self.pending.append(h)
+            elif c.kind == "VP":
+                self.verb_chunk(c, relative)
+                relative, case = None, None
+            else:  # NP, AMT or DIM
+                self.nominal(c, prev, case, before)
+                case = None
+            if c.kind not in ("OTHER", "TIME"):  # after nominal(), which may retype a DIM
+                prev = c  # an adverb ("khoảng", "trên") leaves a noun next to its amount
+        if self.subject is not None and self.root is None:
+            self.root, self.rels[self.subject] = self.subject, "root"
+        for k in range(len(self.words)):
+            if self.heads[k] == -1 and self.root not in (None, k) and self.rels[k] != "root":
+                self.heads[k] = self.root
+        return self.heads, self.rels
+
+    def verb_chunk(self, c: Chunk, relative: int | None) -> None:
+        h = c.head
+        if self.subject is not None:
+            self.hang(self.subject, h, "nsubj")
+            self.last_subject = self.subject
+            self.subject, self.comma = None, False
+        if relative is not None:
+            self.hang(h, relative, "acl:relcl")
+        elif self.root is None:
+            self.root, self.rels[h] = h, "root"
+        elif self.verb is not None:
+            self.hang(h, self.verb, "xcomp")
+        elif self.clause is not None:  # a clause after a comma joins the previous clause
+            self.hang(h, self.clause, "conj")
+        for k in self.pending:
+            self.heads[k] = h
+        self.pending = []
+        if self.verb is None:
+            self.clause = h
+        self.verb = self.last_verb = h
+
+    def nominal(self, c: Chunk, prev: Chunk | None, case: int | None, before: Chunk | None) -> None:
+        h, verb = c.head, self.verb
+        adjacent = prev is not None and prev.kind in ("NP", "AMT", "DIM")
+        if c.kind == "DIM" and (verb is not None or not adjacent):
+            # "tận thu cát sâu hơn 20 m": a dimension of the verb's object is the action's
+            self.hang(h, verb, "advmod")
+            c.kind = "OTHER"
+        elif c.kind == "DIM":  # "cây cầu dài 2 km": the dimension of the noun before
+            self.hang(h, prev.head if prev is not None else None, "nmod")
+        elif c.kind == "AMT" and case is not None and before is not None and before.kind == "NP":
+            # "trọng lượng trên 500 kg": the preposition only approximates
+            self.hang(case, h, "advmod")
+            self.hang(h, before.head, "nmod")
+        elif case is not None:
+            self.hang(case, h, "case")
+            gov = verb if verb is not None else (prev.head if adjacent and prev else None)
+            if gov is None:  # ", với trọng lượng 500 kg": a tail on the subject before
+                gov = next(
+                    (k for k in (self.subject, self.last_subject, self.last_verb) if k is not None),
+                    None,
+                )
+            verbal = gov is not None and gov in (verb, self.last_verb)
+            self.hang(h, gov, "obl" if verbal else "nmod")
+        elif c.kind == "AMT" and adjacent and prev is not None and self.recipient(prev):
+            # "tặng người dân 300 triệu đồng": the first object receives the amount
+            self.rels[prev.head] = "iobj"
+            self.hang(h, verb, "obj")
+        elif adjacent and prev is not None and (c.kind == "AMT" or prev.kind in ("AMT", "DIM")):
+            self.hang(h, prev.head, "nmod")  # "chiều dài 50 cm", "tấn kim loại"
+        elif verb is None:
+            if self.subject is None:
+                self.subject = h
+            else:  # "Thái Lan , nước xuất khẩu gạo lớn nhất , …"
+                self.hang(h, self.subject, "appos" if self.comma else "nmod")
+        else:
+            has_obj = any(
+                self.rels[k] == "obj" and self.heads[k] == verb for k in range(len(self.words))
+            )
+            self.hang(h, verb, "obl" if has_obj else "obj")
+
+    def recipient(self, prev: Chunk) -> bool:
+        """Whether ``prev`` is the first object of a verb of giving, with no preposition."""
+        h = prev.head
+        if prev.kind != "NP" or self.rels[h] != "obj" or self.verb is None:
+            return False
+        if self.heads[h] != self.verb:
+            return False
+        verbs = [c for c in self.chunks if c.head == self.verb]
+        return any(self.grammar.has("gives", self.words[k][2]) for c in verbs for k in c.idx)

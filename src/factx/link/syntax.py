@@ -39,9 +39,10 @@ def make_parser(lang: str, options: dict[str, Any], words: LinkWords) -> Parser:
 
         return RussianParser(**options)
     if lang == "vi":
+        from factx.link.chunk_vi import Grammar
         from factx.link.parse_vi import VietnameseParser
 
-        return VietnameseParser(words.relatives, words.approximators, **options)
+        return VietnameseParser(Grammar.load(words), **options)
     from factx.link.parse_en import EnglishParser
 
     return EnglishParser(**options)
@@ -64,7 +65,7 @@ class SyntaxLinker:
         amounts = sorted((m for m in mentions if str(m.label) in AMOUNTS), key=lambda m: m.start)
         if not amounts:
             return []
-        sentences = Sentences(doc.text, doc.body_start).spans
+        sentences = joined(Sentences(doc.text, doc.body_start).spans, mentions)
         wanted = sorted(
             {
                 s
@@ -84,6 +85,18 @@ class SyntaxLinker:
             found = [fact_for(ctx, m) for m in amounts if a <= m.start < b and tree.tokens]
             facts.extend(share(found))
         return facts
+
+
+def joined(spans: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Sentences joined where a mention runs across their border: a tokenised "70 . 000
+    m3" or "Tp . hcm" ends a sentence for the splitter, and the parser needs it whole."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and any(m.start < a < m.end for m in mentions):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def share(facts: list[Fact]) -> list[Fact]:
