@@ -80,6 +80,18 @@ CASES = [
         "2 km": ("dài", "Chiếc cầu", None, None, "none", None)}),
     ("vi", "Chiếc sà lan được kéo vào bờ , với trọng lượng 200 tấn .", {
         "200 tấn": ("trọng lượng", "Chiếc sà lan", None, None, "none", None)}),
+    # a clause opening with a verb and its object names what a verb of level measures
+    ("vi", "Theo Bộ Công Thương , xuất khẩu cà phê trong quý 1 đạt 500.000 tấn , tăng 12% .", {
+        "500.000 tấn": ("xuất khẩu cà phê", None, None, "đạt", "up", "2022-Q1"),
+        "12%": ("xuất khẩu cà phê", None, None, "tăng", "up", "2022-Q1")}),
+    # a relative clause ends at the verb of level; after a verb of saying a new subject
+    ("vi", "Số tiền mà ông Tâm chiếm đoạt lên tới 40 tỷ đồng .", {
+        "40 tỷ đồng": ("Số tiền", None, None, "lên", "up", None)}),
+    ("vi", "Tập đoàn Minh Long cho biết lợi nhuận của công ty tăng 25% .", {
+        "25%": ("lợi nhuận", "công ty", None, "tăng", "up", None)}),
+    # "chi" tagged a pronoun is the verb before its amount
+    ("vi", "Việt Nam chi khoảng 3 tỷ USD để nhập khẩu phân bón .", {
+        "3 tỷ USD": ("phân bón", "Việt Nam", "VN", "chi", "none", None)}),
     # a tokenised number ("20 . 000") is one amount, and its sentence is parsed whole
     ("vi", "Mỗi ngày có khoảng 20 . 000 m3 nước được bơm lên hồ .", {
         "20 . 000 m3": ("nước", None, None, "có", "none", None)}),

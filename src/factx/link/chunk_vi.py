@@ -86,6 +86,9 @@ class Chunker:
             next((k for k, (x, y) in enumerate(amounts) if s < y and x < e), None)
             for s, e, _, _ in words
         ]
+        for i in range(len(self.words)):
+            if self.g.has("verbs", self.text(i)) and self.before_amount(i + 1):
+                self.retag(i, "VERB")  # "Việt Nam chi 2 tỷ USD": tagged a pronoun
 
     def text(self, i: int) -> str:
         return self.words[i][2] if 0 <= i < len(self.words) else ""
@@ -110,9 +113,9 @@ class Chunker:
         )
 
     def before_amount(self, i: int) -> bool:
-        """Only softeners and "more" stand between ``i`` and an amount."""
+        """Only softeners, particles and "more" stand between ``i`` and an amount."""
         k = i
-        while self.free(k) and (self.upos(k) == "ADV" or self.g.has("up", self.text(k))):
+        while self.free(k) and (self.upos(k) in ("ADV", "PART") or self.g.has("up", self.text(k))):
             k += 1
         return 0 <= k < len(self.words) and self.amount[k] is not None
 
@@ -126,19 +129,34 @@ class Chunker:
             and self.before_amount(i + 1)
         )  # "chiều dài 50 cm" is one property noun, split by the tagger
 
+    def changes(self, i: int) -> bool:
+        """A verb that states a level, a rise or a fall ("đạt", "tăng", "lên")."""
+        return any(self.g.has(c, self.text(i)) for c in ("levels", "up", "down"))
+
+    def verb_before(self, i: int) -> bool:
+        """A verb stands before ``i`` in its clause: a noun phrase at ``i`` is an object."""
+        k = i - 1
+        while k >= 0 and self.text(k) not in BREAKS:
+            if self.upos(k) == "VERB":
+                return True
+            k -= 1
+        return False
+
     def modifier_verbs(self, i: int, noun: int) -> int:
-        """How many verbs from ``i`` modify the noun ``noun`` before them ("số tiền *đầu
-        tư* vào dự án là …"): only after a noun of sums or undertakings, not a verb of
-        level or change, not right before an amount, and only when another verb follows in
-        the clause to be its predicate."""
-        if not self.g.has("modifiable", self.text(noun)):
+        """How many verbs from ``i`` modify the noun ``noun`` before them. After a noun
+        that names a sum ("khoản *vay*", "số tiền *đầu tư*"), which never acts, any verb
+        but one of level or change does; after a noun of undertakings ("dự án *cấp
+        nước*"), one does where the phrase is an object, or where another verb follows in
+        the clause to be the predicate and no amount follows the verb."""
+        sums = self.g.has("sums", self.text(noun))
+        if not sums and not self.g.has("modifiable", self.text(noun)):
             return 0
         k = i
-        while self.free(k) and self.upos(k) == "VERB":
-            if any(self.g.has(c, self.text(k)) for c in ("levels", "up", "down")):
-                return 0
+        while self.free(k) and self.upos(k) == "VERB" and not self.changes(k):
             k += 1
-        if k == i or self.before_amount(k):
+        if k == i or sums or self.verb_before(noun):
+            return k - i
+        if self.before_amount(k):
             return 0
         for j in range(k, len(self.words)):
             if self.text(j) in BREAKS:
@@ -164,6 +182,8 @@ class Chunker:
             c.idx.extend(range(i, i + verbs))
             i += verbs
         nouns = [k for k in c.idx if self.upos(k) in ("NOUN", "PROPN", "PRON")]
+        while len(nouns) > 1 and self.g.has("counters", self.text(nouns[0])):
+            nouns.pop(0)  # "tổng *vốn*": a total of the noun after it
         c.head = nouns[0] if nouns else c.idx[0]
         alone = len(c.idx) == 1 and self.upos(c.head) == "NOUN"
         if alone and self.g.has("pronouns", self.text(c.head)):  # "Cháu gửi bác …"
@@ -175,10 +195,19 @@ class Chunker:
         self.words[i] = (s, e, w, upos)
 
     def run(self, i: int, kind: str, same: set[str]) -> Chunk:
-        """Words from ``i`` on while their part of speech is in ``same``."""
+        """Words from ``i`` on while their part of speech is in ``same``; a verb group
+        ends before a verb of level or change that follows another verb ("chiếm đoạt |
+        lên tới"): that one states the amount."""
         c = Chunk(kind, [i])
         i += 1
         while self.free(i) and self.upos(i) in same and not self.g.has("times", self.text(i)):
+            if (
+                kind == "VP"
+                and self.changes(i)
+                and not self.changes(i - 1)
+                and self.before_amount(i + 1)
+            ):
+                break
             c.idx.append(i)
             i += 1
         return c

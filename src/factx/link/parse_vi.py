@@ -83,6 +83,10 @@ class Joiner:
         self.last_subject: int | None = None
         self.comma = False  # a comma after the waiting subject: what follows is apposition
         self.pending: list[int] = []  # adverbs and time phrases waiting for their verb
+        self.open_relative: int | None = None  # the noun of the relative clause being read
+        self.bare = False  # the current clause opened with a verb, no subject before it
+        self.coordinated = False  # a conjunction since the last verb
+        self.reported: int | None = None  # a verb of saying waiting for what was said
 
     def hang(self, k: int, head: int | None, rel: str) -> None:
         self.heads[k], self.rels[k] = (head if head is not None else -1), rel
@@ -119,6 +123,9 @@ class Joiner:
                     case = None
                 elif self.verb is not None:
                     self.hang(h, self.verb, rel)
+                    self.coordinated = self.words[h][3] == "CCONJ"
+                    if self.grammar.has("complementisers", self.words[h][2]):
+                        self.reported, self.verb = self.verb, None  # "cho rằng …"
                 else:  # "Năm 2024 , …", "đã …": the circumstance of the verb to come
                     self.hang(h, None, rel)
                     self.pending.append(h)
@@ -127,7 +134,7 @@ class Joiner:
                 relative, case = None, None
             else:  # NP, AMT or DIM
                 self.nominal(c, prev, case, before)
-                case = None
+                case, self.coordinated = None, False
             if c.kind not in ("OTHER", "TIME"):  # after nominal(), which may retype a DIM
                 prev = c  # an adverb ("khoảng", "trên") leaves a noun next to its amount
         if self.subject is not None and self.root is None:
@@ -137,28 +144,83 @@ class Joiner:
                 self.heads[k] = self.root
         return self.heads, self.rels
 
+    def changes(self, k: int) -> bool:
+        return any(self.grammar.has(c, self.words[k][2]) for c in ("levels", "up", "down"))
+
     def verb_chunk(self, c: Chunk, relative: int | None) -> None:
         h = c.head
+        if self.verb is not None and self.changes(h):
+            rel = self.open_relative
+            if relative is None and rel is not None and self.heads[rel] == -1:
+                # "Số tiền mà ông Hùng chiếm đoạt | lên tới 100 tỷ đồng": the relative
+                # clause has ended, and its noun is the subject of the verb of level
+                self.subject, self.verb = rel, None
+            elif (
+                self.bare
+                and self.clause is not None
+                and not self.changes(self.clause)  # "còn có ông Bình … đã có 4 ha"
+                and self.objects(self.clause)
+            ):
+                self.nominalise(self.clause, h)
+                return
+        if self.verb is not None and (self.coordinated or self.reported is not None):
+            self.verb = None  # "… và chấp nhận cho …", "cho biết lợi nhuận … tăng …"
+        self.bare = (
+            self.verb is None
+            and self.subject is None
+            and relative is None
+            and self.reported is None
+        )
         if self.subject is not None:
             self.hang(self.subject, h, "nsubj")
             self.last_subject = self.subject
             self.subject, self.comma = None, False
+        elif self.reported is not None:
+            self.hang(h, self.reported, "xcomp")  # "cho biết đã chi …": the same subject
         if relative is not None:
             self.hang(h, relative, "acl:relcl")
+            self.open_relative = relative
+        elif self.reported is not None and self.heads[h] == -1:
+            self.hang(h, self.reported, "ccomp")
         elif self.root is None:
             self.root, self.rels[h] = h, "root"
         elif self.verb is not None:
             self.hang(h, self.verb, "xcomp")
-        elif self.clause is not None:  # a clause after a comma joins the previous clause
-            self.hang(h, self.clause, "conj")
+        elif self.clause is not None and self.heads[h] == -1:
+            self.hang(h, self.clause, "conj")  # a clause after a comma joins the one before
         for k in self.pending:
             self.heads[k] = h
-        self.pending = []
+        self.pending, self.reported, self.coordinated = [], None, False
         if self.verb is None:
             self.clause = h
         self.verb = self.last_verb = h
+        said = " ".join(self.words[k][2] for k in c.idx).lower()
+        if any(said == w or said.endswith(" " + w) for w in self.grammar.classes["says"]):
+            self.reported, self.verb = h, None  # what follows is what was said
+
+    def objects(self, verb: int) -> list[int]:
+        return [k for k, h in enumerate(self.heads) if h == verb and self.rels[k] == "obj"]
+
+    def nominalise(self, verb: int, level: int) -> None:
+        """ "xuất khẩu gạo … đạt 4,2 triệu tấn": a clause that opens with a verb and its
+        object, then meets a verb of level, names what that verb's amount measures."""
+        self.heads[level], self.rels[level] = self.heads[verb], self.rels[verb]
+        if self.root == verb:
+            self.root = level
+        self.hang(verb, level, "nsubj")
+        s, e, w, _ = self.words[verb]
+        self.words[verb] = (s, e, w, "NOUN")
+        for k in self.objects(verb):
+            self.rels[k] = "compound"
+        for k in self.pending:
+            self.heads[k] = level
+        self.pending, self.bare = [], False
+        self.clause = self.verb = self.last_verb = level
 
     def nominal(self, c: Chunk, prev: Chunk | None, case: int | None, before: Chunk | None) -> None:
+        if c.kind == "AMT" and self.reported is not None and self.subject is None:
+            # "khẳng định 90 % là …": an amount right after a verb of saying is its object
+            self.verb, self.reported = self.reported, None
         h, verb = c.head, self.verb
         adjacent = prev is not None and prev.kind in ("NP", "AMT", "DIM")
         if c.kind == "DIM" and (verb is not None or not adjacent):
