@@ -92,6 +92,9 @@ CASES = [
     # "chi" tagged a pronoun is the verb before its amount
     ("vi", "Việt Nam chi khoảng 3 tỷ USD để nhập khẩu phân bón .", {
         "3 tỷ USD": ("phân bón", "Việt Nam", "VN", "chi", "none", None)}),
+    # a distance keeps the word that says where from, and the place at the distance holds
+    ("vi", "Nhà máy nằm cách trung tâm thành phố 20 km .", {
+        "20 km": ("cách trung tâm thành phố", "Nhà máy", None, "nằm", "none", None)}),
     # a tokenised number ("20 . 000") is one amount, and its sentence is parsed whole
     ("vi", "Mỗi ngày có khoảng 20 . 000 m3 nước được bơm lên hồ .", {
         "20 . 000 m3": ("nước", None, None, "có", "none", None)}),

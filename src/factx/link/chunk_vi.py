@@ -59,6 +59,7 @@ class Grammar:
         table = tomllib.loads(path.read_text(encoding="utf-8")).get("parser", {})
         classes = {k: frozenset(w.lower() for w in v) for k, v in table.items()}
         shared = ("relatives", "approximators", "dimensions", "properties", "levels", "up", "down")
+        shared += ("distances",)
         for kind in shared:
             classes[kind] = frozenset(getattr(words, kind))
         return cls(classes)
@@ -89,6 +90,20 @@ class Chunker:
         for i in range(len(self.words)):
             if self.g.has("verbs", self.text(i)) and self.before_amount(i + 1):
                 self.retag(i, "VERB")  # "Việt Nam chi 2 tỷ USD": tagged a pronoun
+            elif self.g.has("distances", self.text(i)) and self.measures_from(i):
+                self.retag(i, "ADP")  # "nằm *cách* thị trấn 15 km": where it is measured from
+
+    def measures_from(self, i: int) -> bool:
+        """A verb of distance after another verb ("nằm cách …"; as the predicate it stays a
+        verb), whose noun phrase is followed by an amount in its clause."""
+        if self.upos(i) != "VERB" or not self.verb_before(i):
+            return False
+        for k in range(i + 1, len(self.words)):
+            if self.amount[k] is not None:
+                return k > i + 1
+            if self.text(k) in BREAKS or self.upos(k) == "VERB":
+                return False
+        return False
 
     def text(self, i: int) -> str:
         return self.words[i][2] if 0 <= i < len(self.words) else ""
