@@ -92,6 +92,10 @@ CASES = [
     # "chi" tagged a pronoun is the verb before its amount
     ("vi", "Việt Nam chi khoảng 3 tỷ USD để nhập khẩu phân bón .", {
         "3 tỷ USD": ("phân bón", "Việt Nam", "VN", "chi", "none", None)}),
+    # "thì" opens a clause that shares the subject; a bare number there is no subject
+    ("vi", "Lợi nhuận năm 2021 là 30 tỷ đồng thì quý 1 - 2022 chỉ có 12 tỷ đồng .", {
+        "30 tỷ đồng": ("Lợi nhuận", None, None, "là", "none", "2021"),
+        "12 tỷ đồng": ("Lợi nhuận", None, None, "có", "none", "2022-Q1")}),
     # a distance keeps the word that says where from, and the place at the distance holds
     ("vi", "Nhà máy nằm cách trung tâm thành phố 20 km .", {
         "20 km": ("cách trung tâm thành phố", "Nhà máy", None, "nằm", "none", None)}),

@@ -124,6 +124,8 @@ class Joiner:
                 elif self.verb is not None:
                     self.hang(h, self.verb, rel)
                     self.coordinated = self.words[h][3] == "CCONJ"
+                    if self.grammar.has("clause_links", self.words[h][2]):
+                        self.verb = None  # "… là 100 tỉ đồng thì quí 1 chỉ có …"
                     if self.grammar.has("complementisers", self.words[h][2]):
                         self.reported, self.verb = self.verb, None  # "cho rằng …"
                 else:  # "Năm 2024 , …", "đã …": the circumstance of the verb to come
@@ -143,6 +145,10 @@ class Joiner:
             if self.heads[k] == -1 and self.root not in (None, k) and self.rels[k] != "root":
                 self.heads[k] = self.root
         return self.heads, self.rels
+
+    def number(self, k: int) -> bool:
+        """A numeral, or digits the tagger took for a noun ("2022")."""
+        return self.words[k][3] == "NUM" or self.words[k][2].isdigit()
 
     def changes(self, k: int) -> bool:
         return any(self.grammar.has(c, self.words[k][2]) for c in ("levels", "up", "down"))
@@ -249,6 +255,9 @@ class Joiner:
             self.hang(h, verb, "obj")
         elif adjacent and prev is not None and (c.kind == "AMT" or prev.kind in ("AMT", "DIM")):
             self.hang(h, prev.head, "nmod")  # "chiều dài 50 cm", "tấn kim loại"
+        elif verb is None and c.kind == "NP" and all(self.number(k) for k in c.idx):
+            self.hang(h, None, "obl:tmod")  # "quí 1 - 2004 chỉ có …": a number names no actor
+            self.pending.append(h)
         elif verb is None:
             if self.subject is None:
                 self.subject = h
