@@ -165,6 +165,14 @@ class Rules(Lookups):
                 own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
             return Attachment(own, None, verb.i)
         measured = own if own is not None else self.distance(tree, verb, inside)
+        if measured is None and verb.rel == "conj" and not tree.children(verb.i, *SUBJECT):
+            # "tiêu thụ 5,3 tỷ lít bia, giảm 6%": a conjunct with neither subject nor
+            # object of its own changes what its first conjunct's object measures
+            first = tree.head(verb)
+            if first is not None and self.object(tree, verb, inside) is None:
+                measured = self.purpose(tree, verb, inside)
+                if measured is None:
+                    measured = self.object(tree, first, inside)
         holder = subject
         level = self.words.has("levels", verb.word) or (
             via.rel == "obl" and self.object(tree, verb, inside) is None
