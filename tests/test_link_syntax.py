@@ -96,6 +96,19 @@ CASES = [
     ("vi", "Lợi nhuận năm 2021 là 30 tỷ đồng thì quý 1 - 2022 chỉ có 12 tỷ đồng .", {
         "30 tỷ đồng": ("Lợi nhuận", None, None, "là", "none", "2021"),
         "12 tỷ đồng": ("Lợi nhuận", None, None, "có", "none", "2022-Q1")}),
+    # a conjunct with no subject or object changes what the first one measured
+    ("vi", "Năm 2025 , cả nước tiêu thụ khoảng 4 tỷ lít sữa , giảm 3% so với năm 2024 .", {
+        "4 tỷ lít": ("sữa", "cả nước", None, "tiêu thụ", "none", "2025"),
+        "3%": ("sữa", "cả nước", None, "giảm", "down", None)}),
+    # the "của" genitive, not a bare noun inside the phrase, owns a property
+    ("vi", "Trong quý 2 , lợi nhuận sau thuế của tập đoàn đạt 900 tỷ đồng .", {
+        "900 tỷ đồng": ("lợi nhuận sau thuế", "tập đoàn", None, "đạt", "up", "2022-Q2")}),
+    # a second verb after an object shares the subject; "trong khi" opens a clause
+    ("vi", "Mỗi hộ nuôi cá được vay tối đa 100 triệu đồng .", {
+        "100 triệu đồng": (None, "Mỗi hộ", None, "vay", "none", None)}),
+    ("vi", "Tập đoàn khai thác 3 triệu thùng dầu trong khi giá dầu thế giới giảm xuống 70 USD .", {
+        "3 triệu thùng": ("dầu", "Tập đoàn", None, "khai thác", "none", None),
+        "70 USD": ("giá dầu thế giới", "dầu", None, "giảm", "down", None)}),
     # a distance keeps the word that says where from, and the place at the distance holds
     ("vi", "Nhà máy nằm cách trung tâm thành phố 20 km .", {
         "20 km": ("cách trung tâm thành phố", "Nhà máy", None, "nằm", "none", None)}),

@@ -13,6 +13,8 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from factx.link.words import LANG, LinkWords
 
 UPOS = {
@@ -43,6 +45,7 @@ BREAKS = {",", ";", "(", ")", "-", "–", "—", '"', "“", "”", ".", ":", "!
 # How a word hangs from the head of its chunk, by its part of speech.
 INNER = {"ADJ": "amod", "DET": "det", "NUM": "nummod", "VERB": "compound", "PROPN": "flat"}
 Word = tuple[int, int, str, str]
+ROMAN = regex.compile(r"[IVX]+")
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class Grammar:
         table = tomllib.loads(path.read_text(encoding="utf-8")).get("parser", {})
         classes = {k: frozenset(w.lower() for w in v) for k, v in table.items()}
         shared = ("relatives", "approximators", "dimensions", "properties", "levels", "up", "down")
-        shared += ("distances",)
+        shared += ("distances", "genitives")
         for kind in shared:
             classes[kind] = frozenset(getattr(words, kind))
         return cls(classes)
@@ -127,6 +130,12 @@ class Chunker:
             self.free(k) and self.g.has("times", self.text(k)) for k in (i + 1, i + 2)
         )
 
+    def time_tail(self, i: int) -> bool:
+        """A word that ends a time phrase: "tháng *trước*", "tuần *tới*", "quý *III*"."""
+        if not self.free(i):
+            return False
+        return self.g.has("time_tails", self.text(i)) or bool(ROMAN.fullmatch(self.text(i)))
+
     def before_amount(self, i: int) -> bool:
         """Only softeners, particles and "more" stand between ``i`` and an amount."""
         k = i
@@ -157,15 +166,16 @@ class Chunker:
             k -= 1
         return False
 
-    def modifier_verbs(self, i: int, noun: int) -> int:
-        """How many verbs from ``i`` modify the noun ``noun`` before them. After a noun
+    def modifier_verbs(self, i: int, nouns: list[int]) -> int:
+        """How many verbs from ``i`` modify the noun phrase ``nouns`` before them. After a noun
         that names a sum ("khoản *vay*", "số tiền *đầu tư*"), which never acts, any verb
         but one of level or change does; after a noun of undertakings ("dự án *cấp
         nước*"), one does where the phrase is an object, or where another verb follows in
         the clause to be the predicate and no amount follows the verb."""
-        sums = self.g.has("sums", self.text(noun))
-        if not sums and not self.g.has("modifiable", self.text(noun)):
+        sums = any(self.g.has("sums", self.text(k)) for k in nouns)
+        if not sums and not any(self.g.has("modifiable", self.text(k)) for k in nouns):
             return 0
+        noun = nouns[0]
         k = i
         while self.free(k) and self.upos(k) == "VERB" and not self.changes(k):
             k += 1
@@ -191,12 +201,13 @@ class Chunker:
                 c.idx.append(i)
                 i += 1
                 continue
-            verbs = self.modifier_verbs(i, c.idx[-1]) if c.idx and up == "VERB" else 0
+            verbs = self.modifier_verbs(i, c.idx) if c.idx and up == "VERB" else 0
             if not verbs:
                 break
             c.idx.extend(range(i, i + verbs))
             i += verbs
-        nouns = [k for k in c.idx if self.upos(k) in ("NOUN", "PROPN", "PRON")]
+        nouns = [k for k in c.idx if self.upos(k) in ("NOUN", "PROPN")]
+        nouns = nouns or [k for k in c.idx if self.upos(k) == "PRON"]  # "cả *nước*"
         while len(nouns) > 1 and self.g.has("counters", self.text(nouns[0])):
             nouns.pop(0)  # "tổng *vốn*": a total of the noun after it
         c.head = nouns[0] if nouns else c.idx[0]
@@ -245,8 +256,8 @@ class Chunker:
                 c.head = c.idx[0]
             elif self.time_start(i):  # "năm 2024", "mỗi tháng", "sau hai năm"
                 c = self.run(i, "TIME", {"NUM", "DET", "PRON"})
-                while self.time_start(c.idx[-1] + 1):
-                    c.idx.append(c.idx[-1] + 1)
+                while self.time_start(k := c.idx[-1] + 1) or self.time_tail(k):
+                    c.idx.append(k)
                 c.head = next((k for k in c.idx if self.g.has("times", self.text(k))), i)
             elif up in NOUNISH:
                 c = self.noun_phrase(i)

@@ -124,13 +124,13 @@ class Joiner:
                 elif self.verb is not None:
                     self.hang(h, self.verb, rel)
                     self.coordinated = self.words[h][3] == "CCONJ"
-                    if self.grammar.has("clause_links", self.words[h][2]):
-                        self.verb = None  # "… là 100 tỉ đồng thì quí 1 chỉ có …"
                     if self.grammar.has("complementisers", self.words[h][2]):
                         self.reported, self.verb = self.verb, None  # "cho rằng …"
                 else:  # "Năm 2024 , …", "đã …": the circumstance of the verb to come
                     self.hang(h, None, rel)
                     self.pending.append(h)
+                if self.grammar.has("clause_links", self.words[h][2]):
+                    self.verb = None  # "… là 100 tỉ đồng thì quí 1 chỉ có …", "trong khi …"
             elif c.kind == "VP":
                 self.verb_chunk(c, relative)
                 relative, case = None, None
@@ -191,7 +191,11 @@ class Joiner:
         elif self.root is None:
             self.root, self.rels[h] = h, "root"
         elif self.verb is not None:
-            self.hang(h, self.verb, "xcomp")
+            # "hộ nuôi tôm được vay …": a verb after another's object is a second action of
+            # the same subject; after a verb of giving its object acts ("cho Tuấn vay"), and
+            # a verb of change is the object's ("nâng kim ngạch lên …")
+            serial = self.objects(self.verb) and not (self.gives(self.verb) or self.changes(h))
+            self.hang(h, self.verb, "advcl" if serial else "xcomp")
         elif self.clause is not None and self.heads[h] == -1:
             self.hang(h, self.clause, "conj")  # a clause after a comma joins the one before
         for k in self.pending:
@@ -241,7 +245,8 @@ class Joiner:
             self.hang(h, before.head, "nmod")
         elif case is not None:
             self.hang(case, h, "case")
-            gov = verb if verb is not None else (prev.head if adjacent and prev else None)
+            genitive = self.grammar.has("genitives", self.words[case][2])
+            gov = prev.head if adjacent and prev and (genitive or verb is None) else verb
             if gov is None:  # ", với trọng lượng 500 kg": a tail on the subject before
                 gov = next(
                     (k for k in (self.subject, self.last_subject, self.last_verb) if k is not None),
@@ -249,6 +254,8 @@ class Joiner:
                 )
             verbal = gov is not None and gov in (verb, self.last_verb)
             self.hang(h, gov, "obl" if verbal else "nmod")
+            if genitive and gov is not None and not verbal:
+                self.owned(gov, case)
         elif c.kind == "AMT" and adjacent and prev is not None and self.recipient(prev):
             # "tặng người dân 300 triệu đồng": the first object receives the amount
             self.rels[prev.head] = "iobj"
@@ -264,10 +271,19 @@ class Joiner:
             else:  # "Thái Lan , nước xuất khẩu gạo lớn nhất , …"
                 self.hang(h, self.subject, "appos" if self.comma else "nmod")
         else:
-            has_obj = any(
-                self.rels[k] == "obj" and self.heads[k] == verb for k in range(len(self.words))
-            )
+            has_obj = bool(self.objects(verb))
             self.hang(h, verb, "obl" if has_obj else "obj")
+            if not has_obj and c.kind == "NP" and self.rels[verb] == "xcomp":
+                # "đặt mục tiêu đạt doanh thu …": a verb of change with an object of its
+                # own is a second action of the subject, not the first object's change
+                self.rels[verb] = "advcl" if not self.gives(self.heads[verb]) else "xcomp"
+
+    def owned(self, noun: int, case: int) -> None:
+        """ "lợi nhuận sau thuế *của tập đoàn*": with a "của" genitive the bare nouns after
+        the head are compounds; the genitive alone names the owner."""
+        for k in range(noun + 1, case):
+            if self.heads[k] == noun and self.rels[k] == "nmod":
+                self.rels[k] = "compound"
 
     def recipient(self, prev: Chunk) -> bool:
         """Whether ``prev`` is the first object of a verb of giving, with no preposition."""
@@ -276,5 +292,9 @@ class Joiner:
             return False
         if self.heads[h] != self.verb:
             return False
-        verbs = [c for c in self.chunks if c.head == self.verb]
+        return self.gives(self.verb)
+
+    def gives(self, verb: int) -> bool:
+        """Whether the verb group headed by ``verb`` has a verb of giving."""
+        verbs = [c for c in self.chunks if c.head == verb]
         return any(self.grammar.has("gives", self.words[k][2]) for c in verbs for k in c.idx)
