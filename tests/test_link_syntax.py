@@ -109,6 +109,21 @@ CASES = [
     ("vi", "Tập đoàn khai thác 3 triệu thùng dầu trong khi giá dầu thế giới giảm xuống 70 USD .", {
         "3 triệu thùng": ("dầu", "Tập đoàn", None, "khai thác", "none", None),
         "70 USD": ("giá dầu thế giới", "dầu", None, "giảm", "down", None)}),
+    # "mỗi tấn" after an amount is its rate; a date after a time noun stays in the time
+    ("vi", "Giá thép giảm 200.000 đồng mỗi tấn .", {
+        "200.000 đồng": ("Giá thép", "thép", None, "giảm", "down", None)}),
+    ("vi", "Từ ngày 5/6 , lượng mưa tại Hà Tĩnh đã vượt 300 mm .", {
+        "300 mm": ("lượng mưa", "Hà Tĩnh", None, "vượt", "up", "2021-06-05")}),
+    # the object of a causing verb is who bears the loss; shares tagged a verb are a noun
+    ("vi", "Lũ lụt khiến tỉnh Quảng Ngãi thiệt hại khoảng 800 tỷ đồng .", {
+        "800 tỷ đồng": (None, "tỉnh Quảng Ngãi", None, "thiệt hại", "none", None)}),
+    ("vi", "Công ty Đại Phát bán 40% cổ phần với giá 100 tỷ đồng .", {
+        "40%": ("cổ phần", "Công ty Đại Phát", None, "bán", "none", None),
+        "100 tỷ đồng": ("giá", "Công ty Đại Phát", None, "bán", "none", None)}),
+    # "và" ends what an amount measures
+    ("vi", "Cây cầu có chiều dài 3 km và tổng vốn đầu tư 900 tỷ đồng .", {
+        "3 km": ("chiều dài", "Cây cầu", None, "có", "none", None),
+        "900 tỷ đồng": ("tổng vốn đầu tư", "Cây cầu", None, "có", "none", None)}),
     # a distance keeps the word that says where from, and the place at the distance holds
     ("vi", "Nhà máy nằm cách trung tâm thành phố 20 km .", {
         "20 km": ("cách trung tâm thành phố", "Nhà máy", None, "nằm", "none", None)}),

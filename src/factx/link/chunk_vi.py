@@ -21,7 +21,7 @@ UPOS = {
     "N": "NOUN",
     "Nc": "NOUN",
     "Nu": "NOUN",
-    "Ny": "PROPN",
+    "Ny": "NOUN",  # abbreviations ("GDP", "UBND") are common nouns; names are the NER's
     "Nb": "NOUN",
     "Np": "PROPN",
     "V": "VERB",
@@ -45,7 +45,7 @@ BREAKS = {",", ";", "(", ")", "-", "–", "—", '"', "“", "”", ".", ":", "!
 # How a word hangs from the head of its chunk, by its part of speech.
 INNER = {"ADJ": "amod", "DET": "det", "NUM": "nummod", "VERB": "compound", "PROPN": "flat"}
 Word = tuple[int, int, str, str]
-ROMAN = regex.compile(r"[IVX]+")
+TIME_TAIL = regex.compile(r"[IVX]+|\d+(?:[/.-]\d+)*")  # "quý III", "ngày 28/6"
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ class Chunker:
         for i in range(len(self.words)):
             if self.g.has("verbs", self.text(i)) and self.before_amount(i + 1):
                 self.retag(i, "VERB")  # "Việt Nam chi 2 tỷ USD": tagged a pronoun
+            elif self.g.has("nouns", self.text(i)) and i > 0 and self.amount[i - 1] is not None:
+                self.retag(i, "NOUN")  # "bán 35% cổ phần": tagged a verb
             elif self.g.has("distances", self.text(i)) and self.measures_from(i):
                 self.retag(i, "ADP")  # "nằm *cách* thị trấn 15 km": where it is measured from
 
@@ -131,15 +133,20 @@ class Chunker:
         )
 
     def time_tail(self, i: int) -> bool:
-        """A word that ends a time phrase: "tháng *trước*", "tuần *tới*", "quý *III*"."""
+        """A word that ends a time phrase: "tháng *trước*", "tuần *tới*", "quý *III*",
+        "đêm *28/6*"."""
         if not self.free(i):
             return False
-        return self.g.has("time_tails", self.text(i)) or bool(ROMAN.fullmatch(self.text(i)))
+        return self.g.has("time_tails", self.text(i)) or bool(TIME_TAIL.fullmatch(self.text(i)))
 
     def before_amount(self, i: int) -> bool:
-        """Only softeners, particles and "more" stand between ``i`` and an amount."""
+        """Only softeners, particles, prepositions and "more" stand between ``i`` and an
+        amount ("rộng *thêm khoảng* 40 m", "lên *đến* 1.500 tỷ đồng")."""
         k = i
-        while self.free(k) and (self.upos(k) in ("ADV", "PART") or self.g.has("up", self.text(k))):
+        while self.free(k) and (
+            self.upos(k) in ("ADV", "PART", "ADP")
+            or (self.upos(k) != "VERB" and self.g.has("up", self.text(k)))
+        ):
             k += 1
         return 0 <= k < len(self.words) and self.amount[k] is not None
 
@@ -176,6 +183,8 @@ class Chunker:
         if not sums and not any(self.g.has("modifiable", self.text(k)) for k in nouns):
             return 0
         noun = nouns[0]
+        if not sums and self.g.has("passives", self.text(i)):
+            return 0  # "dự án *được* UBND tỉnh phê duyệt": the predicate, passive
         k = i
         while self.free(k) and self.upos(k) == "VERB" and not self.changes(k):
             k += 1

@@ -139,6 +139,8 @@ class Joiner:
                 case, self.coordinated = None, False
             if c.kind not in ("OTHER", "TIME"):  # after nominal(), which may retype a DIM
                 prev = c  # an adverb ("khoảng", "trên") leaves a noun next to its amount
+            elif self.words[h][3] == "CCONJ":
+                prev = None  # "chiều dài 2 km và tổng vốn …": the next phrase is not the amount's
         if self.subject is not None and self.root is None:
             self.root, self.rels[self.subject] = self.subject, "root"
         for k in range(len(self.words)):
@@ -195,6 +197,7 @@ class Joiner:
             # the same subject; after a verb of giving its object acts ("cho Tuấn vay"), and
             # a verb of change is the object's ("nâng kim ngạch lên …")
             serial = self.objects(self.verb) and not (self.gives(self.verb) or self.changes(h))
+            serial = serial and not self.has(self.verb, "controls")
             self.hang(h, self.verb, "advcl" if serial else "xcomp")
         elif self.clause is not None and self.heads[h] == -1:
             self.hang(h, self.clause, "conj")  # a clause after a comma joins the one before
@@ -260,6 +263,12 @@ class Joiner:
             # "tặng người dân 300 triệu đồng": the first object receives the amount
             self.rels[prev.head] = "iobj"
             self.hang(h, verb, "obj")
+        elif (
+            prev is not None
+            and prev.kind == "AMT"
+            and self.grammar.has("distributives", self.words[c.idx[0]][2])
+        ):  # "300.000 đồng mỗi tấn": a rate, not what is measured
+            self.hang(h, verb if verb is not None else prev.head, "obl" if verb else "dep")
         elif adjacent and prev is not None and (c.kind == "AMT" or prev.kind in ("AMT", "DIM")):
             self.hang(h, prev.head, "nmod")  # "chiều dài 50 cm", "tấn kim loại"
         elif verb is None and c.kind == "NP" and all(self.number(k) for k in c.idx):
@@ -276,7 +285,9 @@ class Joiner:
             if not has_obj and c.kind == "NP" and self.rels[verb] == "xcomp":
                 # "đặt mục tiêu đạt doanh thu …": a verb of change with an object of its
                 # own is a second action of the subject, not the first object's change
-                self.rels[verb] = "advcl" if not self.gives(self.heads[verb]) else "xcomp"
+                up = self.heads[verb]
+                control = self.gives(up) or self.has(up, "controls")
+                self.rels[verb] = "xcomp" if control else "advcl"
 
     def owned(self, noun: int, case: int) -> None:
         """ "lợi nhuận sau thuế *của tập đoàn*": with a "của" genitive the bare nouns after
@@ -296,5 +307,9 @@ class Joiner:
 
     def gives(self, verb: int) -> bool:
         """Whether the verb group headed by ``verb`` has a verb of giving."""
+        return self.has(verb, "gives")
+
+    def has(self, verb: int, kind: str) -> bool:
+        """Whether the verb group headed by ``verb`` has a word of ``kind``."""
         verbs = [c for c in self.chunks if c.head == verb]
-        return any(self.grammar.has("gives", self.words[k][2]) for c in verbs for k in c.idx)
+        return any(self.grammar.has(kind, self.words[k][2]) for c in verbs for k in c.idx)

@@ -167,12 +167,17 @@ class Rules(Lookups):
         measured = own if own is not None else self.distance(tree, verb, inside)
         if measured is None and verb.rel == "conj" and not tree.children(verb.i, *SUBJECT):
             # "tiêu thụ 5,3 tỷ lít bia, giảm 6%": a conjunct with neither subject nor
-            # object of its own changes what its first conjunct's object measures
+            # object of its own changes what its first conjunct's amount measures
             first = tree.head(verb)
-            if first is not None and self.object(tree, verb, inside) is None:
-                measured = self.purpose(tree, verb, inside)
-                if measured is None:
-                    measured = self.object(tree, first, inside)
+            amounts = (
+                [k for k in tree.children(first.i, "obj") if k.i in self.blocked] if first else []
+            )
+            if (
+                amounts
+                and self.object(tree, verb, inside) is None
+                and self.purpose(tree, verb, inside) is None
+            ):
+                measured = self.own_measure(tree, amounts[0], inside)
         holder = subject
         level = self.words.has("levels", verb.word) or (
             via.rel == "obl" and self.object(tree, verb, inside) is None
