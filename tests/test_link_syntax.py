@@ -124,6 +124,11 @@ CASES = [
     ("vi", "Cây cầu có chiều dài 3 km và tổng vốn đầu tư 900 tỷ đồng .", {
         "3 km": ("chiều dài", "Cây cầu", None, "có", "none", None),
         "900 tỷ đồng": ("tổng vốn đầu tư", "Cây cầu", None, "có", "none", None)}),
+    # who lends holds the loan, not the borrower it is given to; "còn" states a level
+    ("vi", "Quỹ Hòa Bình đã cho nông dân vay 200 tỷ đồng để trồng cà phê .", {
+        "200 tỷ đồng": ("cà phê", "Quỹ Hòa Bình", None, "vay", "none", None)}),
+    ("vi", "Giá tiêu hiện chỉ còn 50.000 đồng .", {
+        "50.000 đồng": ("Giá tiêu", "tiêu", None, "còn", "none", None)}),
     # a distance keeps the word that says where from, and the place at the distance holds
     ("vi", "Nhà máy nằm cách trung tâm thành phố 20 km .", {
         "20 km": ("cách trung tâm thành phố", "Nhà máy", None, "nằm", "none", None)}),

@@ -193,10 +193,11 @@ class Joiner:
         elif self.root is None:
             self.root, self.rels[h] = h, "root"
         elif self.verb is not None:
-            # "hộ nuôi tôm được vay …": a verb after another's object is a second action of
-            # the same subject; after a verb of giving its object acts ("cho Tuấn vay"), and
-            # a verb of change is the object's ("nâng kim ngạch lên …")
-            serial = self.objects(self.verb) and not (self.gives(self.verb) or self.changes(h))
+            # "hộ nuôi tôm được vay …", "ngân hàng cho nông dân vay …": a verb after another's
+            # object is a second action of the same subject, who holds what is given; after
+            # a causing verb the object acts ("khiến tỉnh thiệt hại …"), and a verb of
+            # change is the object's ("nâng kim ngạch lên …")
+            serial = self.objects(self.verb) and not self.changes(h)
             serial = serial and not self.has(self.verb, "controls")
             self.hang(h, self.verb, "advcl" if serial else "xcomp")
         elif self.clause is not None and self.heads[h] == -1:
@@ -286,7 +287,7 @@ class Joiner:
                 # "đặt mục tiêu đạt doanh thu …": a verb of change with an object of its
                 # own is a second action of the subject, not the first object's change
                 up = self.heads[verb]
-                control = self.gives(up) or self.has(up, "controls")
+                control = self.has(up, "controls")
                 self.rels[verb] = "xcomp" if control else "advcl"
 
     def owned(self, noun: int, case: int) -> None:
