@@ -182,6 +182,9 @@ class Rules(Lookups):
         level = self.words.has("levels", verb.word) or (
             via.rel == "obl" and self.object(tree, verb, inside) is None
         )
+        # a property as subject is what is measured, whatever the verb (GUIDE: a property
+        # noun first): "Ngân sách tỉnh dự kiến thu 1.200 tỉ đồng"
+        level = level or (subj_tok is not None and self.words.has("properties", subj_tok.word))
         if (
             subj_tok is not None
             and subj_tok.upos == "NOUN"
