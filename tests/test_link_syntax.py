@@ -129,6 +129,15 @@ CASES = [
         "200 tỷ đồng": ("cà phê", "Quỹ Hòa Bình", None, "vay", "none", None)}),
     ("vi", "Giá tiêu hiện chỉ còn 50.000 đồng .", {
         "50.000 đồng": ("Giá tiêu", "tiêu", None, "còn", "none", None)}),
+    # a property as subject is measured whatever the verb; a list after a comma shares it
+    ("vi", "Ngân sách tỉnh năm 2005 dự kiến thu 900 tỉ đồng .", {
+        "900 tỉ đồng": ("Ngân sách", "tỉnh", None, "thu", "none", "2005")}),
+    ("vi", "Dự án có diện tích 40 ha , vốn đầu tư 60 triệu USD .", {
+        "40 ha": ("diện tích", "Dự án", None, "có", "none", None),
+        "60 triệu USD": ("vốn đầu tư", "Dự án", None, "có", "none", None)}),
+    ("vi", "Tỉ lệ hộ nghèo giảm từ 20 % xuống còn 12 % .", {
+        "20 %": ("Tỉ lệ hộ nghèo", None, None, "giảm", "down", None),
+        "12 %": ("Tỉ lệ hộ nghèo", None, None, "xuống", "down", None)}),
     # a distance keeps the word that says where from, and the place at the distance holds
     ("vi", "Nhà máy nằm cách trung tâm thành phố 20 km .", {
         "20 km": ("cách trung tâm thành phố", "Nhà máy", None, "nằm", "none", None)}),

@@ -93,10 +93,27 @@ class Chunker:
         for i in range(len(self.words)):
             if self.g.has("verbs", self.text(i)) and self.before_amount(i + 1):
                 self.retag(i, "VERB")  # "Việt Nam chi 2 tỷ USD": tagged a pronoun
-            elif self.g.has("nouns", self.text(i)) and i > 0 and self.amount[i - 1] is not None:
+            elif self.g.has("nouns", self.text(i)) and (
+                (i > 0 and self.amount[i - 1] is not None) or self.before_amount(i + 1)
+            ):
                 self.retag(i, "NOUN")  # "bán 35% cổ phần": tagged a verb
+            elif (
+                self.g.has("sums", self.text(i))
+                and self.upos(i) in ("ADV", "ADJ")
+                and self.amount_in_clause(i + 1)
+            ):
+                self.retag(i, "NOUN")  # ", vốn đầu tư 100 triệu USD": tagged an adverb
             elif self.g.has("distances", self.text(i)) and self.measures_from(i):
                 self.retag(i, "ADP")  # "nằm *cách* thị trấn 15 km": where it is measured from
+
+    def amount_in_clause(self, i: int) -> bool:
+        """An amount follows from ``i`` on before the clause ends."""
+        for k in range(i, len(self.words)):
+            if self.amount[k] is not None:
+                return True
+            if self.text(k) in BREAKS:
+                return False
+        return False
 
     def measures_from(self, i: int) -> bool:
         """A verb of distance after another verb ("nằm cách …"; as the predicate it stays a

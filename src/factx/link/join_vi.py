@@ -92,6 +92,12 @@ class Joiner:
                 prev = None  # "chiều dài 2 km và tổng vốn …": the next phrase is not the amount's
         if self.subject is not None and self.root is None:
             self.root, self.rels[self.subject] = self.subject, "root"
+        elif (
+            self.subject is not None and self.last_verb is not None and self.changes(self.last_verb)
+        ):
+            # "Dự án có diện tích 50 ha , vốn đầu tư 100 triệu USD": a phrase after a verb
+            # of level's clause, with no verb of its own, is one more of its arguments
+            self.hang(self.subject, self.last_verb, "obl")
         for k in range(len(self.words)):
             if self.heads[k] == -1 and self.root not in (None, k) and self.rels[k] != "root":
                 self.heads[k] = self.root
