@@ -122,7 +122,7 @@ class Joiner:
                 self.bare
                 and self.clause is not None
                 and not self.changes(self.clause)  # "còn có ông Bình … đã có 4 ha"
-                and self.objects(self.clause)
+                and (self.objects(self.clause) or self.has(self.clause, "activities"))
             ):
                 self.nominalise(self.clause, h)
                 return
@@ -171,8 +171,9 @@ class Joiner:
         return [k for k, h in enumerate(self.heads) if h == verb and self.rels[k] == "obj"]
 
     def nominalise(self, verb: int, level: int) -> None:
-        """ "xuất khẩu gạo … đạt 4,2 triệu tấn": a clause that opens with a verb and its
-        object, then meets a verb of level, names what that verb's amount measures."""
+        """ "xuất khẩu gạo … đạt 4,2 triệu tấn", "xuất khẩu tăng 10%": a clause that opens
+        with a verb and its object (or a verb naming an activity), then meets a verb of
+        level, names what that verb's amount measures."""
         self.heads[level], self.rels[level] = self.heads[verb], self.rels[verb]
         if self.root == verb:
             self.root = level

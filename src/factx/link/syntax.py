@@ -8,6 +8,7 @@ an amount are parsed, which keeps linking cheap beside NER.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, ClassVar, Protocol
@@ -90,9 +91,16 @@ class SyntaxLinker:
 def joined(spans: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     """Sentences joined where a mention runs across their border: a tokenised "70 . 000
     m3" or "Tp . hcm" ends a sentence for the splitter, and the parser needs it whole."""
+    starts = [a for a, _ in spans]
+    crossed = set()  # sentences a mention runs into from the one before
+    for m in mentions:
+        k = bisect_right(starts, m.start)
+        while k < len(starts) and starts[k] < m.end:
+            crossed.add(k)
+            k += 1
     out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and any(m.start < a < m.end for m in mentions):
+    for k, (a, b) in enumerate(spans):
+        if out and k in crossed:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
