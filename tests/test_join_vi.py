@@ -59,3 +59,16 @@ def test_clauses(grammar, spec, expected):
     for dependent, rel, head in expected:
         t = by_text[dependent]
         assert (t.deprel, tree.tokens[t.head].text) == (rel, head), (dependent, tree.tokens)
+
+
+def test_odd_tags_still_give_a_tree(grammar):
+    """A relative clause on a bare number that waits for that clause's verb made a loop,
+    and the rules climb heads."""
+    words, amounts = tagged("biết/NUM mà/ADV tỷ/VERB ông/ADJ III/NUM ,/PUNCT")
+    tree = build(words, amounts, grammar)
+    for t in tree.tokens:
+        path, x = [], t.i
+        while x != -1:
+            assert x not in path, [(u.text, u.head) for u in tree.tokens]
+            path.append(x)
+            x = tree.tokens[x].head

@@ -98,10 +98,25 @@ class Joiner:
             # "Dự án có diện tích 50 ha , vốn đầu tư 100 triệu USD": a phrase after a verb
             # of level's clause, with no verb of its own, is one more of its arguments
             self.hang(self.subject, self.last_verb, "obl")
+        self.break_cycles()
         for k in range(len(self.words)):
             if self.heads[k] == -1 and self.root not in (None, k) and self.rels[k] != "root":
                 self.heads[k] = self.root
+        self.break_cycles()
         return self.heads, self.rels
+
+    def break_cycles(self) -> None:
+        """Rules that each hold can still meet in a loop on odd input (a relative clause on
+        a time phrase that waits for that clause's verb); the rules climb heads, so a
+        loop is cut where it closes."""
+        for k in range(len(self.words)):
+            path: list[int] = []
+            x = k
+            while x != -1 and x not in path:
+                path.append(x)
+                x = self.heads[x]
+            if x != -1:  # path[-1] hangs from x, which is already on the path
+                self.heads[path[-1]], self.rels[path[-1]] = -1, "dep"
 
     def number(self, k: int) -> bool:
         """A numeral, or digits the tagger took for a noun ("2022")."""
