@@ -141,6 +141,14 @@ CASES = [
     # a verb naming an activity opens a clause as the subject of a verb of change
     ("vi", "Theo Tổng cục Hải quan , xuất khẩu tăng 10% .", {
         "10%": ("xuất khẩu", None, None, "tăng", "up", None)}),
+    # a noun that totals or wraps another ("tổng", "mức") is no owner; "của" after a
+    # dimension's amount names the owner of the noun the dimension is of
+    ("vi", "Tổng vốn đầu tư của dự án là 900 tỷ đồng .", {
+        "900 tỷ đồng": ("Tổng vốn đầu tư", "dự án", None, "là", "none", None)}),
+    ("vi", "Mỗi công nhân được hưởng mức lương 5 triệu đồng .", {
+        "5 triệu đồng": ("mức lương", "Mỗi công nhân", None, "hưởng", "none", None)}),
+    ("vi", "Chiếc thuyền dài 12 m của ông Tám bị chìm .", {
+        "12 m": ("dài", "Chiếc thuyền", None, None, "none", None)}),
     # a distance keeps the word that says where from, and the place at the distance holds
     ("vi", "Nhà máy nằm cách trung tâm thành phố 20 km .", {
         "20 km": ("cách trung tâm thành phố", "Nhà máy", None, "nằm", "none", None)}),

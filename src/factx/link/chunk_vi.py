@@ -295,13 +295,12 @@ class Chunker:
                 c = Chunk(kind, [i], i)
             i = c.idx[-1] + 1
             out.append(c)
-        for c in out:
-            np = c.kind == "NP"
-            c.inner = [
-                (k, INNER.get(self.upos(k), "nmod" if np else "compound"))
-                for k in c.idx
-                if k != c.head
-            ]
+        for c in out:  # a noun before the head only counts or wraps it ("*tổng* vốn")
+            for k in c.idx:
+                modifier = c.kind == "NP" and k > c.head
+                rel = INNER.get(self.upos(k), "nmod" if modifier else "compound")
+                if k != c.head:
+                    c.inner.append((k, rel))
         return out
 
 

@@ -24,6 +24,8 @@ class Joiner:
         for c in chunks:  # inside a chunk everything hangs from its head
             for k, rel in c.inner:
                 self.heads[k], self.rels[k] = c.head, rel
+        # heads of amounts and dimensions: a phrase after one may qualify the noun they qualify
+        self.measures = {c.head for c in chunks if c.kind in ("AMT", "DIM")}
         self.verb: int | None = None  # the verb of the current clause
         self.last_verb: int | None = None
         self.clause: int | None = None  # the first verb of the current clause
@@ -221,7 +223,8 @@ class Joiner:
         elif case is not None:
             self.hang(case, h, "case")
             genitive = self.grammar.has("genitives", self.words[case][2])
-            gov = prev.head if adjacent and prev and (genitive or verb is None) else verb
+            host = before if before is not None and before.kind in ("NP", "AMT", "DIM") else None
+            gov = self.host(host.head) if host and (genitive or verb is None) else verb
             if gov is None:  # ", với trọng lượng 500 kg": a tail on the subject before
                 gov = next(
                     (k for k in (self.subject, self.last_subject, self.last_verb) if k is not None),
@@ -261,11 +264,20 @@ class Joiner:
                 control = self.has(up, "controls")
                 self.rels[verb] = "xcomp" if control else "advcl"
 
+    def host(self, k: int) -> int:
+        """The noun a prepositional phrase after ``k`` qualifies: past an amount that itself
+        qualifies a noun ("tàu dài 15 m *của ngư dân*": the boat's owner)."""
+        seen = {k}
+        while k in self.measures and self.rels[k] == "nmod" and self.heads[k] not in seen:
+            k = self.heads[k]
+            seen.add(k)
+        return k
+
     def owned(self, noun: int, case: int) -> None:
         """ "lợi nhuận sau thuế *của tập đoàn*": with a "của" genitive the bare nouns after
         the head are compounds; the genitive alone names the owner."""
         for k in range(noun + 1, case):
-            if self.heads[k] == noun and self.rels[k] == "nmod":
+            if self.heads[k] == noun and self.rels[k] == "nmod" and k not in self.measures:
                 self.rels[k] = "compound"
 
     def recipient(self, prev: Chunk) -> bool:
