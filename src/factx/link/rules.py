@@ -163,6 +163,8 @@ class Rules(Lookups):
         if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
             if own is None:
                 own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
+            if own is None and self.words.has("levels", verb.word):
+                own = self.object(tree, verb, inside)  # "200 tỷ đồng là vốn vay"
             return Attachment(own, None, verb.i)
         measured = own if own is not None else self.distance(tree, verb, inside)
         if measured is None and verb.rel == "conj" and not tree.children(verb.i, *SUBJECT):
