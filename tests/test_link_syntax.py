@@ -149,6 +149,11 @@ CASES = [
         "5 triệu đồng": ("mức lương", "Mỗi công nhân", None, "hưởng", "none", None)}),
     ("vi", "Chiếc thuyền dài 12 m của ông Tám bị chìm .", {
         "12 m": ("dài", "Chiếc thuyền", None, None, "none", None)}),
+    # an amount after a pronoun with a preposition ("trong đó") does not measure it; as
+    # the subject of a verb of level its object names what it is
+    ("vi", "Công ty có 500 tỷ đồng vốn , trong đó 200 tỷ đồng là vốn vay .", {
+        "500 tỷ đồng": ("vốn", "Công ty", None, "có", "none", None),
+        "200 tỷ đồng": ("vốn vay", None, None, "là", "none", None)}),
     # a distance keeps the word that says where from, and the place at the distance holds
     ("vi", "Nhà máy nằm cách trung tâm thành phố 20 km .", {
         "20 km": ("cách trung tâm thành phố", "Nhà máy", None, "nằm", "none", None)}),

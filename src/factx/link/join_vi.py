@@ -210,6 +210,13 @@ class Joiner:
             self.verb, self.reported = self.reported, None
         h, verb = c.head, self.verb
         adjacent = prev is not None and prev.kind in ("NP", "AMT", "DIM")
+        if (
+            c.kind == "AMT"
+            and prev is not None
+            and self.words[prev.head][3] == "PRON"
+            and any(self.rels[k] == "case" and self.heads[k] == prev.head for k in range(h))
+        ):  # "trong đó 40 tỉ đồng …", "ở đây khoảng 2.000 mm": a place or part, not a measure
+            adjacent = False
         if c.kind == "DIM" and (verb is not None or not adjacent):
             # "tận thu cát sâu hơn 20 m": a dimension of the verb's object is the action's
             self.hang(h, verb, "advmod")
