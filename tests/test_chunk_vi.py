@@ -75,7 +75,7 @@ def test_phrases(grammar, spec, expected):
 @pytest.mark.parametrize(
     ("spec", "word", "upos"),
     [
-        ("Cháu/NOUN gửi/VERB bác/NOUN 5/NUM* đồng/NOUN*", "bác", "PRON"),  # a kinship pronoun
+        ("Cháu/NOUN biếu/VERB bà/NOUN 5/NUM* đồng/NOUN*", "bà", "PRON"),  # a kinship pronoun
         ("ông/NOUN Tâm/PROPN gửi/VERB 5/NUM* đồng/NOUN*", "ông", "NOUN"),  # a title before a name
         ("Việt_Nam/PROPN chi/PRON 2/NUM* tỷ/NUM*", "chi", "VERB"),  # a verb before its amount
         ("bán/VERB 35/NUM* %/NOUN* cổ_phần/VERB", "cổ phần", "NOUN"),  # a noun after its amount

@@ -73,13 +73,13 @@ CASES = [
     # the recipient of a gift is neither measured nor holder; a kinship noun is a pronoun
     ("vi", "Công ty Phú Thành tặng người dân 300 triệu đồng .", {
         "300 triệu đồng": (None, "Công ty Phú Thành", None, "tặng", "none", None)}),
-    ("vi", "Cháu gửi bác 500.000 đồng .", {
-        "500.000 đồng": (None, None, None, "gửi", "none", None)}),
+    ("vi", "Cháu biếu bà 2 triệu đồng .", {
+        "2 triệu đồng": (None, None, None, "biếu", "none", None)}),
     # a dimension adjective after a noun: the noun holds, no predicate
     ("vi", "Chiếc cầu dài 2 km nối hai bờ sông .", {
         "2 km": ("dài", "Chiếc cầu", None, None, "none", None)}),
-    ("vi", "Chiếc sà lan được kéo vào bờ , với trọng lượng 200 tấn .", {
-        "200 tấn": ("trọng lượng", "Chiếc sà lan", None, None, "none", None)}),
+    ("vi", "Chiếc xe cẩu được đưa lên phà , với tải trọng 30 tấn .", {
+        "30 tấn": ("tải trọng", "Chiếc xe cẩu", None, None, "none", None)}),
     # a clause opening with a verb and its object names what a verb of level measures
     ("vi", "Theo Bộ Công Thương , xuất khẩu cà phê trong quý 1 đạt 500.000 tấn , tăng 12% .", {
         "500.000 tấn": ("xuất khẩu cà phê", None, None, "đạt", "up", "2022-Q1"),
@@ -121,9 +121,9 @@ CASES = [
         "40%": ("cổ phần", "Công ty Đại Phát", None, "bán", "none", None),
         "100 tỷ đồng": ("giá", "Công ty Đại Phát", None, "bán", "none", None)}),
     # "và" ends what an amount measures
-    ("vi", "Cây cầu có chiều dài 3 km và tổng vốn đầu tư 900 tỷ đồng .", {
-        "3 km": ("chiều dài", "Cây cầu", None, "có", "none", None),
-        "900 tỷ đồng": ("tổng vốn đầu tư", "Cây cầu", None, "có", "none", None)}),
+    ("vi", "Nhà ga có diện tích 3 ha và tổng vốn đầu tư 900 tỷ đồng .", {
+        "3 ha": ("diện tích", "Nhà ga", None, "có", "none", None),
+        "900 tỷ đồng": ("tổng vốn đầu tư", "Nhà ga", None, "có", "none", None)}),
     # who lends holds the loan, not the borrower it is given to; "còn" states a level
     ("vi", "Quỹ Hòa Bình đã cho nông dân vay 200 tỷ đồng để trồng cà phê .", {
         "200 tỷ đồng": ("cà phê", "Quỹ Hòa Bình", None, "vay", "none", None)}),
@@ -158,8 +158,8 @@ CASES = [
     ("vi", "Nhà máy nằm cách trung tâm thành phố 20 km .", {
         "20 km": ("cách trung tâm thành phố", "Nhà máy", None, "nằm", "none", None)}),
     # a tokenised number ("20 . 000") is one amount, and its sentence is parsed whole
-    ("vi", "Mỗi ngày có khoảng 20 . 000 m3 nước được bơm lên hồ .", {
-        "20 . 000 m3": ("nước", None, None, "có", "none", None)}),
+    ("vi", "Mỗi tuần nhà máy xử lý khoảng 20 . 000 m3 nước thải .", {
+        "20 . 000 m3": ("nước thải", "nhà máy", None, "xử lý", "none", None)}),
 ]  # fmt: skip
 SOURCES = [
     ("ru", "По данным Росстата, экспорт угля из Кузбасса сократился на 7%.", "Росстата"),

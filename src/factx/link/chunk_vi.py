@@ -158,7 +158,7 @@ class Chunker:
 
     def before_amount(self, i: int) -> bool:
         """Only softeners, particles, prepositions and "more" stand between ``i`` and an
-        amount ("rộng *thêm khoảng* 40 m", "lên *đến* 1.500 tỷ đồng")."""
+        amount ("cao *thêm khoảng* 3 m", "lên *đến* 1.500 tỷ đồng")."""
         k = i
         while self.free(k) and (
             self.upos(k) in ("ADV", "PART", "ADP")
@@ -168,14 +168,14 @@ class Chunker:
         return 0 <= k < len(self.words) and self.amount[k] is not None
 
     def dimension(self, i: int) -> bool:
-        """A dimension adjective heading the amount after it ("dài khoảng 2 km")."""
+        """A dimension adjective heading the amount after it ("dài chừng 8 km")."""
         return (
             self.free(i)
             and self.upos(i) == "ADJ"
             and self.g.has("dimensions", self.text(i))
             and not self.g.has("properties", f"{self.text(i - 1)} {self.text(i)}")
             and self.before_amount(i + 1)
-        )  # "chiều dài 50 cm" is one property noun, split by the tagger
+        )  # "chiều dài 8 m" is one property noun, split by the tagger
 
     def changes(self, i: int) -> bool:
         """A verb that states a level, a rise or a fall ("đạt", "tăng", "lên")."""
@@ -193,8 +193,8 @@ class Chunker:
     def modifier_verbs(self, i: int, nouns: list[int]) -> int:
         """How many verbs from ``i`` modify the noun phrase ``nouns`` before them. After a noun
         that names a sum ("khoản *vay*", "số tiền *đầu tư*"), which never acts, any verb
-        but one of level or change does; after a noun of undertakings ("dự án *cấp
-        nước*"), one does where the phrase is an object, or where another verb follows in
+        but one of level or change does; after a noun of undertakings ("dự án *xử lý
+        rác*"), one does where the phrase is an object, or where another verb follows in
         the clause to be the predicate and no amount follows the verb."""
         sums = any(self.g.has("sums", self.text(k)) for k in nouns)
         if not sums and not any(self.g.has("modifiable", self.text(k)) for k in nouns):
@@ -238,7 +238,7 @@ class Chunker:
             nouns.pop(0)  # "tổng *vốn*": a total of the noun after it
         c.head = nouns[0] if nouns else c.idx[0]
         alone = len(c.idx) == 1 and self.upos(c.head) == "NOUN"
-        if alone and self.g.has("pronouns", self.text(c.head)):  # "Cháu gửi bác …"
+        if alone and self.g.has("pronouns", self.text(c.head)):  # "Cháu biếu bà …"
             self.retag(c.head, "PRON")
         return c
 

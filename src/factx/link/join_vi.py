@@ -81,7 +81,7 @@ class Joiner:
                     self.hang(h, None, rel)
                     self.pending.append(h)
                 if self.grammar.has("clause_links", self.words[h][2]):
-                    self.verb = None  # "… là 100 tỉ đồng thì quí 1 chỉ có …", "trong khi …"
+                    self.verb = None  # "… là 30 tỷ đồng thì quý 2 chỉ có …", "trong khi …"
             elif c.kind == "VP":
                 self.verb_chunk(c, relative)
                 relative, case = None, None
@@ -144,7 +144,7 @@ class Joiner:
                 self.nominalise(self.clause, h)
                 return
         if self.verb is not None and (self.coordinated or self.reported is not None):
-            self.verb = None  # "… và chấp nhận cho …", "cho biết lợi nhuận … tăng …"
+            self.verb = None  # "… và đồng ý cho …", "cho biết lợi nhuận … tăng …"
         self.bare = (
             self.verb is None
             and self.subject is None
@@ -156,7 +156,7 @@ class Joiner:
             self.last_subject = self.subject
             self.subject, self.comma = None, False
         elif self.reported is not None:
-            self.hang(h, self.reported, "xcomp")  # "cho biết đã chi …": the same subject
+            self.hang(h, self.reported, "xcomp")  # "cho biết sẽ chi …": the same subject
         if relative is not None:
             self.hang(h, relative, "acl:relcl")
             self.open_relative = relative
@@ -206,7 +206,7 @@ class Joiner:
 
     def nominal(self, c: Chunk, prev: Chunk | None, case: int | None, before: Chunk | None) -> None:
         if c.kind == "AMT" and self.reported is not None and self.subject is None:
-            # "khẳng định 90 % là …": an amount right after a verb of saying is its object
+            # "khẳng định 70 % là …": an amount right after a verb of saying is its object
             self.verb, self.reported = self.reported, None
         h, verb = c.head, self.verb
         adjacent = prev is not None and prev.kind in ("NP", "AMT", "DIM")
@@ -218,13 +218,13 @@ class Joiner:
         ):  # "trong đó 40 tỉ đồng …", "ở đây khoảng 2.000 mm": a place or part, not a measure
             adjacent = False
         if c.kind == "DIM" and (verb is not None or not adjacent):
-            # "tận thu cát sâu hơn 20 m": a dimension of the verb's object is the action's
+            # "khoan giếng sâu hơn 30 m": a dimension of the verb's object is the action's
             self.hang(h, verb, "advmod")
             c.kind = "OTHER"
         elif c.kind == "DIM":  # "cây cầu dài 2 km": the dimension of the noun before
             self.hang(h, prev.head if prev is not None else None, "nmod")
         elif c.kind == "AMT" and case is not None and before is not None and before.kind == "NP":
-            # "trọng lượng trên 500 kg": the preposition only approximates
+            # "tải trọng trên 30 tấn": the preposition only approximates
             self.hang(case, h, "advmod")
             self.hang(h, before.head, "nmod")
         elif case is not None:
@@ -232,7 +232,7 @@ class Joiner:
             genitive = self.grammar.has("genitives", self.words[case][2])
             host = before if before is not None and before.kind in ("NP", "AMT", "DIM") else None
             gov = self.host(host.head) if host and (genitive or verb is None) else verb
-            if gov is None:  # ", với trọng lượng 500 kg": a tail on the subject before
+            if gov is None:  # ", với tải trọng 30 tấn": a tail on the subject before
                 gov = next(
                     (k for k in (self.subject, self.last_subject, self.last_verb) if k is not None),
                     None,
@@ -252,9 +252,9 @@ class Joiner:
         ):  # "300.000 đồng mỗi tấn": a rate, not what is measured
             self.hang(h, verb if verb is not None else prev.head, "obl" if verb else "dep")
         elif adjacent and prev is not None and (c.kind == "AMT" or prev.kind in ("AMT", "DIM")):
-            self.hang(h, prev.head, "nmod")  # "chiều dài 50 cm", "tấn kim loại"
+            self.hang(h, prev.head, "nmod")  # "chiều dài 8 m", "tấn thép"
         elif verb is None and c.kind == "NP" and all(self.number(k) for k in c.idx):
-            self.hang(h, None, "obl:tmod")  # "quí 1 - 2004 chỉ có …": a number names no actor
+            self.hang(h, None, "obl:tmod")  # "quý 2 - 2022 chỉ có …": a number names no actor
             self.pending.append(h)
         elif verb is None:
             if self.subject is None:

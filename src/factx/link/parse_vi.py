@@ -4,7 +4,7 @@ underthesea ships a tagger but no dependency parser, so the tree is built by rul
 tags, which works because Vietnamese news prose is head-initial and SVO: a noun phrase is
 its head noun followed by its modifiers; a numeral and a unit noun (M, Nu) head an amount,
 and the noun phrase right after it is what it counts ("658 triệu tấn *kim loại hiếm*");
-an amount right after a noun phrase qualifies it ("chiều dài 50 cm"); the noun phrase before
+an amount right after a noun phrase qualifies it ("chiều dài 8 m"); the noun phrase before
 a verb group is its subject, the one after its object, one after a preposition an oblique;
 a clause after a comma joins the previous verb as a conjunct, sharing its subject.
 

@@ -89,8 +89,8 @@ class SyntaxLinker:
 
 
 def joined(spans: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
-    """Sentences joined where a mention runs across their border: a tokenised "70 . 000
-    m3" or "Tp . hcm" ends a sentence for the splitter, and the parser needs it whole."""
+    """Sentences joined where a mention runs across their border: a tokenised "20 . 000
+    m3" ends a sentence for the splitter, and the parser needs it whole."""
     starts = [a for a, _ in spans]
     crossed = set()  # sentences a mention runs into from the one before
     for m in mentions:
