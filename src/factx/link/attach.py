@@ -84,6 +84,7 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
             measured = Phrase(ent.start, ent.end, ent.text)
         else:
             measured = ctx.span(*phrase(tree, measured_i, inside | blocked | att.wrappers))
+        measured = reference(ctx, measured_i, measured)
         score += 0.3
     exclude = inside | blocked | att.wrappers
     exclude |= {measured_i} if measured_i is not None else set()
@@ -126,6 +127,17 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         source(ctx),
         min(score, 1.0),
     )
+
+
+def reference(ctx: Context, i: int, measured: Phrase) -> Phrase:
+    """A distance's reference phrase keeps its preposition, which says where from
+    ("*from* Herat", "*к* югу от Москвы", "*cách* thị trấn")."""
+    case = next(iter(ctx.tree.children(i, "case")), None)
+    if case is None or case.start >= measured.start:
+        return measured
+    if not ctx.rules.words.has("distances", case.word):
+        return measured
+    return Phrase(case.start, measured.end, ctx.text[case.start : measured.end])
 
 
 def named_by(ctx: Context, noun: Token) -> Mention | None:

@@ -259,12 +259,30 @@ class Rules(Lookups):
         if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
             if own is None:
                 own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
+            if own is None and self.words.has("levels", verb.word):
+                own = self.object(tree, verb, inside)  # "200 tỷ đồng là vốn vay"
             return Attachment(own, self.agent(tree, verb, inside), verb.i)
         measured = own if own is not None else self.distance(tree, verb, inside)
+        if measured is None and verb.rel == "conj" and not tree.children(verb.i, *SUBJECT):
+            # "tiêu thụ 5,3 tỷ lít bia, giảm 6%": a conjunct with neither subject nor
+            # object of its own changes what its first conjunct's amount measures
+            first = tree.head(verb)
+            amounts = (
+                [k for k in tree.children(first.i, "obj") if k.i in self.blocked] if first else []
+            )
+            if (
+                amounts
+                and self.object(tree, verb, inside) is None
+                and self.purpose(tree, verb, inside) is None
+            ):
+                measured = self.own_measure(tree, amounts[0], inside)
         holder = subject
         level = self.words.has("levels", verb.word) or (
             via.rel == "obl" and self.object(tree, verb, inside) is None
         )
+        # a property as subject is what is measured, whatever the verb (GUIDE: a property
+        # noun first): "Ngân sách tỉnh dự kiến thu 1.200 tỉ đồng"
+        level = level or (subj_tok is not None and self.words.has("properties", subj_tok.word))
         if (
             subj_tok is not None
             and self.common(subj_tok)
