@@ -217,7 +217,9 @@ class Rules(Lookups):
             and up is not None
             and up.upos in NOMINAL
             and noun.rel in ("nmod", "amod", "appos", "acl")
-            and self.words.has("properties", tree.tokens[measured].word)
+            and any(
+                self.words.has(k, tree.tokens[measured].word) for k in ("properties", "dimensions")
+            )
         ):
             holder = up.i  # "Проект стоимостью $70 млн": the property's owner
         verb = (
