@@ -47,6 +47,26 @@ CASES = [
         "5 percent": ("prices", None, None, "raised", "up", None)}),
     ("en", "The 40 meter tower was built in 1990.", {
         "40 meter": ("tower", None, None, None, "none", None)}),
+    ("en", "Nestle's revenue rose 5% to $90 billion in 2021.", {
+        "5%": ("revenue", "Nestle", None, "rose", "up", "2021"),
+        "$90 billion": ("revenue", "Nestle", None, "rose", "up", "2021")}),
+    ("en", "The village lies 40 km north of Kabul.", {
+        "40 km": ("north of Kabul", "village", None, "lies", "none", None)}),
+    ("en", "Toyota, which spent $3 million on the campaign, declined to comment.", {
+        "$3 million": ("campaign", "Toyota", None, "spent", "none", None)}),
+    ("en", "The mansion was bought by Abramovich for $90 million.", {
+        "$90 million": ("mansion", "Abramovich", None, "bought", "none", None)}),
+    ("en", "Inflation rose to 6.1% in February, up 2% from a year earlier.", {
+        "6.1%": ("Inflation", None, None, "rose", "up", "2022-02"),
+        "2%": ("Inflation", None, None, "rose", "up", "2022-02")}),
+    ("en", "Siemens holds a 15% stake in the venture.", {
+        "15%": ("stake", "Siemens", None, "holds", "none", None)}),
+    ("en", "The dam, which is 80 km long, opened in 2015.", {
+        "80 km": ("long", "dam", None, "is", "none", None)}),
+    ("en", "Netflix shares fell 9% on Monday.", {
+        "9%": ("shares", "Netflix", None, "fell", "down", "2022-02-28")}),
+    ("en", "Oil prices rose $2 a barrel.", {
+        "$2": ("Oil prices", None, None, "rose", "up", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

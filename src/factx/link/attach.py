@@ -15,6 +15,9 @@ from factx.model import Mention
 ENTITIES = ("PERSON", "ORG", "COUNTRY", "LOCATION")
 # Entity labels that can hold an amount rather than be what it measures.
 HOLDERS = ("PERSON", "ORG", "COUNTRY")
+# Amounts a buyer, seller or owner has, whatever they are attached to ("a $40 million deal",
+# "a 20% stake"); a size attached to its noun belongs to that noun.
+TRADED = ("MONEY", "PERCENT")
 # Where an entity stands when it acts: a fallback holder must stand so.
 ACTOR_RELS = frozenset({"nsubj", "root", "appos", "dep", "parataxis", "conj", "list"})
 # Where an unnamed source phrase ends.
@@ -71,6 +74,14 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
     named = frozenset(ctx._entity)
     att = ctx.rules.attach(tree, toks, blocked, named)
     measured_i, holder_i = att.measured, att.holder
+    if (
+        att.direct
+        and holder_i is None
+        and att.predicate is not None
+        and str(amount.label) in TRADED
+    ):
+        # "Acme agreed a $40 million deal": Acme pays
+        holder_i = ctx.rules.subject(tree, tree.tokens[att.predicate])
     if measured_i is not None and holder_i is None:
         ent = ctx.entity_at(tree.tokens[measured_i])
         if ent is not None and str(ent.label) in HOLDERS:  # "Nga: 658 triệu tấn"
@@ -83,7 +94,8 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         if ent is not None:
             measured = Phrase(ent.start, ent.end, ent.text)
         else:
-            measured = ctx.span(*phrase(tree, measured_i, inside | blocked | att.wrappers))
+            a, b = phrase(tree, measured_i, inside | blocked | att.wrappers)
+            measured = ctx.span(reference(ctx, measured_i, a), b)
         score += 0.3
     exclude = inside | blocked | att.wrappers
     exclude |= {measured_i} if measured_i is not None else set()
@@ -126,6 +138,15 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         source(ctx),
         min(score, 1.0),
     )
+
+
+def reference(ctx: Context, i: int, a: int) -> int:
+    """Where a measured phrase starts: a distance's reference keeps its preposition, as
+    the guide writes it ("*from* Herat", "*к* югу от Москвы")."""
+    cases = ctx.tree.children(i, "case")
+    if cases and cases[0].i == a - 1 and ctx.rules.words.has("distances", cases[0].word):
+        return a - 1
+    return a
 
 
 def named_by(ctx: Context, noun: Token) -> Mention | None:
@@ -241,6 +262,10 @@ def change(ctx: Context, verb: Token | None, measured: int | None, amount: list[
     first = amount[0].i
     if first > 0:
         probe.append(tree.tokens[first - 1])
+    top = tree.top(amount)
+    up = tree.head(top) if top is not None else None
+    if up is not None and up.upos in ("ADV", "ADJ"):
+        probe.append(up)  # "closed 3% *higher*"
     for t in probe:
         if words.has("down", t.word):
             return Change.DOWN

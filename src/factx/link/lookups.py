@@ -54,6 +54,8 @@ class Lookups:
         for kid in tree.children(head.i, "nmod", "obl", "compound"):
             if kid.i in inside or kid.upos not in NOMINAL or kid.i < head.i:
                 continue
+            if kid.deprel.endswith((":npmod", ":tmod")):
+                continue  # a rate or time tail: "$85 *a barrel*", "$300 million *a year*"
             if kid.upos == "PRON":
                 return None  # "39 percent of these": a pronoun names nothing
             cases = tree.children(kid.i, "case")
@@ -83,7 +85,7 @@ class Lookups:
             if kid.i in inside:
                 continue
             cases = tree.children(kid.i, "case")
-            if cases and self.words.has("distances", cases[0].word):
+            if cases and kid.upos in NOMINAL and self.words.has("distances", cases[0].word):
                 return kid.i
             if self.words.has("distances", kid.word):
                 return kid.i
@@ -137,6 +139,14 @@ class Lookups:
         *устройства*") or a named genitive ("доля *правительства Китая*"); the genitive of
         anything else ("рост *аудитории*") is part of what is measured."""
         gen = self.genitive(tree, noun, inside)
+        if gen is None and not property_only:
+            # "*Netflix* shares", "*Boeing* orders": a name compounded with the noun owns it
+            named = [
+                k.i
+                for k in tree.children(noun.i, "compound")
+                if k.i in self.named and k.i not in inside and k.upos == "PROPN"
+            ]
+            return named[0] if named else None
         if gen is None:
             return None
         if self.words.has("properties", noun.word):

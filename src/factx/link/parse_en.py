@@ -72,6 +72,8 @@ def convert(doc: object, offset: int) -> Tree:
             grand = prep.head
             heads[t.i] = grand.i if grand.i != prep.i else -1
             rels[t.i] = "obl" if grand.pos_ in ("VERB", "AUX", "ADJ") else "nmod"
+            if prep.dep_ == "agent":
+                rels[t.i] = "obl:agent"  # "bought *by Acme*": UD's passive agent
             heads[prep.i] = t.i
             rels[prep.i] = "case"
     for t in doc:  # type: ignore[attr-defined]

@@ -59,6 +59,15 @@ class Rules(Lookups):
             own = self.distance(tree, head, inside)
         if own is None:
             own = self.dimension(tree, amount[0])
+        # "50 km *north of Kabul*", "*up* 3% from a year earlier": an adverb the amount
+        # measures out stands in for it; a compass word names where the distance runs from.
+        marker = tree.head(head)
+        if marker is not None and not self.pivot(tree, head, marker):
+            marker = None
+        if marker is not None:
+            if own is None and self.words.has("distances", marker.word):
+                own = self.distance(tree, marker, inside) or marker.i
+            head = marker
         # "by 49 percent or by 27 percent", "50 и 30 метров", "500 miles (800 km)": a second
         # amount attaches as the first one does.
         while (
@@ -75,16 +84,27 @@ class Rules(Lookups):
             wrappers.add(gov.i)
             gov, via = tree.head(gov), gov
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
-        if found.measured is not None and self.words.has(
-            "penalties", tree.tokens[found.measured].word
+        if (
+            marker is not None
+            and found.predicate is None
+            and not self.words.has("distances", marker.word)
         ):
-            debtor = self.debtor(tree, found, inside)
+            found = replace(found, predicate=marker.i)  # "profit of $2 billion, up 5%"
+        if self.penalised(tree, found):
+            debtor = self.debtor(tree, found, head, inside)
             if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
                 found = replace(found, holder=debtor)
         actor = self.relative_actor(tree, head, inside)
         if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
             found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
         return replace(found, wrappers=frozenset(wrappers))
+
+    def pivot(self, tree: Tree, amount: Token, marker: Token) -> bool:
+        """Whether ``marker`` is an adverb the amount only measures out ("50 km *north*",
+        "*up* 3%", "3% *higher*"): it then takes the amount's place in the clause."""
+        if marker.upos not in ("ADV", "ADJ") or not amount.deprel.endswith(":npmod"):
+            return False
+        return any(self.words.has(kind, marker.word) for kind in ("distances", "up", "down"))
 
     def governed(
         self,
@@ -98,8 +118,17 @@ class Rules(Lookups):
         """The attachment, given the word the amount (past its wrappers) hangs from."""
         if gov is None:
             return Attachment(measured=own)
-        if gov.upos == "ADJ" and gov.rel == "amod" and (noun := tree.head(gov)) is not None:
-            gov, via = noun, gov  # "a 15 meter high pig": the amount qualifies the noun
+        if (
+            gov.upos in ("ADJ", "ADV")
+            and gov.rel in ("amod", "xcomp")
+            and (up := tree.head(gov)) is not None
+        ):
+            if gov.rel == "amod":
+                gov, via = up, gov  # "a 15 meter high pig": the amount qualifies the noun
+            elif via.deprel.endswith(":npmod"):
+                # "the tunnel is 57 km long": the adjective is the dimension, the subject
+                # of its verb has it
+                return Attachment(gov.i, self.subject(tree, up), up.i)
         if gov.upos in NOMINAL and via.rel in ATTRIBUTIVE and own is None:
             return self.attributive(tree, gov, inside)
         if gov.upos in NOMINAL and via.rel not in SUBJECT:
@@ -160,10 +189,18 @@ class Rules(Lookups):
         otherwise its subject holds and its object or purpose is measured."""
         subject = self.subject(tree, verb)
         subj_tok = tree.tokens[subject] if subject is not None else None
+        # "was bought *by Acme* for $5 million": a passive's agent acts
+        agent = next(
+            (k.i for k in tree.children(verb.i) if k.deprel == "obl:agent" and k.i not in inside),
+            None,
+        )
         if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
             if own is None:
                 own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
-            return Attachment(own, None, verb.i)
+            return Attachment(own, agent, verb.i)
+        if agent is not None and subj_tok is not None and subj_tok.deprel.endswith(":pass"):
+            # the passive's subject is what the money buys or what is acted on
+            return Attachment(own if own is not None else subject, agent, verb.i)
         measured = own if own is not None else self.distance(tree, verb, inside)
         holder = subject
         level = self.words.has("levels", verb.word) or (
@@ -186,14 +223,40 @@ class Rules(Lookups):
             measured = self.object(tree, verb, inside)
         if measured is None:
             measured = self.purpose(tree, verb, inside)
-        if measured is not None and measured != subject:
-            # "оценила капитализацию Facebook": a property belongs to its owner
+        if measured is not None and measured not in (subject, own):
+            # "оценила капитализацию Facebook": a property belongs to its owner (but in
+            # "owns 10% of Tesla's shares" the subject holds the part it measures out)
             holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
         return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
 
-    def debtor(self, tree: Tree, found: Attachment, inside: set[int]) -> int | None:
+    def penalised(self, tree: Tree, found: Attachment) -> bool:
+        """Whether the amount is a fine: its measured noun or its verb says so."""
+        return any(
+            at is not None
+            and (
+                self.words.has("penalties", tree.tokens[at].word)
+                or self.words.has("penalties", tree.tokens[at].text)
+            )
+            for at in (found.measured, found.predicate)
+        )
+
+    def debtor(self, tree: Tree, found: Attachment, head: Token, inside: set[int]) -> int | None:
         """Who a fine is imposed on: an oblique of the verb or the fine under an "on"
-        preposition; the guide's holder of a fine or debt is the party that owes it."""
+        preposition, or the object of a fining verb ("fined *Google* €2 billion"); the
+        guide's holder of a fine or debt is the party that owes it."""
+        if found.predicate is not None and found.predicate != found.measured:
+            verb = tree.tokens[found.predicate]
+            fined = [k for k in tree.children(verb.i, "obj", "iobj") if k.i not in inside]
+            # a parser may hang the fined party on the amount ("fined [Google 2 billion]")
+            fined += [
+                k
+                for k in tree.children(head.i, "nmod", "compound")
+                if k.i < head.i and k.i not in inside and not tree.children(k.i, "case")
+            ]
+            if self.words.has("penalties", verb.text) or self.words.has("penalties", verb.word):
+                for kid in fined:
+                    if kid.upos in ("PROPN", "NOUN"):
+                        return kid.i
         for at in (found.predicate, found.measured):
             if at is None:
                 continue
