@@ -67,6 +67,20 @@ CASES = [
         "9%": ("shares", "Netflix", None, "fell", "down", "2022-02-28")}),
     ("en", "Oil prices rose $2 a barrel.", {
         "$2": ("Oil prices", None, None, "rose", "up", None)}),
+    ("en", "Boeing shares closed 3% higher at $210 on Friday.", {
+        "3%": ("shares", "Boeing", None, "closed", "up", "2022-02-25"),
+        "$210": ("shares", "Boeing", None, "closed", "up", "2022-02-25")}),
+    ("en", "Police seized 3 tonnes of heroin worth $90 million.", {
+        "3 tonnes": ("heroin", "Police", None, "seized", "none", None),
+        "$90 million": ("heroin", None, None, None, "none", None)}),
+    ("en", "Silver prices have gained 12% this year.", {
+        "12%": ("Silver prices", None, None, "gained", "up", "2022")}),
+    ("en", "The Navy awarded Raytheon a $2 billion contract.", {
+        "$2 billion": ("contract", "Navy", None, "awarded", "none", None)}),
+    ("en", "The boat capsized 40 miles off the coast.", {
+        "40 miles": ("off the coast", "boat", None, "capsized", "none", None)}),
+    ("en", "Wheat production in Australia contracted 8% in 2020.", {
+        "8%": ("Wheat production", "Australia", "AU", "contracted", "down", "2020")}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

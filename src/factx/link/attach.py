@@ -144,8 +144,8 @@ def reference(ctx: Context, i: int, a: int) -> int:
     """Where a measured phrase starts: a distance's reference keeps its preposition, as
     the guide writes it ("*from* Herat", "*к* югу от Москвы")."""
     cases = ctx.tree.children(i, "case")
-    if cases and cases[0].i == a - 1 and ctx.rules.words.has("distances", cases[0].word):
-        return a - 1
+    if cases and cases[0].i < a and ctx.rules.words.has("distances", cases[0].word):
+        return cases[0].i  # "*off* the coast": past the article phrase() dropped
     return a
 
 
@@ -253,7 +253,7 @@ def verb_phrase(ctx: Context, verb: Token) -> Phrase:
 def change(ctx: Context, verb: Token | None, measured: int | None, amount: list[Token]) -> Change:
     """Up or down when the amount's own predicate, its particles, the measured noun or the
     word just before the amount states a rise or a fall ("rose", "сократился", "rộng thêm")."""
-    tree, words = ctx.tree, ctx.rules.words
+    tree, rules = ctx.tree, ctx.rules
     probe: list[Token] = []
     if verb is not None:
         probe += [verb, *tree.children(verb.i, "compound", "advmod", "xcomp")]
@@ -267,9 +267,9 @@ def change(ctx: Context, verb: Token | None, measured: int | None, amount: list[
     if up is not None and up.upos in ("ADV", "ADJ"):
         probe.append(up)  # "closed 3% *higher*"
     for t in probe:
-        if words.has("down", t.word):
+        if rules.means("down", t):
             return Change.DOWN
-        if words.has("up", t.word):
+        if rules.means("up", t):
             return Change.UP
     return Change.NONE
 

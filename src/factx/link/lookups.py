@@ -48,6 +48,11 @@ class Lookups:
         self.named: frozenset[int] = frozenset()
         self.blocked: frozenset[int] = frozenset()
 
+    def means(self, kind: str, t: Token) -> bool:
+        """Whether token ``t`` is among the words of ``kind`` by its lemma or as written: a
+        lemmatiser may fold "higher" into "high" or "fined" into "fin"."""
+        return self.words.has(kind, t.word) or self.words.has(kind, t.text)
+
     def own_measure(self, tree: Tree, head: Token, inside: set[int]) -> int | None:
         """A nominal modifier of the amount itself: "20 тонн *грузов*", "70% *of the market*";
         not a prepositional tail such as "в день" or "по абсолютной шкале"."""
@@ -59,10 +64,10 @@ class Lookups:
             if kid.upos == "PRON":
                 return None  # "39 percent of these": a pronoun names nothing
             cases = tree.children(kid.i, "case")
-            if not cases or any(
-                self.words.has(kind, cases[0].word) for kind in ("genitives", "contents")
-            ):
+            if not cases or self.words.has("genitives", cases[0].word):
                 return kid.i
+            if self.words.has("contents", cases[0].word) and kid.upos != "PROPN":
+                return kid.i  # "$5 billion *in loans*", not "6 meters *in Prague*"
         return None
 
     def dimension(self, tree: Tree, first: Token) -> int | None:
@@ -99,13 +104,9 @@ class Lookups:
                 continue
             if kid.i in inside and kid.i not in self.blocked:
                 continue  # the amount itself
-            if (
-                kid.i in self.blocked
-                or kid.upos in ("NUM", "SYM")
-                or tree.children(kid.i, "nummod")
-            ):
+            if kid.i in self.blocked or kid.upos in ("NUM", "SYM"):
                 return self.own_measure(tree, kid, inside)
-            return kid.i
+            return kid.i  # a thing, or things counted ("delivered 2 million *cars*")
         return None
 
     def purpose(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
@@ -234,6 +235,8 @@ def phrase(tree: Tree, i: int, exclude: set[int]) -> tuple[int, int]:
         for kid in tree.children(k):
             if kid.i in exclude or kid.rel in CLAUSE or kid.rel not in PHRASE:
                 continue
+            if kid.upos in ("ADJ", "ADV") and any(g.i in exclude for g in tree.children(kid.i)):
+                continue  # "cocaine *worth* $100 million": the amount's own governor
             if kid.rel in ("nmod", "obl") and abs(kid.i - i) > 6:
                 continue
             keep.add(kid.i)

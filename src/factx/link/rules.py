@@ -61,13 +61,17 @@ class Rules(Lookups):
             own = self.dimension(tree, amount[0])
         # "50 km *north of Kabul*", "*up* 3% from a year earlier": an adverb the amount
         # measures out stands in for it; a compass word names where the distance runs from.
-        marker = tree.head(head)
-        if marker is not None and not self.pivot(tree, head, marker):
-            marker = None
-        if marker is not None:
-            if own is None and self.words.has("distances", marker.word):
-                own = self.distance(tree, marker, inside) or marker.i
-            head = marker
+        marker, moved = tree.head(head), None
+        if marker is not None and self.pivot(tree, head, marker):
+            noun = tree.head(marker)
+            if marker.upos == "ADP" and noun is not None:
+                head = noun  # "40 miles *off* the coast": its noun is where it runs from
+                own = head.i if own is None else own
+            elif self.words.has("distances", marker.word):
+                head = marker
+                own = (self.distance(tree, marker, inside) or marker.i) if own is None else own
+            else:
+                head = moved = marker  # "up 3%", "3% higher": the change word
         # "by 49 percent or by 27 percent", "50 и 30 метров", "500 miles (800 km)": a second
         # amount attaches as the first one does.
         while (
@@ -84,16 +88,14 @@ class Rules(Lookups):
             wrappers.add(gov.i)
             gov, via = tree.head(gov), gov
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
-        if (
-            marker is not None
-            and found.predicate is None
-            and not self.words.has("distances", marker.word)
-        ):
-            found = replace(found, predicate=marker.i)  # "profit of $2 billion, up 5%"
+        if moved is not None and found.predicate is None:
+            found = replace(found, predicate=moved.i)  # "profit of $2 billion, up 5%"
         if self.penalised(tree, found):
             debtor = self.debtor(tree, found, head, inside)
             if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
                 found = replace(found, holder=debtor)
+            if debtor is not None and debtor == found.measured:
+                found = replace(found, measured=None)  # "fined Acme $5 million": no noun
         actor = self.relative_actor(tree, head, inside)
         if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
             found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
@@ -102,9 +104,17 @@ class Rules(Lookups):
     def pivot(self, tree: Tree, amount: Token, marker: Token) -> bool:
         """Whether ``marker`` is an adverb the amount only measures out ("50 km *north*",
         "*up* 3%", "3% *higher*"): it then takes the amount's place in the clause."""
-        if marker.upos not in ("ADV", "ADJ") or not amount.deprel.endswith(":npmod"):
+        if not amount.deprel.endswith(":npmod"):
             return False
-        return any(self.words.has(kind, marker.word) for kind in ("distances", "up", "down"))
+        if marker.upos == "ADP":
+            return (
+                marker.rel == "case"
+                and tree.head(marker) is not None
+                and self.means("distances", marker)
+            )
+        if marker.upos not in ("ADV", "ADJ"):
+            return False
+        return any(self.means(kind, marker) for kind in ("distances", "up", "down"))
 
     def governed(
         self,
@@ -232,11 +242,7 @@ class Rules(Lookups):
     def penalised(self, tree: Tree, found: Attachment) -> bool:
         """Whether the amount is a fine: its measured noun or its verb says so."""
         return any(
-            at is not None
-            and (
-                self.words.has("penalties", tree.tokens[at].word)
-                or self.words.has("penalties", tree.tokens[at].text)
-            )
+            at is not None and self.means("penalties", tree.tokens[at])
             for at in (found.measured, found.predicate)
         )
 
@@ -253,7 +259,7 @@ class Rules(Lookups):
                 for k in tree.children(head.i, "nmod", "compound")
                 if k.i < head.i and k.i not in inside and not tree.children(k.i, "case")
             ]
-            if self.words.has("penalties", verb.text) or self.words.has("penalties", verb.word):
+            if self.means("penalties", verb):
                 for kid in fined:
                     if kid.upos in ("PROPN", "NOUN"):
                         return kid.i
