@@ -81,6 +81,11 @@ CASES = [
         "40 miles": ("off the coast", "boat", None, "capsized", "none", None)}),
     ("en", "Wheat production in Australia contracted 8% in 2020.", {
         "8%": ("Wheat production", "Australia", "AU", "contracted", "down", "2020")}),
+    ("en", "The country produced 9 million tonnes of rice, down from 11 million tonnes.", {
+        "9 million tonnes": ("rice", "country", None, "produced", "down", None),
+        "11 million tonnes": ("rice", "country", None, "produced", "down", None)}),
+    ("en", "Steel output recovered to 90% of pre-war levels.", {
+        "90%": ("Steel output", None, None, "recovered", "up", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

@@ -61,6 +61,8 @@ class Lookups:
                 continue
             if kid.deprel.endswith((":npmod", ":tmod")):
                 continue  # a rate or time tail: "$85 *a barrel*", "$300 million *a year*"
+            if self.words.has("wrappers", kid.word):
+                continue  # a baseline: "80% *of pre-war levels*" measures the clause's subject
             if kid.upos == "PRON":
                 return None  # "39 percent of these": a pronoun names nothing
             cases = tree.children(kid.i, "case")

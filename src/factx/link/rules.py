@@ -103,7 +103,11 @@ class Rules(Lookups):
 
     def pivot(self, tree: Tree, amount: Token, marker: Token) -> bool:
         """Whether ``marker`` is an adverb the amount only measures out ("50 km *north*",
-        "*up* 3%", "3% *higher*"): it then takes the amount's place in the clause."""
+        "*up* 3%", "3% *higher*", "*down* from $5"): it then takes the amount's place in
+        the clause."""
+        if marker.upos == "ADV" and amount.deprel in ("nmod", "obl"):
+            # "*down* from 15 million tonnes": the baseline of a change adverb
+            return self.means("up", marker) or self.means("down", marker)
         if not amount.deprel.endswith(":npmod"):
             return False
         if marker.upos == "ADP":
