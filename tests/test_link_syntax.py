@@ -86,6 +86,14 @@ CASES = [
         "11 million tonnes": ("rice", "country", None, "produced", "down", None)}),
     ("en", "Steel output recovered to 90% of pre-war levels.", {
         "90%": ("Steel output", None, None, "recovered", "up", None)}),
+    ("en", "The average rent hit a record $2,300 in May.", {
+        "$2,300": ("average rent", None, None, "hit", "none", "2022-05")}),
+    ("en", "The startup raised $80 million in a funding round.", {
+        "$80 million": ("funding round", "startup", None, "raised", "none", None)}),
+    ("en", "The province has allocated $40 million for flood relief.", {
+        "$40 million": ("flood relief", "province", None, "allocated", "none", None)}),
+    ("en", "The tanker carries 2 million barrels of crude oil.", {
+        "2 million barrels": ("oil", "tanker", None, "carries", "none", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

@@ -89,7 +89,7 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
     measured = holder = None
     label = norm = None
     score = 0.2
-    if measured_i is not None and not ctx.is_fact_span(tree.tokens[measured_i]):
+    if measured_i is not None and measured_i not in blocked:
         ent = ctx.entity_at(tree.tokens[measured_i])
         if ent is not None:
             measured = Phrase(ent.start, ent.end, ent.text)
@@ -266,6 +266,17 @@ def change(ctx: Context, verb: Token | None, measured: int | None, amount: list[
     up = tree.head(top) if top is not None else None
     if up is not None and up.upos in ("ADV", "ADJ"):
         probe.append(up)  # "closed 3% *higher*"
+    if (
+        verb is not None
+        and up is not None
+        and up.i == verb.i
+        and top is not None
+        and top.rel == "obj"
+        and not rules.words.has("levels", verb.word)
+        and rules.means("up", verb)
+    ):
+        # "raised $300 million": a rise verb's object is what it gathers, not a rise
+        probe = [t for t in probe if t.i != verb.i]
     for t in probe:
         if rules.means("down", t):
             return Change.DOWN

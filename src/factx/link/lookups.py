@@ -54,10 +54,14 @@ class Lookups:
         return self.words.has(kind, t.word) or self.words.has(kind, t.text)
 
     def own_measure(self, tree: Tree, head: Token, inside: set[int]) -> int | None:
-        """A nominal modifier of the amount itself: "20 тонн *грузов*", "70% *of the market*";
-        not a prepositional tail such as "в день" or "по абсолютной шкале"."""
+        """A nominal modifier of the amount itself: "20 тонн *грузов*", "70% *of the market*",
+        else what it is for ("$2 million *for flood relief*"); not a prepositional tail such
+        as "в день" or "по абсолютной шкале"."""
+        purpose = None
         for kid in tree.children(head.i, "nmod", "obl", "compound"):
-            if kid.i in inside or kid.upos not in NOMINAL or kid.i < head.i:
+            if kid.i < head.i or kid.upos not in NOMINAL:
+                continue
+            if kid.i in inside and not self.unit_of(tree, kid):
                 continue
             if kid.deprel.endswith((":npmod", ":tmod")):
                 continue  # a rate or time tail: "$85 *a barrel*", "$300 million *a year*"
@@ -70,7 +74,17 @@ class Lookups:
                 return kid.i
             if self.words.has("contents", cases[0].word) and kid.upos != "PROPN":
                 return kid.i  # "$5 billion *in loans*", not "6 meters *in Prague*"
-        return None
+            if purpose is None and self.words.has("purposes", cases[0].word):
+                purpose = kid.i if kid.upos == "NOUN" else None
+        return purpose
+
+    def unit_of(self, tree: Tree, kid: Token) -> bool:
+        """Whether ``kid``, inside the amount's span, is the goods its unit counts rather than
+        a number or a unit: "[1.2 million barrels *of oil* a day]"."""
+        if kid.i in self.blocked or kid.upos != "NOUN":
+            return False
+        cases = tree.children(kid.i, "case")
+        return bool(cases) and self.words.has("genitives", cases[0].word)
 
     def dimension(self, tree: Tree, first: Token) -> int | None:
         """A dimension adjective right before the amount, past softeners and "more":
@@ -104,6 +118,8 @@ class Lookups:
         for kid in tree.children(verb.i, "obj"):
             if kid.upos not in NOMINAL or kid.upos == "PRON":
                 continue
+            if self.words.has("wrappers", kid.word):
+                continue  # "hit *a record* $2,300": the amount's wrapper, parsed apart
             if kid.i in inside and kid.i not in self.blocked:
                 continue  # the amount itself
             if kid.i in self.blocked or kid.upos in ("NUM", "SYM"):

@@ -235,7 +235,8 @@ class Rules(Lookups):
             holder = self.owner(tree, subj_tok, inside)
         if measured is None:
             measured = self.object(tree, verb, inside)
-        if measured is None:
+        if measured is None and not self.words.has("levels", verb.word):
+            # "dropped below $30,000 *for the first time*": a level has no purpose
             measured = self.purpose(tree, verb, inside)
         if measured is not None and measured not in (subject, own):
             # "оценила капитализацию Facebook": a property belongs to its owner (but in
