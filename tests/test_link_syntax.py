@@ -94,6 +94,10 @@ CASES = [
         "$40 million": ("flood relief", "province", None, "allocated", "none", None)}),
     ("en", "The tanker carries 2 million barrels of crude oil.", {
         "2 million barrels": ("oil", "tanker", None, "carries", "none", None)}),
+    ("en", "Sales of lab-grown meat rose 30% in 2021.", {
+        "30%": ("Sales of lab-grown meat", None, None, "rose", "up", "2021")}),
+    ("en", "Laos borrowed $5 billion from China to build the railway.", {
+        "$5 billion": ("railway", "Laos", None, "borrowed", "none", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

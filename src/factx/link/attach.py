@@ -72,7 +72,7 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
     inside = {t.i for t in toks}
     blocked = ctx.facts - inside
     named = frozenset(ctx._entity)
-    att = ctx.rules.attach(tree, toks, blocked, named)
+    att = ctx.rules.attach(tree, toks, blocked, named, str(amount.label) not in TRADED)
     measured_i, holder_i = att.measured, att.holder
     if (
         att.direct

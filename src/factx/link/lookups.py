@@ -41,12 +41,14 @@ SUBJECT = ("nsubj", "csubj")
 
 class Lookups:
     """Tree lookups with one language's words. ``named`` and ``blocked`` are the tokens of
-    the entities, and of the other dates, durations and amounts, of the sentence at hand."""
+    the entities, and of the other dates, durations and amounts, of the sentence at hand;
+    ``size`` whether its amount is a quantity (which may be a distance)."""
 
     def __init__(self, words: LinkWords) -> None:
         self.words = words
         self.named: frozenset[int] = frozenset()
         self.blocked: frozenset[int] = frozenset()
+        self.size = True
 
     def means(self, kind: str, t: Token) -> bool:
         """Whether token ``t`` is among the words of ``kind`` by its lemma or as written: a
@@ -102,6 +104,8 @@ class Lookups:
 
     def distance(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
         """For a distance, the reference phrase: "*from Herat*", "*к югу от Москвы*"."""
+        if not self.size:
+            return None
         for kid in tree.children(verb.i, "obl", "nmod", "advmod"):
             if kid.i in inside:
                 continue
@@ -132,6 +136,8 @@ class Lookups:
         for kid in tree.children(verb.i, "obl", "nmod"):
             if kid.i in inside or kid.upos not in NOMINAL:
                 continue
+            if any(t.i in self.blocked for t in tree.subtree(kid.i)):
+                continue  # a time: "in the week ended Wednesday"
             cases = tree.children(kid.i, "case")
             if cases and self.words.has("purposes", cases[0].word):
                 return kid.i
@@ -259,12 +265,21 @@ def phrase(tree: Tree, i: int, exclude: set[int]) -> tuple[int, int]:
                 continue
             keep.add(kid.i)
             todo.append(kid.i)
+    toks = tree.tokens
+    for k in range(min(keep) + 1, max(keep)):
+        if (
+            k - 1 in keep
+            and k + 1 in keep
+            and k not in exclude
+            and toks[k - 1].end == toks[k].start
+            and toks[k].end == toks[k + 1].start
+        ):
+            keep.add(k)  # a hyphen inside a word: "plant-based milk"
     a = b = i
     while a - 1 in keep:
         a -= 1
     while b + 1 in keep:
         b += 1
-    toks = tree.tokens
     while a < i and (toks[a].rel in FUNCTION or toks[a].upos in ("ADP", "PUNCT", "CCONJ")):
         a += 1
     while b > i and (toks[b].rel in FUNCTION or toks[b].upos in ("ADP", "PUNCT", "CCONJ")):

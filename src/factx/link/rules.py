@@ -45,11 +45,13 @@ class Rules(Lookups):
         amount: list[Token],
         blocked: frozenset[int] = frozenset(),
         named: frozenset[int] = frozenset(),
+        size: bool = True,
     ) -> Attachment:
         """Where ``amount`` attaches. ``blocked`` are tokens of other dates, durations and
         amounts, which are never what is measured nor who holds it; ``named`` are tokens of
-        the entities factx found."""
-        self.named, self.blocked = named, blocked
+        the entities factx found; ``size`` is false for money and shares, which are never a
+        distance from a place ("borrowed $2 billion *from China*")."""
+        self.named, self.blocked, self.size = named, blocked, size
         head = tree.top(amount)
         if head is None:
             return Attachment()
