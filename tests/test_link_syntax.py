@@ -98,6 +98,14 @@ CASES = [
         "30%": ("Sales of lab-grown meat", None, None, "rose", "up", "2021")}),
     ("en", "Laos borrowed $5 billion from China to build the railway.", {
         "$5 billion": ("railway", "Laos", None, "borrowed", "none", None)}),
+    ("en", "Revenue came in at $6.1 billion, compared with $5.8 billion a year earlier.", {
+        "$6.1 billion": ("Revenue", None, None, "came", "none", None),
+        "$5.8 billion": ("Revenue", None, None, "came", "none", None)}),
+    ("en", "Net profit was $3 billion, against $2.5 billion previously.", {
+        "$3 billion": ("Net profit", None, None, "was", "none", None),
+        "$2.5 billion": ("Net profit", None, None, "was", "none", None)}),
+    ("en", "According to Nielsen, sales of oat milk rose 20% last year.", {
+        "20%": ("sales of oat milk", None, None, "rose", "up", "2021")}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

@@ -115,7 +115,10 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
             score += 0.1
         score += 0.3
     predicate = tree.tokens[att.predicate] if att.predicate is not None else None
+    cited = source(ctx)
     if holder is None and not att.direct:
+        if cited is not None:  # "according to Nielsen": the source holds nothing
+            exclude |= {t.i for t in tree.covering(cited.start, cited.end)}
         ent = (
             place(ctx, predicate, exclude, amount)
             or within(ctx, measured)
@@ -135,7 +138,7 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         verb_phrase(ctx, predicate) if predicate is not None else None,
         change(ctx, predicate, att.measured, toks),
         date(ctx, predicate, toks, att.measured),
-        source(ctx),
+        cited,
         min(score, 1.0),
     )
 
@@ -290,6 +293,13 @@ def date(ctx: Context, verb: Token | None, amount: list[Token], measured: int | 
     the amount's predicate, or the date hangs from the amount or what it measures."""
     tree = ctx.tree
     anchors = {t.i for t in amount} | ({measured} if measured is not None else set())
+    others = {
+        t.i
+        for m in ctx.mentions
+        if str(m.label) in AMOUNTS
+        for t in tree.covering(m.start, m.end)
+        if t.i not in anchors
+    }
     best: tuple[int, str] | None = None
     for m in ctx.mentions:
         if str(m.label) != "DATE" or not m.norm:
@@ -299,6 +309,8 @@ def date(ctx: Context, verb: Token | None, amount: list[Token], measured: int | 
         if top is None:
             continue
         up = [a for a in tree.ancestors(top)]
+        if up and up[0].i in others:
+            continue  # "against $2.5 billion *in 2020*": the other amount's date
         clause = next((a for a in up if a.upos in VERBAL), None)
         tied = (verb is not None and clause is not None and clause.i == verb.i) or any(
             a.i in anchors for a in up[:2]

@@ -70,6 +70,15 @@ def convert(doc: object, offset: int) -> Tree:
         if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent") and t.head.i != t.i:
             prep = t.head
             grand = prep.head
+            if (
+                grand.dep_ == "prep"
+                and grand.head.i != grand.i
+                and not any(k.dep_ == "pobj" for k in grand.children)
+            ):
+                # "compared with $3 billion", "according to Reuters": a two-word
+                # preposition; its object is an argument of what the first word hangs from
+                heads[grand.i], rels[grand.i] = t.i, "case"
+                grand = grand.head
             heads[t.i] = grand.i if grand.i != prep.i else -1
             rels[t.i] = "obl" if grand.pos_ in ("VERB", "AUX", "ADJ") else "nmod"
             if prep.dep_ == "agent":

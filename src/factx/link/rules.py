@@ -77,7 +77,7 @@ class Rules(Lookups):
         # "by 49 percent or by 27 percent", "50 и 30 метров", "500 miles (800 km)": a second
         # amount attaches as the first one does.
         while (
-            head.rel in ("conj", "appos")
+            (head.rel in ("conj", "appos") or self.baseline(tree, head))
             and (first := tree.head(head)) is not None
             and (first.upos in ("NUM", "SYM") or tree.children(first.i, "nummod"))
         ):
@@ -102,6 +102,16 @@ class Rules(Lookups):
         if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
             found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
         return replace(found, wrappers=frozenset(wrappers))
+
+    def baseline(self, tree: Tree, amount: Token) -> bool:
+        """Whether ``amount`` hangs from another amount as its comparison ("$2 billion,
+        *against $1.5 billion* a year ago"), not as its part ("40% *of $5 billion*")."""
+        if amount.rel != "nmod":
+            return False
+        cases = tree.children(amount.i, "case")
+        return bool(cases) and not any(
+            self.words.has(kind, cases[0].word) for kind in ("genitives", "contents")
+        )
 
     def pivot(self, tree: Tree, amount: Token, marker: Token) -> bool:
         """Whether ``marker`` is an adverb the amount only measures out ("50 km *north*",
@@ -171,26 +181,35 @@ class Rules(Lookups):
             return Attachment(own, noun.i, None)
         measured = own if own is not None else noun.i
         holder = self.genitive(tree, noun, inside | {measured})
-        up = tree.head(noun)
+        anchor = noun
+        while (
+            anchor.rel == "conj"
+            and (first := tree.head(anchor)) is not None
+            and first.upos in NOMINAL
+        ):
+            anchor = first  # "a population of … and *a GDP of $300 billion*": as the first
+        up = tree.head(anchor)
         if (
             holder is None
             and up is not None
             and up.upos in NOMINAL
-            and noun.rel in ("nmod", "amod", "appos", "acl")
+            and anchor.rel in ("nmod", "amod", "appos", "acl")
         ):
             holder = up.i  # "Проект стоимостью $70 млн": the property's owner
         verb = (
             up
-            if up is not None and up.upos in VERBAL and noun.rel in ("obj", "obl", "nsubj", "iobj")
+            if up is not None
+            and up.upos in VERBAL
+            and anchor.rel in ("obj", "obl", "nsubj", "iobj")
             else None
         )
         if verb is None:
             return Attachment(measured, holder, None)
         subject = self.subject(tree, verb)
-        if noun.rel == "nsubj":
+        if anchor.rel == "nsubj":
             # Two subjects ("велодорожка будет иметь протяжённость 5 км" misparsed): the
             # other one holds; else the property's owner does.
-            others = [k.i for k in tree.children(verb.i, "nsubj") if k.i != noun.i]
+            others = [k.i for k in tree.children(verb.i, "nsubj") if k.i != anchor.i]
             subject = others[0] if others and tree.tokens[others[0]].upos != "PRON" else None
             if subject is None and holder is None:
                 holder = self.owner(tree, noun, inside)
