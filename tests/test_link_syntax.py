@@ -106,6 +106,10 @@ CASES = [
         "$2.5 billion": ("Net profit", None, None, "was", "none", None)}),
     ("en", "According to Nielsen, sales of oat milk rose 20% last year.", {
         "20%": ("sales of oat milk", None, None, "rose", "up", "2021")}),
+    ("en", "The fund, whose assets total $40 billion, closed on Friday.", {
+        "$40 billion": ("assets", "fund", None, "total", "none", None)}),
+    ("en", "The city's debt rose to $9 billion.", {
+        "$9 billion": ("debt", "city", None, "rose", "up", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

@@ -162,7 +162,14 @@ class Lookups:
     ) -> int | None:
         """Who a measured noun belongs to: the genitive of a property noun ("стоимость
         *устройства*") or a named genitive ("доля *правительства Китая*"); the genitive of
-        anything else ("рост *аудитории*") is part of what is measured."""
+        anything else ("рост *аудитории*") is part of what is measured. A possessive owns
+        its noun ("*the company's* stock"), and a relative one stands for the noun its clause
+        modifies ("the fund, *whose* assets total …")."""
+        for kid in tree.children(noun.i, "nmod"):
+            clause = tree.head(noun)
+            if kid.deprel == "nmod:poss" and self.words.has("relatives", kid.word) and clause:
+                up = tree.head(clause) if clause.rel == "acl" else None
+                return up.i if up is not None and up.upos in NOMINAL else None
         gen = self.genitive(tree, noun, inside)
         if gen is None and not property_only:
             # "*Netflix* shares", "*Boeing* orders": a name compounded with the noun owns it
@@ -176,7 +183,11 @@ class Lookups:
             return None
         if self.words.has("properties", noun.word):
             return gen
-        if not property_only and any(t.i in self.named for t in tree.subtree(gen)):
+        if property_only:
+            return None
+        if tree.tokens[gen].deprel == "nmod:poss" or any(
+            t.i in self.named for t in tree.subtree(gen)
+        ):
             return gen
         return None
 
