@@ -13,7 +13,8 @@ from factx.link import Change, Fact
 from factx.model import Document
 
 DAY = dt.date(2022, 3, 1)
-# lang, text, amount → (measured contains, holder, holder_norm, predicate, change, date)
+# lang, text, amount → (measured contains (None: nothing measured), holder, holder_norm,
+# predicate, change, date)
 CASES = [
     ("ru", "Компания «Ромашка» купила 30% акций завода за 2 млрд рублей.", {
         "30%": ("акций", "Ромашка", None, "купила", "none", None),
@@ -110,6 +111,11 @@ CASES = [
         "$40 billion": ("assets", "fund", None, "total", "none", None)}),
     ("en", "The city's debt rose to $9 billion.", {
         "$9 billion": ("debt", "city", None, "rose", "up", None)}),
+    ("en", "PepsiCo said its revenue was $20 billion, up 7%.", {
+        "$20 billion": ("revenue", None, None, "was", "none", None),
+        "7%": ("revenue", None, None, "was", "up", None)}),
+    ("en", "The truck can travel 800 km on a single tank.", {
+        "800 km": (None, "truck", None, "travel", "none", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),
@@ -143,7 +149,10 @@ def test_each_amount_gets_its_fact(all_languages, lang, text, expected):
     assert set(facts) == set(expected)
     for amount, (measured, holder, norm, predicate, change, date) in expected.items():
         fact = facts[amount]
-        assert fact.measured is not None and measured in fact.measured.text, fact
+        if measured is None:
+            assert fact.measured is None, fact
+        else:
+            assert fact.measured is not None and measured in fact.measured.text, fact
         assert (fact.holder.text if fact.holder else None) == holder, fact
         if norm is not None:
             assert fact.holder_norm == norm, fact

@@ -76,7 +76,7 @@ class Lookups:
                 return kid.i
             if self.words.has("contents", cases[0].word) and kid.upos != "PROPN":
                 return kid.i  # "$5 billion *in loans*", not "6 meters *in Prague*"
-            if purpose is None and self.words.has("purposes", cases[0].word):
+            if purpose is None and not self.size and self.words.has("purposes", cases[0].word):
                 purpose = kid.i if kid.upos == "NOUN" else None
         return purpose
 
@@ -132,9 +132,11 @@ class Lookups:
         return None
 
     def purpose(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
-        """What money is paid or granted for: an oblique under a purpose preposition."""
+        """What money is paid or granted for: an oblique under a purpose preposition (which
+        a size has not: "travel 500 km *on a single charge*"), or the object of a verb the
+        predicate goes on to."""
         for kid in tree.children(verb.i, "obl", "nmod"):
-            if kid.i in inside or kid.upos not in NOMINAL:
+            if kid.i in inside or kid.upos not in NOMINAL or self.size:
                 continue
             if any(t.i in self.blocked for t in tree.subtree(kid.i)):
                 continue  # a time: "in the week ended Wednesday"

@@ -77,7 +77,7 @@ class Rules(Lookups):
         # "by 49 percent or by 27 percent", "50 и 30 метров", "500 miles (800 km)": a second
         # amount attaches as the first one does.
         while (
-            (head.rel in ("conj", "appos") or self.baseline(tree, head))
+            (head.rel in ("conj", "appos") or head is moved or self.baseline(tree, head))
             and (first := tree.head(head)) is not None
             and (first.upos in ("NUM", "SYM") or tree.children(first.i, "nummod"))
         ):
