@@ -116,6 +116,10 @@ CASES = [
         "7%": ("revenue", None, None, "was", "up", None)}),
     ("en", "The truck can travel 800 km on a single tank.", {
         "800 km": (None, "truck", None, "travel", "none", None)}),
+    ("en", "The court jailed him and fined him $20,000.", {
+        "$20,000": (None, None, None, "fined", "none", None)}),
+    ("en", "Lakes in the Andes lost 8% of their water.", {
+        "8%": ("their water", "Lakes", None, "lost", "down", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

@@ -106,7 +106,11 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
             ctx.entity_at(holder_tok)
             or named_by(ctx, holder_tok)
             or next(
-                (m for m in ctx.entities if holder.start <= m.start and m.end <= holder.end),
+                (
+                    m
+                    for m in ctx.entities
+                    if holder.start <= m.start and m.end <= holder.end and not placed(ctx, m)
+                ),
                 None,
             )
         )
@@ -141,6 +145,14 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         cited,
         min(score, 1.0),
     )
+
+
+def placed(ctx: Context, m: Mention) -> bool:
+    """Whether entity ``m`` comes after a preposition other than a genitive: "glaciers *in
+    the Alps*" are not the Alps, though "the government *of Canada*" is Canada's."""
+    top = entity_top(ctx, m)
+    cases = ctx.tree.children(top.i, "case") if top is not None else []
+    return bool(cases) and not ctx.rules.words.has("genitives", cases[0].word)
 
 
 def reference(ctx: Context, i: int, a: int) -> int:

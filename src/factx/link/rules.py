@@ -95,7 +95,7 @@ class Rules(Lookups):
         if self.penalised(tree, found):
             debtor = self.debtor(tree, found, head, inside)
             if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
-                found = replace(found, holder=debtor)
+                found = replace(found, holder=debtor if debtor >= 0 else None)
             if debtor is not None and debtor == found.measured:
                 found = replace(found, measured=None)  # "fined Acme $5 million": no noun
         actor = self.relative_actor(tree, head, inside)
@@ -275,7 +275,8 @@ class Rules(Lookups):
     def debtor(self, tree: Tree, found: Attachment, head: Token, inside: set[int]) -> int | None:
         """Who a fine is imposed on: an oblique of the verb or the fine under an "on"
         preposition, or the object of a fining verb ("fined *Google* €2 billion"); the
-        guide's holder of a fine or debt is the party that owes it."""
+        guide's holder of a fine or debt is the party that owes it. -1 when that party is a
+        pronoun ("fined *him* $10,000"), which holds nothing."""
         if found.predicate is not None and found.predicate != found.measured:
             verb = tree.tokens[found.predicate]
             fined = [k for k in tree.children(verb.i, "obj", "iobj") if k.i not in inside]
@@ -285,10 +286,8 @@ class Rules(Lookups):
                 for k in tree.children(head.i, "nmod", "compound")
                 if k.i < head.i and k.i not in inside and not tree.children(k.i, "case")
             ]
-            if self.means("penalties", verb):
-                for kid in fined:
-                    if kid.upos in ("PROPN", "NOUN"):
-                        return kid.i
+            if self.means("penalties", verb) and fined:
+                return fined[0].i if fined[0].upos in ("PROPN", "NOUN") else -1
         for at in (found.predicate, found.measured):
             if at is None:
                 continue
