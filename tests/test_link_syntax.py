@@ -120,6 +120,10 @@ CASES = [
         "$20,000": (None, None, None, "fined", "none", None)}),
     ("en", "Lakes in the Andes lost 8% of their water.", {
         "8%": ("their water", "Lakes", None, "lost", "down", None)}),
+    ("en", "Nike, the $150 billion sportswear maker, opened a store in Paris.", {
+        "$150 billion": ("sportswear maker", "Nike", None, None, "none", None)}),
+    ("en", "The main attraction is a 30 meter tall wooden horse.", {
+        "30 meter": ("wooden horse", None, None, None, "none", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

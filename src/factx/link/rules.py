@@ -155,7 +155,9 @@ class Rules(Lookups):
                 # "the tunnel is 57 km long": the adjective is the dimension, the subject
                 # of its verb has it
                 return Attachment(gov.i, self.subject(tree, up), up.i)
-        if gov.upos in NOMINAL and via.rel in ATTRIBUTIVE and own is None:
+        bare = via.rel == "nmod" and via.i < gov.i and not tree.children(via.i, "case")
+        if gov.upos in NOMINAL and (via.rel in ATTRIBUTIVE or bare) and own is None:
+            # "a 15 meter [high] pig": a bare modifier before its noun qualifies it
             return self.attributive(tree, gov, inside)
         if gov.upos in NOMINAL and via.rel not in SUBJECT:
             return self.under_noun(tree, gov, own, inside)
@@ -169,6 +171,13 @@ class Rules(Lookups):
         if up is not None and up.upos == "VERB" and noun.rel in ("obj", "obl", "iobj"):
             verb = up.i
         holder = self.genitive(tree, noun, inside)
+        if (
+            holder is None
+            and noun.rel == "appos"
+            and up is not None
+            and (up.upos in NOMINAL or up.i in self.named)
+        ):
+            holder = up.i  # "Apple, *the $2 trillion tech giant*": Apple is worth it
         return Attachment(noun.i, holder, verb, direct=True)
 
     def under_noun(self, tree: Tree, noun: Token, own: int | None, inside: set[int]) -> Attachment:
