@@ -90,7 +90,7 @@ CASES = [
     ("en", "The average rent hit a record $2,300 in May.", {
         "$2,300": ("average rent", None, None, "hit", "none", "2022-05")}),
     ("en", "The startup raised $80 million in a funding round.", {
-        "$80 million": ("funding round", "startup", None, "raised", "none", None)}),
+        "$80 million": (None, "startup", None, "raised", "none", None)}),
     ("en", "The province has allocated $40 million for flood relief.", {
         "$40 million": ("flood relief", "province", None, "allocated", "none", None)}),
     ("en", "The tanker carries 2 million barrels of crude oil.", {
@@ -124,6 +124,8 @@ CASES = [
         "$150 billion": ("sportswear maker", "Nike", None, None, "none", None)}),
     ("en", "The main attraction is a 30 meter tall wooden horse.", {
         "30 meter": ("wooden horse", None, None, None, "none", None)}),
+    ("en", "Acme agreed to pay $9 billion for Initech, the software maker.", {
+        "$9 billion": ("Initech", "Acme", None, "pay", "none", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

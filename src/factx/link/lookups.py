@@ -77,7 +77,7 @@ class Lookups:
             if self.words.has("contents", cases[0].word) and kid.upos != "PROPN":
                 return kid.i  # "$5 billion *in loans*", not "6 meters *in Prague*"
             if purpose is None and not self.size and self.words.has("purposes", cases[0].word):
-                purpose = kid.i if kid.upos == "NOUN" else None
+                purpose = kid.i if kid.upos in ("NOUN", "PROPN") else None
         return purpose
 
     def unit_of(self, tree: Tree, kid: Token) -> bool:
@@ -218,7 +218,7 @@ class Lookups:
                 return up.i  # "компания, купившая …" / "the firm, which bought …"
             if verb.rel == "xcomp" and up is not None:
                 controller = self.object(tree, up, set())
-                if controller is not None:
+                if controller is not None and controller < verb.i:
                     return controller  # "required the team to travel": the team travels
             if up is None or verb.rel not in SHARES_SUBJECT or up.upos == "AUX":
                 return None  # "Its goal is to decrease …": a copula's subject does not act
