@@ -95,7 +95,9 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
             measured = Phrase(ent.start, ent.end, ent.text)
         else:
             a, b = phrase(tree, measured_i, inside | blocked | att.wrappers)
-            measured = ctx.span(reference(ctx, measured_i, a), b)
+            if str(amount.label) not in TRADED:
+                a = reference(ctx, measured_i, a)
+            measured = ctx.span(a, b)
         score += 0.3
     exclude = inside | blocked | att.wrappers
     exclude |= {measured_i} if measured_i is not None else set()

@@ -171,6 +171,10 @@ class Rules(Lookups):
         if up is not None and up.upos == "VERB" and noun.rel in ("obj", "obl", "iobj"):
             verb = up.i
         holder = self.genitive(tree, noun, inside)
+        for clause in tree.children(noun.i, "acl"):
+            agents = [k.i for k in tree.children(clause.i) if k.deprel == "obl:agent"]
+            if holder is None and agents:
+                holder = agents[0]  # "the 12% stake *held by* Qatar's fund"
         if (
             holder is None
             and noun.rel == "appos"
