@@ -128,6 +128,8 @@ CASES = [
         "$9 billion": ("Initech", "Acme", None, "pay", "none", None)}),
     ("en", "The 9% stake owned by Temasek was sold last week.", {
         "9%": ("stake", "Temasek", None, None, "none", None)}),
+    ("en", "The flood caused $200 million worth of damage.", {
+        "$200 million": ("damage", "flood", None, "caused", "none", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

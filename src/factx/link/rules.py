@@ -88,6 +88,8 @@ class Rules(Lookups):
         wrappers: set[int] = set()
         while gov is not None and gov.upos in NOMINAL and self.words.has("wrappers", gov.word):
             wrappers.add(gov.i)
+            if own is None:  # "$500 million worth *of damage*": the wrapper's own modifier
+                own = self.own_measure(tree, gov, inside)
             gov, via = tree.head(gov), gov
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
         if moved is not None and found.predicate is None:
