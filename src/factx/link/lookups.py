@@ -83,8 +83,8 @@ class Lookups:
     def unit_of(self, tree: Tree, kid: Token) -> bool:
         """Whether ``kid``, inside the amount's span, is the goods its unit counts rather than
         a number or a unit: "[1.2 million barrels *of oil* a day]"."""
-        if kid.i in self.blocked or kid.upos != "NOUN":
-            return False
+        if kid.i in self.blocked or kid.upos != "NOUN" or tree.children(kid.i, "nummod"):
+            return False  # another amount, or the amount's own unit ("5.25% to 5.5%")
         cases = tree.children(kid.i, "case")
         return bool(cases) and self.words.has("genitives", cases[0].word)
 
