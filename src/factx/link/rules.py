@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from factx.link.lookups import SUBJECT, Lookups
+from factx.link.fines import Fines
+from factx.link.lookups import SUBJECT
 from factx.link.tree import NOMINAL, Token, Tree
 
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})
@@ -36,8 +37,9 @@ class Attachment:
     direct: bool = False  # attached straight to its noun: no fallback holder
 
 
-class Rules(Lookups):
-    """The rules, with one language's words; the tree lookups they use are in Lookups."""
+class Rules(Fines):
+    """The rules, with one language's words; the tree lookups they use are in Lookups, who
+    owes a fine in Fines."""
 
     def attach(
         self,
@@ -94,8 +96,8 @@ class Rules(Lookups):
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
         if moved is not None and found.predicate is None:
             found = replace(found, predicate=moved.i)  # "profit of $2 billion, up 5%"
-        if self.penalised(tree, found):
-            debtor = self.debtor(tree, found, head, inside)
+        if self.penalised(tree, found.measured, found.predicate):
+            debtor = self.debtor(tree, found.measured, found.predicate, head, inside)
             if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
                 found = replace(found, holder=debtor if debtor >= 0 else None)
             if debtor is not None and debtor == found.measured:
@@ -279,35 +281,3 @@ class Rules(Lookups):
             # "owns 10% of Tesla's shares" the subject holds the part it measures out)
             holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
         return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
-
-    def penalised(self, tree: Tree, found: Attachment) -> bool:
-        """Whether the amount is a fine: its measured noun or its verb says so."""
-        return any(
-            at is not None and self.means("penalties", tree.tokens[at])
-            for at in (found.measured, found.predicate)
-        )
-
-    def debtor(self, tree: Tree, found: Attachment, head: Token, inside: set[int]) -> int | None:
-        """Who a fine is imposed on: an oblique of the verb or the fine under an "on"
-        preposition, or the object of a fining verb ("fined *Google* €2 billion"); the
-        guide's holder of a fine or debt is the party that owes it. -1 when that party is a
-        pronoun ("fined *him* $10,000"), which holds nothing."""
-        if found.predicate is not None and found.predicate != found.measured:
-            verb = tree.tokens[found.predicate]
-            fined = [k for k in tree.children(verb.i, "obj", "iobj") if k.i not in inside]
-            # a parser may hang the fined party on the amount ("fined [Google 2 billion]")
-            fined += [
-                k
-                for k in tree.children(head.i, "nmod", "compound")
-                if k.i < head.i and k.i not in inside and not tree.children(k.i, "case")
-            ]
-            if self.means("penalties", verb) and fined:
-                return fined[0].i if fined[0].upos in ("PROPN", "NOUN") else -1
-        for at in (found.predicate, found.measured):
-            if at is None:
-                continue
-            for kid in tree.children(at, "obl", "nmod"):
-                cases = tree.children(kid.i, "case")
-                if kid.i not in inside and cases and self.words.has("debtors", cases[0].word):
-                    return kid.i
-        return None
