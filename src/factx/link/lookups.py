@@ -118,8 +118,18 @@ class Lookups:
 
     def object(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
         """The verb's object; when that is itself an amount ("купила 5% акций за …"), what
-        that amount measures."""
+        that amount measures; for a relative pronoun, the noun its clause modifies."""
+        up = tree.head(verb)
         for kid in tree.children(verb.i, "obj"):
+            if (
+                kid.upos == "PRON"
+                and self.words.has("relatives", kid.word)
+                and verb.rel == "acl"
+                and up is not None
+                and up.upos in NOMINAL
+                and up.i not in inside
+            ):
+                return up.i  # "the damage, *which* they put at $3 billion"
             if kid.upos not in NOMINAL or kid.upos == "PRON":
                 continue
             if self.words.has("wrappers", kid.word):
