@@ -134,6 +134,8 @@ CASES = [
         "4% to 4.25%": ("its rate", "bank", None, "raised", "up", None)}),
     ("en", "The damage, which they put at $4 billion, shocked the town.", {
         "$4 billion": ("damage", None, None, "put", "none", None)}),
+    ("en", "The blizzard dumped up to 40 cm of snow on Denver.", {
+        "40 cm": ("snow", "blizzard", None, "dumped", "none", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),

@@ -95,6 +95,15 @@ def convert(doc: object, offset: int) -> Tree:
     for t in doc:  # type: ignore[attr-defined]
         if rels[t.i] == "pobj":
             rels[t.i] = "nmod"
+        nxt = doc[t.i + 2] if t.i + 2 < len(doc) else None  # type: ignore[arg-type,index]
+        if (
+            t.lower_ == "up"
+            and nxt is not None
+            and doc[t.i + 1].lower_ == "to"  # type: ignore[index]
+            and (nxt.like_num or nxt.is_currency)
+        ):
+            # "brought *up to* 30 cm": an approximator, not the verb's particle nor a rise
+            heads[t.i], rels[t.i] = nxt.i, "advmod"
     tokens = tuple(
         Token(
             t.i,
