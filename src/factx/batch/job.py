@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -25,6 +25,7 @@ from factx.batch.engines import Batch, open_engine
 from factx.batch.journal import Journal, fingerprint, item_key
 from factx.batch.progress import Reporter, Silent
 from factx.batch.runner import Settings, corpus
+from factx.link.corpus import Renames, renames, with_corpus_norms
 from factx.pipeline import Config, check, load_config
 
 SHOWN_ERRORS = 10
@@ -185,13 +186,13 @@ def feed(todo: Iterable[list[tuple[str, sources.Item]]], pending: deque) -> Iter
 def merge(job: Job, state: Journal, order: list[str], summary: Summary) -> None:
     """Write every table from the journal, in input order, a chunk at a time."""
     raw = state.dir / "mentions.raw.parquet"
+    raw_facts = state.dir / "facts.raw.parquet"
     labels: Counter[str] = Counter()
     with (
         tables.CsvWriter(job.out / "documents.csv", bom=job.bom) as documents,
         tables.CsvWriter(job.out / "errors.csv", bom=job.bom) as errors,
         tables.ParquetWriter(raw, tables.MENTIONS) as mentions,
-        tables.CsvWriter(job.out / "facts.csv", bom=job.bom) as facts_csv,
-        tables.ParquetWriter(job.out / "facts.parquet", tables.FACTS) as facts_parquet,
+        tables.ParquetWriter(raw_facts, tables.FACTS) as facts_raw,
     ):
         for keys in chunks(order, max(job.chunk_size, 256)):
             docs, errs, ments, facts = [], [], [], []
@@ -214,18 +215,24 @@ def merge(job: Job, state: Journal, order: list[str], summary: Summary) -> None:
             documents.write(tables.frame(docs, tables.DOCUMENTS))
             errors.write(tables.frame(errs, tables.ERRORS))
             mentions.write(tables.frame(ments, tables.MENTIONS))
-            facts_table = tables.frame(facts, tables.FACTS)
-            facts_csv.write(facts_table)
-            facts_parquet.write(facts_table)
+            facts_raw.write(tables.frame(facts, tables.FACTS))
     summary.labels = dict(sorted(labels.items()))
     try:
-        finish_mentions(job, raw)
+        names = finish_mentions(job, raw)
+        finish_facts(job, raw_facts, names)
     finally:
         raw.unlink(missing_ok=True)
+        raw_facts.unlink(missing_ok=True)
 
 
-def finish_mentions(job: Job, raw: Path) -> None:
-    """Apply the corpus-level steps, then write mentions.csv/.parquet and entities.csv.
+def finish_facts(job: Job, raw: Path, names: Renames) -> None:
+    """Write facts.csv/.parquet from the raw file, with the holders' corpus norms."""
+    rewrite(job, raw, "facts", tables.FACTS, lambda df: with_corpus_norms(df, names))
+
+
+def finish_mentions(job: Job, raw: Path) -> Renames:
+    """Apply the corpus-level steps, then write mentions.csv/.parquet and entities.csv;
+    returns the norms the corpus steps changed, for the facts' holders.
 
     The corpus steps see every mention without its sentence (the bulk of a row); the
     sentences then stream from the raw file a row group at a time.
@@ -234,19 +241,38 @@ def finish_mentions(job: Job, raw: Path) -> None:
     unified = corpus(light)
     tables.write_csv(entities.build(unified), job.out / "entities.csv", bom=job.bom)
     norms = unified["norm"].reset_index(drop=True)
+    names = renames(light, unified)
     del light, unified
-    source = pq.ParquetFile(raw)
     at = 0
+
+    def unified_norms(df: pd.DataFrame) -> pd.DataFrame:
+        nonlocal at
+        df["norm"] = norms.iloc[at : at + len(df)].set_axis(df.index).astype("string")
+        at += len(df)
+        return df
+
+    rewrite(job, raw, "mentions", tables.MENTIONS, unified_norms)
+    return names
+
+
+def rewrite(
+    job: Job,
+    raw: Path,
+    name: str,
+    columns: dict[str, str],
+    change: Callable[[pd.DataFrame], pd.DataFrame],
+) -> None:
+    """``name``.csv and ``name``.parquet from a raw Parquet file, a row group at a time,
+    each group through ``change``."""
+    source = pq.ParquetFile(raw)
     with (
-        tables.CsvWriter(job.out / "mentions.csv", bom=job.bom) as csv,
-        tables.ParquetWriter(job.out / "mentions.parquet", tables.MENTIONS) as parquet,
+        tables.CsvWriter(job.out / f"{name}.csv", bom=job.bom) as csv,
+        tables.ParquetWriter(job.out / f"{name}.parquet", columns) as parquet,
     ):
         if source.num_row_groups == 0:
-            csv.write(tables.frame([], tables.MENTIONS))
+            csv.write(tables.frame([], columns))
         for group in range(source.num_row_groups):
-            df = source.read_row_group(group).to_pandas()
-            df["norm"] = norms.iloc[at : at + len(df)].set_axis(df.index).astype("string")
-            at += len(df)
+            df = change(source.read_row_group(group).to_pandas().astype(columns))
             csv.write(df)
             parquet.write(df)
 

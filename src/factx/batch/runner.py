@@ -22,6 +22,7 @@ from factx.entities import unify
 from factx.langid import LanguageIdentifier
 from factx.link import GROUP as LINKERS
 from factx.link import Fact
+from factx.link.corpus import renames, with_corpus_norms
 from factx.model import DocError, Document, Mention
 from factx.pieces import windows
 from factx.pipeline import BuildError, Pipeline, PipelineError, Pipelines
@@ -263,11 +264,13 @@ def collect(results: Iterable[Processed | DocError]) -> Tables:
             documents.append(result.document)
             mentions.extend(result.mentions)
             facts.extend(result.facts)
+    found = tables.frame(mentions, tables.MENTIONS)
+    unified = corpus(found)
     return Tables(
-        corpus(tables.frame(mentions, tables.MENTIONS)),
+        unified,
         tables.frame(documents, tables.DOCUMENTS),
         tables.frame(errors, tables.ERRORS),
-        tables.frame(facts, tables.FACTS),
+        with_corpus_norms(tables.frame(facts, tables.FACTS), renames(found, unified)),
     )
 
 

@@ -192,6 +192,13 @@ def within(ctx: Context, measured: Phrase | None) -> Mention | None:
     return None
 
 
+def destination(ctx: Context, t: Token) -> bool:
+    """Whether ``t`` is where something goes ("поставлено в Китай"): a recipient, never
+    the holder."""
+    cases = ctx.tree.children(t.i, "case")
+    return bool(cases) and ctx.rules.words.has("destinations", cases[0].word)
+
+
 def entity_top(ctx: Context, m: Mention) -> Token | None:
     toks = ctx.tree.covering(m.start, m.end)
     return ctx.tree.top(toks) if toks else None
@@ -216,7 +223,7 @@ def place(ctx: Context, verb: Token | None, exclude: set[int], amount: Mention) 
         if str(m.label) not in ("COUNTRY", "LOCATION"):
             continue
         top = entity_top(ctx, m)
-        if top is None or top.i in exclude:
+        if top is None or top.i in exclude or destination(ctx, top):
             continue
         if top.rel == "obl" and top.head in verbs:
             return m
@@ -237,6 +244,14 @@ def nearest_entity(
     """Fallback holder: the closest person, organisation or country before the amount in
     its sentence that stands where an actor stands (a subject, a heading, an apposition),
     outside what is measured; a place qualifies as a holder only by syntax."""
+    if verb is None:
+        return None  # no predicate, no actor to look for
+    # The clauses whose actor may hold: the predicate's, and those it is coordinated with
+    # ("Бангладеш является …, однако 90% жителей составляют …").
+    clauses, t = {verb.i}, verb
+    while t.rel == "conj" and (up := ctx.tree.head(t)) is not None:
+        clauses.add(up.i)
+        t = up
     best = None
     for m in ctx.entities:
         if str(m.label) not in HOLDERS or m.end > amount.start:
@@ -247,9 +262,7 @@ def nearest_entity(
         if top is None or top.i in exclude:
             continue
         clause = clause_of(ctx, top)
-        if verb is None:
-            return None  # no predicate, no actor to look for
-        if clause is not None and clause.i != verb.i:
+        if clause is not None and clause.i not in clauses:
             continue  # the subject of another clause ("Керри задаст …, что он мог жить …")
         if top.rel in ACTOR_RELS or top.head in (top.i, -1):
             best = m
@@ -277,8 +290,8 @@ def change(ctx: Context, verb: Token | None, measured: int | None, amount: list[
     if measured is not None:
         probe.append(tree.tokens[measured])
     first = amount[0].i
-    if first > 0:
-        probe.append(tree.tokens[first - 1])
+    if first > 0 and not rules.words.has("approximators", tree.tokens[first - 1].word):
+        probe.append(tree.tokens[first - 1])  # not "больше 5 млн": that only softens it
     top = tree.top(amount)
     up = tree.head(top) if top is not None else None
     if up is not None and up.upos in ("ADV", "ADJ"):

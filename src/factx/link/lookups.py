@@ -88,6 +88,18 @@ class Lookups:
         cases = tree.children(kid.i, "case")
         return bool(cases) and self.words.has("genitives", cases[0].word)
 
+    def counted(self, tree: Tree, head: Token, inside: set[int]) -> int | None:
+        """A count in brackets after the amount names what it is a share of: "52,1 %
+        (922774 голоса)" measures votes."""
+        for kid in tree.children(head.i, "parataxis", "appos"):
+            if kid.i in inside or kid.upos not in NOMINAL or kid.i < head.i:
+                continue
+            if tree.children(kid.i, "nummod") and any(
+                t.text == "(" for t in tree.children(kid.i, "punct")
+            ):
+                return kid.i
+        return None
+
     def dimension(self, tree: Tree, first: Token) -> int | None:
         """A dimension adjective right before the amount, past softeners and "more":
         "sâu hơn 20 m", "rộng thêm khoảng 40 m" measure depth and width."""
@@ -165,8 +177,10 @@ class Lookups:
             if kid.i in inside or kid.upos not in NOMINAL or kid.upos == "PRON":
                 continue
             cases = tree.children(kid.i, "case")
-            if not cases or self.words.has("genitives", cases[0].word):
-                return kid.i
+            if not cases or any(
+                self.words.has(kind, cases[0].word) for kind in ("genitives", "possessors")
+            ):
+                return kid.i  # "выручка *у компании*" is hers as "выручка компании" is
         return None
 
     def owner(
@@ -203,13 +217,29 @@ class Lookups:
             return gen
         return None
 
+    def agent(self, tree: Tree, verb: Token, inside: set[int]) -> int | None:
+        """Who acts in a passive or a passive participle: its agent ("выделенные
+        *правительством*", "paid *by the company*") or, in a "have" clause, the possessor
+        ("*у* «Газпрома» есть …")."""
+        for kid in tree.children(verb.i, "obl:agent", "obl", "nmod"):
+            if kid.i in inside or kid.upos not in NOMINAL or kid.upos in ("PRON", "NUM"):
+                continue
+            if kid.deprel == "obl:agent" or self.possessed_by(tree, kid):
+                return kid.i
+        return None
+
+    def possessed_by(self, tree: Tree, noun: Token) -> bool:
+        """Whether ``noun`` stands under a possessor preposition ("у России")."""
+        cases = tree.children(noun.i, "case")
+        return bool(cases) and self.words.has("possessors", cases[0].word)
+
     def subject(self, tree: Tree, verb: Token) -> int | None:
         """The subject of ``verb``, climbing to the verb it shares one with, and from a
         relative pronoun to the noun its clause modifies."""
         seen: set[int] = set()
         while verb.i not in seen:
             seen.add(verb.i)
-            subjects = tree.children(verb.i, *SUBJECT)
+            subjects = [k for k in tree.children(verb.i, *SUBJECT) if not self.claimed(tree, k)]
             if subjects:
                 subj = subjects[0]
                 if subj.upos not in NOMINAL or subj.upos in ("NUM", "SYM"):
@@ -218,6 +248,8 @@ class Lookups:
                     if self.words.has("relatives", subj.word) and verb.rel == "acl":
                         up = tree.head(verb)
                         return up.i if up is not None and up.upos in NOMINAL else None
+                    if self.words.has("relatives", subj.word) and subj.i > 0:
+                        return self.antecedent(tree, subj)  # the clause misattached
                     return None  # "он", "it", "chúng tôi": no name for the holder
                 return subj.i
             stray = self.stray_subject(tree, verb)
@@ -235,20 +267,54 @@ class Lookups:
             verb = up
         return None
 
+    def antecedent(self, tree: Tree, relative: Token) -> int | None:
+        """The noun a relative pronoun stands for when the parser hung its clause elsewhere:
+        the head of the noun phrase right before it ("Министерство финансов России,
+        *которое* разместило …")."""
+        k = relative.i - 1
+        while k >= 0 and tree.tokens[k].upos == "PUNCT":
+            k -= 1
+        if k < 0 or tree.tokens[k].upos not in ("NOUN", "PROPN"):
+            return None
+        t = tree.tokens[k]
+        while (
+            t.rel in ("nmod", "flat", "appos", "amod")
+            and (up := tree.head(t)) is not None
+            and up.i < t.i
+            and up.upos in ("NOUN", "PROPN")
+        ):
+            t = up
+        return t.i
+
+    def claimed(self, tree: Tree, subject: Token) -> bool:
+        """Whether a later verb without a subject takes ``subject`` back (stray_subject)."""
+        last = max(t.i for t in tree.subtree(subject.i))
+        for t in tree.tokens[last + 1 : last + 4]:
+            if t.upos == "VERB" and not tree.children(t.i, *SUBJECT):
+                return self.stray_subject(tree, t) == subject.i
+        return False
+
     def stray_subject(self, tree: Tree, verb: Token) -> int | None:
         """A parser that gives one verb two subjects and another none has, as a rule,
         attached the subject right before the bare verb to the wrong one ("выручка
-        составила …, а … Facebook ожидает"): take it back."""
+        составила …, а … Facebook ожидает"): take it back. So too for a subject that
+        follows its verb across a comma, right before the bare verb ("экспортировалось …,
+        поэтому санкции Минсельхоза ударят …")."""
         k = verb.i - 1
         while k >= 0 and tree.tokens[k].rel in ("advmod", "aux", "cop"):
             k -= 1
         if k < 0:
             return None
         t = tree.tokens[k]
+        while t.rel != "nsubj" and (up := tree.head(t)) is not None and up.upos in NOMINAL:
+            t = up  # from the last word of the subject's phrase to its head
         other = tree.head(t)
-        if t.rel != "nsubj" or other is None or other.i == verb.i:
+        if t.rel != "nsubj" or other is None or other.i == verb.i or t.i > verb.i:
             return None
-        if len(tree.children(other.i, "nsubj")) < 2 or t.upos not in ("NOUN", "PROPN"):
+        if t.upos not in ("NOUN", "PROPN"):
+            return None
+        crossed = other.i < t.i and any(tree.tokens[j].text == "," for j in range(other.i + 1, t.i))
+        if len(tree.children(other.i, "nsubj")) < 2 and not crossed:
             return None
         return t.i
 

@@ -23,6 +23,7 @@ from factx.link.tree import NOMINAL, Token, Tree
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})
 # An amount attached to its noun this way measures it directly ("десятиметровая стела").
 ATTRIBUTIVE = frozenset({"nummod", "amod", "compound", "det"})
+DASHES = frozenset({"—", "–", "-"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,11 @@ class Rules(Fines):
             return Attachment()
         inside = {t.i for t in amount} | blocked
         own = self.own_measure(tree, head, inside)
+        if own is None:  # a misparsed amount: "20 млрд" and "долларов" both subjects
+            own = next((k for t in amount if (k := self.own_measure(tree, t, inside))), None)
+        said = self.predicative(tree, amount, own, inside)
+        if said is not None:
+            return said
         if own is None:
             own = self.distance(tree, head, inside)
         if own is None:
@@ -96,8 +102,9 @@ class Rules(Fines):
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
         if moved is not None and found.predicate is None:
             found = replace(found, predicate=moved.i)  # "profit of $2 billion, up 5%"
-        if self.penalised(tree, found.measured, found.predicate):
-            debtor = self.debtor(tree, found.measured, found.predicate, head, inside)
+        fine = self.fine(tree, found.measured)
+        if fine is not None or self.fining(tree, found.predicate):
+            debtor = self.debtor(tree, found.measured, found.predicate, fine, head, inside)
             if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
                 found = replace(found, holder=debtor if debtor >= 0 else None)
             if debtor is not None and debtor == found.measured:
@@ -105,6 +112,18 @@ class Rules(Fines):
         actor = self.relative_actor(tree, head, inside)
         if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
             found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
+        if found.holder is None:  # "выделенные Минздравом 2 млрд рублей": the agent's money
+            agent = next(
+                (
+                    a
+                    for t in amount
+                    for c in tree.children(t.i, "acl", "amod")
+                    if c.upos == "VERB" and (a := self.agent(tree, c, inside)) is not None
+                ),
+                None,
+            )
+            if agent is not None:
+                found = replace(found, holder=agent, direct=False)
         return replace(found, wrappers=frozenset(wrappers))
 
     def baseline(self, tree: Tree, amount: Token) -> bool:
@@ -136,6 +155,43 @@ class Rules(Fines):
             return False
         return any(self.means(kind, marker) for kind in ("distances", "up", "down"))
 
+    def predicative(
+        self, tree: Tree, amount: list[Token], own: int | None, inside: set[int]
+    ) -> Attachment | None:
+        """The amount is itself the predicate ("Стоимость устройства — 7 тыс. долларов",
+        "Acme — 45% of the market", "Иванов — 52% (9000 голосов)"): its subject is what is
+        measured, its owner holds it; a named subject holds what the amount counts."""
+        subject = next(
+            (
+                k
+                for t in amount
+                for k in tree.children(t.i, "nsubj")
+                if k.i not in inside and k.upos in NOMINAL and k.upos not in ("NUM", "SYM")
+            ),
+            None,
+        )
+        head = tree.top(amount)
+        if subject is None and own is None and head is not None:
+            subject = self.dashed(tree, head)
+        if subject is None or subject.upos == "PRON":
+            return None
+        if own is None and head is not None:
+            own = self.counted(tree, head, inside)
+        if subject.i in self.named:
+            return Attachment(own, subject.i, None)
+        return Attachment(subject.i, self.owner(tree, subject, inside), None)
+
+    def dashed(self, tree: Tree, head: Token) -> Token | None:
+        """ "Цена вопроса впечатляет — 4 млрд рублей": an amount after a dash, beside a
+        clause, names the level of that clause's subject."""
+        up = tree.head(head)
+        if head.rel != "parataxis" or up is None or up.upos != "VERB":
+            return None
+        if not any(p.text in DASHES and p.i < head.i for p in tree.children(head.i, "punct")):
+            return None
+        subjects = [k for k in tree.children(up.i, "nsubj") if self.common(k)]
+        return subjects[0] if subjects else None
+
     def governed(
         self,
         tree: Tree,
@@ -159,6 +215,12 @@ class Rules(Fines):
                 # "the tunnel is 57 km long": the adjective is the dimension, the subject
                 # of its verb has it
                 return Attachment(gov.i, self.subject(tree, up), up.i)
+        if self.words.has("comparisons", gov.word) and own is None:
+            compared = self.compared(tree, gov, inside)
+            if compared is not None:
+                return compared
+        if gov.upos in NOMINAL and via.rel in SUBJECT and self.possessed_by(tree, gov):
+            return Attachment(own, gov.i, None)  # "У России — 2 тысячи тонн золота"
         bare = via.rel == "nmod" and via.i < gov.i and not tree.children(via.i, "case")
         if gov.upos in NOMINAL and (via.rel in ATTRIBUTIVE or bare) and own is None:
             # "a 15 meter [high] pig": a bare modifier before its noun qualifies it
@@ -166,6 +228,27 @@ class Rules(Fines):
         if gov.upos in NOMINAL and via.rel not in SUBJECT:
             return self.under_noun(tree, gov, own, inside)
         return self.under_verb(tree, gov, via, own, inside)
+
+    def compared(self, tree: Tree, word: Token, inside: set[int]) -> Attachment | None:
+        """ "экспортировал 120 млрд кубометров газа, *что* на 20% меньше, чем годом ранее":
+        the amount compares what the clause before states, so it measures the same thing
+        and has the same holder; the comparative links them."""
+        if not any(self.words.has("relatives", k.word) for k in tree.children(word.i, "nsubj")):
+            return None
+        up = tree.head(word)
+        if up is None:
+            return None
+        for other in tree.children(up.i, "obj", "obl") if up.upos == "VERB" else ():
+            if other.i in self.blocked:  # "… достиг 320 млрд юаней, что на 4,7% больше …"
+                own = self.own_measure(tree, other, inside)
+                found = self.under_verb(tree, up, other, own, inside)
+                return replace(found, predicate=word.i, holder_from_subject=False)
+        measured = None
+        if up.upos in NOMINAL:
+            measured = self.own_measure(tree, up, inside) if up.i in self.blocked else up.i
+        verb = next((a for a in [up, *tree.ancestors(up)] if a.upos == "VERB"), None)
+        holder = self.subject(tree, verb) if verb is not None else None
+        return Attachment(measured, holder, word.i)
 
     def attributive(self, tree: Tree, noun: Token, inside: set[int]) -> Attachment:
         """ "a 15 meter high pig", "US$ 20,000 bail": the noun is measured directly, its
@@ -175,10 +258,10 @@ class Rules(Fines):
         if up is not None and up.upos == "VERB" and noun.rel in ("obj", "obl", "iobj"):
             verb = up.i
         holder = self.genitive(tree, noun, inside)
-        for clause in tree.children(noun.i, "acl"):
-            agents = [k.i for k in tree.children(clause.i) if k.deprel == "obl:agent"]
-            if holder is None and agents:
-                holder = agents[0]  # "the 12% stake *held by* Qatar's fund"
+        for clause in tree.children(noun.i, "acl") if holder is None else ():
+            holder = self.agent(tree, clause, inside)  # "the 12% stake *held by* Qatar's fund"
+            if holder is not None:
+                break
         if (
             holder is None
             and noun.rel == "appos"
@@ -206,11 +289,16 @@ class Rules(Fines):
         ):
             anchor = first  # "a population of … and *a GDP of $300 billion*": as the first
         up = tree.head(anchor)
+        for clause in tree.children(noun.i, "acl") if holder is None else ():
+            agent = self.agent(tree, clause, inside)
+            if agent is not None:  # "Кредит …, выданный Сбербанком": the lender holds it
+                return Attachment(measured, agent, clause.i)
         if (
             holder is None
             and up is not None
             and up.upos in NOMINAL
             and anchor.rel in ("nmod", "amod", "appos", "acl")
+            and self.words.has("properties", tree.tokens[measured].word)
         ):
             holder = up.i  # "Проект стоимостью $70 млн": the property's owner
         verb = (
@@ -226,12 +314,22 @@ class Rules(Fines):
         if anchor.rel == "nsubj":
             # Two subjects ("велодорожка будет иметь протяжённость 5 км" misparsed): the
             # other one holds; else the property's owner does.
-            others = [k.i for k in tree.children(verb.i, "nsubj") if k.i != anchor.i]
-            subject = others[0] if others and tree.tokens[others[0]].upos != "PRON" else None
+            others = [
+                k.i
+                for k in tree.children(verb.i, "nsubj")
+                if k.i != anchor.i and k.upos in ("NOUN", "PROPN")  # not "сколько", "он"
+            ]
+            subject = others[0] if others else None
             if subject is None and holder is None:
                 holder = self.owner(tree, noun, inside)
+        if subject is not None and verb.rel == "acl" and self.compares(verb, tree.tokens[subject]):
+            # "зарплаты, превышающие порог в 5 млн рублей": what a participle compares
+            # with the amount is measured too, not an actor; its owner holds, if named
+            return Attachment(measured, self.owner(tree, tree.tokens[subject], inside), verb.i)
         if subject is not None:
             return Attachment(measured, subject, verb.i, True)
+        if holder is None:  # "Кредит … был выдан Сбербанком": the lender
+            holder = self.agent(tree, verb, inside)
         return Attachment(measured, holder, verb.i)
 
     def under_verb(
@@ -242,10 +340,7 @@ class Rules(Fines):
         subject = self.subject(tree, verb)
         subj_tok = tree.tokens[subject] if subject is not None else None
         # "was bought *by Acme* for $5 million": a passive's agent acts
-        agent = next(
-            (k.i for k in tree.children(verb.i) if k.deprel == "obl:agent" and k.i not in inside),
-            None,
-        )
+        agent = self.agent(tree, verb, inside)
         if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
             if own is None:
                 own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
@@ -260,17 +355,21 @@ class Rules(Fines):
         )
         if (
             subj_tok is not None
-            and subj_tok.upos == "NOUN"
+            and self.common(subj_tok)
             and level
             and self.object(tree, verb, inside) is None
             and (
                 measured is None
                 or self.words.has("up", subj_tok.word)
                 or self.words.has("down", subj_tok.word)
+                # "госдолг превышает 250% ВВП": a property, not the base of the share
+                or self.words.has("properties", subj_tok.word)
             )
         ):
             measured = subject
             holder = self.owner(tree, subj_tok, inside)
+        if holder is None or holder == measured:  # "У «Ромашки» выручка выросла …"
+            holder = self.agent(tree, verb, inside) or (None if holder == measured else holder)
         if measured is None:
             measured = self.object(tree, verb, inside)
         if measured is None and not self.words.has("levels", verb.word):
@@ -281,3 +380,19 @@ class Rules(Fines):
             # "owns 10% of Tesla's shares" the subject holds the part it measures out)
             holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
         return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
+
+    def compares(self, verb: Token, subject: Token) -> bool:
+        """Whether ``verb`` only states the level of its common-noun subject ("составляет",
+        "превышает"), not a change of it nor an act."""
+        word = verb.word
+        return (
+            self.words.has("levels", word)
+            and not self.words.has("up", word)
+            and not self.words.has("down", word)
+            and self.common(subject)
+        )
+
+    def common(self, t: Token) -> bool:
+        """A common noun; a tagger calls a capitalised first word ("Долг Украины …") a
+        proper noun, but a name is one of the entities factx found."""
+        return t.upos == "NOUN" or (t.upos == "PROPN" and t.i not in self.named)

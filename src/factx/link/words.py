@@ -33,6 +33,9 @@ class LinkWords:
     debtors: tuple[str, ...]
     dimensions: tuple[str, ...]
     contents: tuple[str, ...]
+    possessors: tuple[str, ...]
+    destinations: tuple[str, ...]
+    comparisons: tuple[str, ...]
 
     @classmethod
     def load(cls, lang: str) -> LinkWords:
@@ -61,6 +64,9 @@ class LinkWords:
             words("debtors"),
             words("dimensions"),
             words("contents"),
+            words("possessors"),
+            words("destinations"),
+            words("comparisons"),
         )
 
     def has(self, kind: str, word: str) -> bool:
@@ -73,6 +79,9 @@ class LinkWords:
             "genitives",
             "origins",
             "approximators",
+            "possessors",
+            "destinations",
+            "comparisons",
         ):
             return any(word.startswith(w) for w in options)
         return word in options
