@@ -73,3 +73,13 @@ def test_header_is_invisible_to_extractors(tools, natasha_ner):
     text = " date 2025-11-05 Путин прибыл в Россию."
     mentions = tools.pipelines.get("ru").run(Document("d", text, "ru", body_start=17))
     assert all(m.start >= 17 for m in mentions) and mentions
+
+
+def test_extractors_of_one_language_share_one_amount_scan(tmp_path):
+    text = "".join(f'[[lang.en.extractors]]\nname = "{n}"\n' for n in ("money", "percent"))
+    text += '[[lang.en.extractors]]\nname = "quantities"\n[[lang.ru.extractors]]\nname = "money"\n'
+    pipes = Pipelines(load_config(write(tmp_path, text)))
+    en = [extractor.amounts for _, extractor in pipes.get("en").extractors]
+    ru = dict(pipes.get("ru").extractors)["money"].amounts
+    assert en[0] is en[1] is en[2] and en[0].lang == "en"
+    assert ru is not en[0] and ru.lang == "ru"

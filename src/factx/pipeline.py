@@ -92,14 +92,30 @@ def specs(path: Path, lang: str, section: dict, kind: str) -> tuple[ExtractorSpe
     return tuple(out)
 
 
-def build(spec: ExtractorSpec, lang: str, source: Path, group: str, kind: str) -> Any:
+def build(
+    spec: ExtractorSpec,
+    lang: str,
+    source: Path,
+    group: str,
+    kind: str,
+    tools: dict[type, Any] | None = None,
+) -> Any:
     """One plugin of a pipeline, its class checked against the language, built with its
-    options; what goes wrong is said in terms of the config file. A plugin that cannot be
-    built is a setting to fix, so it raises BuildError, which ends the run."""
+    options and the tools it shares (``shared``, see :class:`registry.Extractor`), taken
+    from or added to ``tools``; what goes wrong is said in terms of the config file. A
+    plugin that cannot be built is a setting to fix, so it raises BuildError, which ends
+    the run."""
     cls = registry.load(spec.name, group, kind)
     supported(cls, spec.name, lang, source, kind)
+    tools = {} if tools is None else tools
     try:
-        return cls(lang, **spec.options)
+        shared = {}
+        for key, tool in getattr(cls, "shared", {}).items():
+            if key not in spec.options:
+                if tool not in tools:
+                    tools[tool] = tool(lang)
+                shared[key] = tools[tool]
+        return cls(lang, **spec.options, **shared)
     except (TypeError, ValueError) as exc:
         raise BuildError(
             f"{source}: options for {kind} '{spec.name}' in [lang.{lang}] do not "
@@ -162,8 +178,10 @@ class Pipeline:
         linkers: tuple[ExtractorSpec, ...] = (),
     ) -> None:
         self.lang = lang
+        tools: dict[type, Any] = {}  # one of each shared tool for this language's extractors
         self.extractors: list[tuple[str, registry.Extractor]] = [
-            (spec.name, build(spec, lang, source, registry.GROUP, "extractor")) for spec in specs
+            (spec.name, build(spec, lang, source, registry.GROUP, "extractor", tools))
+            for spec in specs
         ]
         self.linkers: list[tuple[str, Linker]] = [
             (spec.name, build(spec, lang, source, LINKERS, "linker")) for spec in linkers

@@ -30,6 +30,11 @@ class Extractor(Protocol):
     matrix products) may also define ``extract_many(docs) -> list[list[Mention]]``, one
     list per document in order; the pipeline then hands it each batch of documents.
 
+    An extractor may name tools it shares with others in ``shared``, a dict of keyword
+    argument → class (``{"amounts": Amounts}``): the pipeline builds one of each class per
+    language, as ``tool(lang)``, and passes the same one to every extractor naming it, so
+    the rule extractors read a text once.
+
     An extractor whose heavy libraries are imported in its constructor (so that listing
     plugins stays fast) may name them in ``requires``; a missing one is then reported when
     the class is looked up, as a failed import at module top would be.

@@ -19,6 +19,8 @@ import regex
 
 from factx import lang as langdata
 from factx.rules import numbers
+from factx.rules.amounts import Scan, fold
+from factx.rules.lazy import LazyPattern
 
 T = TypeVar("T")
 
@@ -42,21 +44,28 @@ class Compounds(Generic[T]):
         }
         self.stems = {k.casefold(): v for k, v in stems.items()}
         endings = data.get("compound_endings", ())
-        self.pattern: regex.Pattern[str] | None = None
+        self.pattern: LazyPattern | None = None
+        self.prefixes = tuple(fold(n) for n in self.numerals)
         if self.stems and endings:
             digits = numbers.grammar(lang).digits
             numeral = numbers.alternation(self.numerals) if self.numerals else "(?!)"
-            self.pattern = regex.compile(
+            self.pattern = LazyPattern(
                 rf"(?<![\w.,-])(?:(?P<num>{digits})-|(?P<word>{numeral}))"
                 rf"(?P<stem>{numbers.alternation(self.stems)})(?:{numbers.alternation(endings)})"
                 r"(?![\w-])",
                 regex.IGNORECASE,
             )
 
-    def find(self, text: str, timeout: float) -> Iterator[Compound[T]]:
+    def find(self, text: str, timeout: float, scan: Scan | None = None) -> Iterator[Compound[T]]:
+        """The adjectives of ``text``; tried only at digits and numerals given the text's
+        token index (``scan``)."""
         if self.pattern is None:
             return
-        for m in list(self.pattern.finditer(text, timeout=timeout)):
+        if scan is not None:
+            found = scan.matches(self.pattern, scan.starts(prefixes=self.prefixes, digits=True))
+        else:
+            found = tuple(self.pattern.finditer(text, timeout=timeout))
+        for m in found:
             if m["num"]:
                 value = numbers.parse_number(m["num"], self.lang)
             else:

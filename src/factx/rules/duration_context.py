@@ -15,6 +15,7 @@ import regex
 
 from factx.rules.dates_resolve import Groups
 from factx.rules.duration_units import SECONDS
+from factx.rules.lazy import LazyPattern
 from factx.rules.numbers import number_pattern
 from factx.rules.timewords import alternation, key
 
@@ -71,10 +72,10 @@ class Context:
         self.ago = regex.compile(rf"(?<!\w)(?:{alternation(ago)})(?:\s+\w+)?\Z") if ago else None
         names = alternation(self.units, False)
         # "1 hour 55 minutes": a count and a unit right after a unit start a compound.
-        self.next_part = regex.compile(rf"[^\S\n]+{number}[^\S\n]+(?<unit>{names})(?!\w)", regex.I)
+        self.next_part = LazyPattern(rf"[^\S\n]+{number}[^\S\n]+(?<unit>{names})(?!\w)", regex.I)
         # A count and a unit right before: "8 часов" (a clock time) owns the "30 минут"
         # after it, and "tám" in "một tháng tám ngày" is a count, not August.
-        self.part_before = regex.compile(
+        self.part_before = LazyPattern(
             rf"(?r)(?<!\w){number}[^\S\n]+(?:{names})[^\S\n]+\Z", regex.I
         )
 

@@ -22,11 +22,13 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
+from factx.rules.amounts import Amounts, first_word, fold
 from factx.rules.compounds import Compounds
 from factx.rules.dates import keep_disjoint
 from factx.rules.dates_resolve import Groups
 from factx.rules.duration_context import Context, Part, sentence_start
 from factx.rules.duration_units import SECONDS, iso_compound
+from factx.rules.lazy import LazyPattern
 from factx.rules.numbers import number_pattern, parse_number
 from factx.rules.timewords import alternation, key, table, time_words
 
@@ -57,9 +59,12 @@ class DurationExtractor:
 
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.DURATION,)
+    # The pipeline passes one token index and amount scan to the extractors that share it.
+    shared: ClassVar[dict[str, type]] = {"amounts": Amounts}
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, amounts: Amounts | None = None) -> None:
         self.lang = lang
+        self.amounts = amounts or Amounts(lang)
         self.parse = lambda text: parse_number(text, lang)
         self.dates = time_words(lang)
         data = langdata.load(lang, "durations")
@@ -70,7 +75,15 @@ class DurationExtractor:
         self.fractions = table(data, "fractions")
         self.articles = {key(a) for a in data.get("articles", ())}
         self.article_units = {key(u) for u in data.get("article_units", ())}
-        self.patterns: dict[str, tuple[regex.Pattern[str], regex.Pattern[str] | None, bool]] = {}
+        self.patterns: dict[str, tuple[LazyPattern, LazyPattern | None, bool]] = {}
+        # Where each kind's core can start: a unit, a fraction, a bare unit or "пол-".
+        words = {
+            "part": self.units,
+            "fraction": self.fractions,
+            "bare": data.get("bare", ()),
+        }
+        self.firsts = {kind: frozenset(map(first_word, w)) for kind, w in words.items()}
+        self.prefixes = tuple(fold(p) for p in data.get("half_prefix", ()))
         for kind, (core, prefix) in TEMPLATES.items():
             if not data.get(NEEDS.get(kind, ""), True):
                 continue  # a language without "полчаса"-style words skips that scan
@@ -78,14 +91,14 @@ class DurationExtractor:
             # A required count bounds the match itself ("20-year" has no space).
             start = "" if required else START
             core_source = start + self.fill(core, data, trie=True) + r"(?!\w)"
-            compiled = regex.compile(core_source, regex.IGNORECASE)
+            compiled = LazyPattern(core_source, regex.IGNORECASE)
             back = None
             if prefix:
                 source = rf"(?r){START}(?:{self.fill(prefix.lstrip('!'), data, False)})\Z"
-                back = regex.compile(source, regex.IGNORECASE)
+                back = LazyPattern(source, regex.IGNORECASE)
             self.patterns[kind] = (compiled, back, required)
         number = number_pattern(lang)
-        self.minutes_tail = regex.compile(rf"\s+(?<n>{number})(?![^\S\n]*\w)", regex.I)
+        self.minutes_tail = LazyPattern(rf"\s+(?<n>{number})(?![^\S\n]*\w)", regex.I)
         self.context = Context(lang, data, self.units)
         self.sets = self.context.sets
 
@@ -110,10 +123,15 @@ class DurationExtractor:
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
+        scan = self.amounts.scan(text)
         parts: list[Part] = []
         for kind, (pattern, back, required) in self.patterns.items():
+            if kind == "prefix":
+                starts = scan.starts(prefixes=self.prefixes)
+            else:
+                starts = scan.starts(self.firsts[kind])
             # Matches are collected first: the timeout bounds the regex, not our own work.
-            for m in list(pattern.finditer(text, timeout=TIMEOUT)):
+            for m in scan.matches(pattern, starts):
                 g = Groups.of(m)
                 start = m.start()
                 if back is not None:
@@ -130,7 +148,7 @@ class DurationExtractor:
                     parts.append(part)
         # "полуторачасовую", "10-дневный": one word.
         parts += [
-            Part(c.start, c.end, c.value, c.unit) for c in self.adjectives.find(text, TIMEOUT)
+            Part(c.start, c.end, c.value, c.unit) for c in self.adjectives.find(text, TIMEOUT, scan)
         ]
         for group in self.compounds(text, self.select(parts)):
             if self.context.clock_time(text, group):

@@ -18,10 +18,12 @@ import regex
 
 from factx.model import Document, Label, Mention
 from factx.rules import coordination, numbers, ranges, rates
+from factx.rules.amounts import Amounts, budget, followed
 from factx.rules.currencies import Currency, vocabulary
+from factx.rules.forms import Forms
 
-TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
+GAP_RUN = regex.compile(GAP)
 SPACE = r"[ \u00a0\u202f]"
 # Cents written as a bare number count only at the end of the phrase: "$20 43".
 PHRASE_END = regex.compile(r"[ \u00a0]*(?:$|[.;!?)\]\n])")
@@ -35,11 +37,12 @@ GROUPED = regex.compile(r"\d{1,3},\d{3}")
 @dataclass(frozen=True)
 class Patterns:
     prefix: regex.Pattern[str]  # a symbol or code, then the amount: "$350bn", "RM42"
-    scan: regex.Pattern[str]  # amounts that a currency may follow
-    after: regex.Pattern[str]  # anchored after an amount: the currency or a subunit
+    follower: regex.Pattern[str]  # the first letter of a currency after an amount
+    dash_follower: regex.Pattern[str]  # …and after a dashed range ("3–5 млрд долларов")
+    main: Forms  # after an amount: a currency ("рублей", "$")…
+    sub: Forms  # …or a subunit ("центов")
     bare: regex.Pattern[str] | None  # "a dollar"
     cents: regex.Pattern[str]  # anchored after an amount: "and 43c"
-    dash: regex.Pattern[str]  # "3–5 млрд долларов": a dashed range a currency may follow
     prefix_dash: regex.Pattern[str]  # "$3-5 million": a dashed range after its currency
 
 
@@ -57,9 +60,6 @@ def patterns(lang: str) -> Patterns:
     prefix = head + numbers.amount_pattern(lang, glued=True)
     words, signs = [*cur.words, *cur.sub_words], [*cur.symbols, *cur.sub_symbols]
     after_first = numbers.initials(words, signs)
-    main = numbers.forms_pattern(cur.words, cur.symbols)
-    sub = numbers.forms_pattern(cur.sub_words, cur.sub_symbols)
-    after = rf"{GAP}{after_first}(?:(?P<cur>{main})|(?P<sub>{sub}))"
     joiner = numbers.forms_pattern(cur.joiners) if cur.joiners else r"(?!)"
     subunits = numbers.forms_pattern(cur.sub_words, {**cur.sub_symbols, **cur.after_amount})
     cents = (
@@ -74,11 +74,12 @@ def patterns(lang: str) -> Patterns:
         )
     return Patterns(
         regex.compile(prefix),
-        regex.compile(numbers.amount_before(lang, after_first)),
-        regex.compile(after),
+        regex.compile(rf"{GAP}-?{after_first}"),
+        regex.compile(rf"{GAP}{after_first}"),
+        Forms(cur.words, cur.symbols),
+        Forms(cur.sub_words, cur.sub_symbols),
         bare,
         regex.compile(cents),
-        regex.compile(rf"{ranges.dash_source(lang)}(?={GAP}{after_first})"),
         regex.compile(head + ranges.dash_source(lang, glued=True)),
     )
 
@@ -102,27 +103,34 @@ class MoneyExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.MONEY,)
 
-    def __init__(self, lang: str) -> None:
+    # The pipeline passes one amount scan to the extractors that share it.
+    shared: ClassVar[dict[str, type]] = {"amounts": Amounts}
+
+    def __init__(self, lang: str, amounts: Amounts | None = None) -> None:
         self.lang = lang
         self.cur = vocabulary(lang)
         self.patterns = patterns(lang)
+        self.amounts = amounts or Amounts(lang)
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
         p = self.patterns
-        timeout = TIMEOUT * max(1.0, len(text) / 200_000)
+        timeout = budget(text)
+        scan = self.amounts.scan(text)
         # Each scan runs to the end before its matches are read, so the timeout measures the
         # regex alone, not the work done per match.
         found = [f for m in list(p.prefix.finditer(text, timeout=timeout)) if (f := self.before(m))]
-        found += [f for m in list(p.scan.finditer(text, timeout=timeout)) if (f := self.after(m))]
+        found += [f for m in followed(scan.amounts, p.follower) if (f := self.after(m))]
         if p.bare is not None:
             bare = list(p.bare.finditer(text, timeout=timeout))
             found += [f for m in bare if (f := self.one(m))]
         in_currency = lambda v, f: v * f.factor  # noqa: E731 - cents are 0.01 of a dollar
         # Dashed ranges: "3–5 млрд долларов", "$3-5 million".
-        for scan, read in ((p.dash, self.after), (p.prefix_dash, self.before)):
-            for m in list(scan.finditer(text, timeout=timeout)):
-                found += ranges.from_dash(m, read(m), self.lang, in_currency)
+        dashed = [m for m in scan.dashes if p.dash_follower.match(text, m.end())]
+        for m in dashed:
+            found += ranges.from_dash(m, self.after(m), self.lang, in_currency)
+        for m in list(p.prefix_dash.finditer(text, timeout=timeout)):
+            found += ranges.from_dash(m, self.before(m), self.lang, in_currency)
         kept = longest_first([self.with_cents(text, f) for f in found])
         same = lambda a, b: a.code == b.code  # noqa: E731
         items = coordination.pair_up(text, self.lang, kept, same, to_value=in_currency)
@@ -163,20 +171,30 @@ class MoneyExtractor:
         """A currency or subunit after its amount: "350 tỷ đô la", "10к$", "43 цента"."""
         text = amount.string
         scale = amount["scale"] or amount["suffix"]
-        m = self.patterns.after.match(text, amount.end())
+        m = self.currency_at(text, amount.end())
         if m is None and scale:
-            m, scale = self.patterns.after.match(text, amount.end("num")), None
+            m, scale = self.currency_at(text, amount.end("num")), None
         if m is None:
             return None
-        cur = self.cur.sub(m["sub"]) if m["sub"] else self.cur.main(m["cur"])
-        if cur is None or (cur.needs and not cur.needs.match(text, m.end())):
+        is_sub, form, end = m
+        cur = self.cur.sub(form) if is_sub else self.cur.main(form)
+        if cur is None or (cur.needs and not cur.needs.match(text, end)):
             return None
         if (cur.after_scale and not scale) or (
             cur.not_after and cur.not_after & numbers.words_before(text, amount.start())
         ):
             return None  # "8 marks" in an exam, "weighed 20 pounds"
-        found = self.found(amount.start(), m.end(), amount["num"], scale, cur)
-        return dataclasses.replace(found, whole=False) if found and m["sub"] else found
+        found = self.found(amount.start(), end, amount["num"], scale, cur)
+        return dataclasses.replace(found, whole=False) if found and is_sub else found
+
+    def currency_at(self, text: str, at: int) -> tuple[bool, str, int] | None:
+        """The currency or subunit after ``at`` and spaces: whether it is a subunit, the
+        form as written, and where it ends."""
+        start = GAP_RUN.match(text, at).end()
+        for is_sub, forms in ((False, self.patterns.main), (True, self.patterns.sub)):
+            if (hit := forms.match(text, start)) is not None:
+                return is_sub, text[start : hit[1]], hit[1]
+        return None
 
     def found(
         self, start: int, end: int, number: str, scale: str | None, cur: Currency

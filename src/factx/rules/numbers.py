@@ -231,17 +231,6 @@ def amount_pattern(lang: str, glued: bool = False) -> str:
     return rf"(?P<num>{number})(?:(?P<suffix>{g.suffix})|{gap}(?P<scale>{g.scale}))?"
 
 
-def amount_before(lang: str, follower: str) -> str:
-    """Regex source for an amount that ``follower`` (a lookahead source) may follow.
-
-    Extractors scan with this and then read what follows in an anchored match. The amount is
-    atomic, so a failed follower never makes the engine retry shorter numbers; an amount
-    that ends in a word (a scale, a spelt number) is always kept for the caller to judge.
-    """
-    gap = r"[ \u00a0\u202f]*"
-    return rf"(?>{amount_pattern(lang)})(?:(?<=[\p{{L}}.])|(?={gap}-?{follower}))"
-
-
 def amount_value(m: regex.Match[str], lang: str, scaled: bool = True) -> float | None:
     """The value of an :func:`amount_regex` match, with its scale unless ``scaled=False``."""
     value = parse_number(m["num"], lang)

@@ -16,16 +16,16 @@ import regex
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
 from factx.rules import coordination, numbers, ranges
+from factx.rules.amounts import Amounts, budget, followed
 from factx.rules.compounds import Compounds
 
-TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
 
 
 @cache
 def patterns(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    """The amount scan, the percent sign or word matched right after each amount, and the
-    scan of dashed ranges ("3–5%")."""
+    """The first letter of a sign or word after an amount, the percent sign or word matched
+    right after it, and the first letter after a dashed range ("3–5%")."""
     words = langdata.load(lang, "numbers").get("percent", ())
     if not words:
         raise ValueError(
@@ -37,8 +37,7 @@ def patterns(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.P
     first = numbers.initials(spelt, signs)
     sign = numbers.alternation(signs) if signs else r"(?!)"
     after = regex.compile(rf"{GAP}{first}(?:{sign}|{numbers.forms_pattern(spelt)})")
-    dash = regex.compile(rf"{ranges.dash_source(lang)}(?={GAP}{first})")
-    return regex.compile(numbers.amount_before(lang, first)), after, dash
+    return regex.compile(rf"{GAP}-?{first}"), after, regex.compile(rf"{GAP}{first}")
 
 
 class PercentExtractor:
@@ -47,22 +46,25 @@ class PercentExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.PERCENT,)
 
-    def __init__(self, lang: str) -> None:
+    # The pipeline passes one amount scan to the extractors that share it.
+    shared: ClassVar[dict[str, type]] = {"amounts": Amounts}
+
+    def __init__(self, lang: str, amounts: Amounts | None = None) -> None:
         self.lang = lang
-        self.scan, self.sign, self.dash = patterns(lang)
+        self.follower, self.sign, self.dash_follower = patterns(lang)
+        self.amounts = amounts or Amounts(lang)
         stems = langdata.load(lang, "numbers").get("percent_stems", ())
         self.adjectives = Compounds(lang, dict.fromkeys(stems, "%"))
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
-        timeout = TIMEOUT * max(1.0, len(text) / 200_000)
-        # The scan runs to the end before its matches are read, so the timeout measures the
-        # regex alone, not the work done per match.
-        found = [f for a in list(self.scan.finditer(text, timeout=timeout)) if (f := self.read(a))]
-        dashed = list(self.dash.finditer(text, timeout=timeout))  # "3–5%"
+        timeout = budget(text)
+        scan = self.amounts.scan(text)
+        found = [f for a in followed(scan.amounts, self.follower) if (f := self.read(a))]
+        dashed = [m for m in scan.dashes if self.dash_follower.match(text, m.end())]  # "3–5%"
         found += [f for m in dashed for f in ranges.from_dash(m, self.read(m), self.lang)]
         # "50-процентной", "пятипроцентный": one word.
-        found += [Found(c.start, c.end, c.value) for c in self.adjectives.find(text, timeout)]
+        found += [Found(c.start, c.end, c.value) for c in self.adjectives.find(text, timeout, scan)]
         found.sort(key=lambda f: f.start)
         same = lambda a, b: True  # noqa: E731 - every percentage has the unit "%"
         for f in coordination.pair_up(text, self.lang, found, same):

@@ -12,32 +12,26 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
 from factx.rules import coordination, numbers, ranges, rates
+from factx.rules.amounts import Amounts, budget, followed
 from factx.rules.compounds import Compounds
+from factx.rules.units import Unit, UnitReader, vocabulary
 
 if TYPE_CHECKING:
     import pint
 
-TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 GAP = r"[ \u00a0\u202f]*"
 # A currency sign before the number makes it money ("$350m" is not 350 metres).
 MONEY_SIGN = regex.compile(r"[$€£¥₽₴₹₩₫฿][ \u00a0]?$")
-# A unit followed by "/unit" or "per" is a rate ("40 ц/га", "5 kg/m2"), not an amount.
-RATE = r"(?![ \u00a0]?/[ \u00a0]?\w)"
-# …unless rates.py reads what it is per ("t/d", "kg/ha").
+# A unit followed by "/unit" is a rate, unless rates.py reads what it is per ("t/d").
 SLASH = regex.compile(r"[ \u00a0]?/[ \u00a0]?\w")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-
-
-def budget(text: str) -> float:
-    """The regex timeout for a text: linear patterns take time in proportion to its length."""
-    return TIMEOUT * max(1.0, len(text) / 200_000)
 
 
 @cache
@@ -48,72 +42,6 @@ def ureg() -> pint.UnitRegistry:
     import pint
 
     return pint.UnitRegistry()
-
-
-@dataclass(frozen=True)
-class Unit:
-    symbol: str
-    factor: float = 1.0
-    needs: regex.Pattern[str] | None = None
-    not_after: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Units:
-    """One language's ``units.toml``: forms → unit, plus the rules around bare units."""
-
-    words: dict[str, Unit]
-    symbols: dict[str, Unit]
-    glued: dict[str, Unit]
-    bare: dict[str, Unit]
-    per: tuple[str, ...]
-    articles: tuple[str, ...]
-    joiners: tuple[str, ...]
-    hyphen: bool
-    not_after_year: frozenset[str]
-    adjective_endings: tuple[str, ...]
-
-    @classmethod
-    def load(cls, lang: str) -> Units:
-        data = langdata.require(lang, "units", "units", key="units")
-        words: dict[str, Unit] = {}
-        symbols: dict[str, Unit] = {}
-        glued: dict[str, Unit] = {}
-        bare: dict[str, Unit] = {}
-        for entry in data["units"]:
-            unit = Unit(
-                entry["unit"],
-                float(entry.get("factor", 1.0)),
-                compile_needs(entry),
-                frozenset(numbers.fold(w) for w in entry.get("not_after", ())),
-            )
-            for form in entry.get("words", ()):
-                words.setdefault(numbers.fold(form), unit)
-            for form in entry.get("symbols", ()):
-                symbols.setdefault(form, unit)
-            for form in entry.get("glued", ()):
-                glued[form] = unit
-            for form in entry.get("bare", ()):
-                bare[numbers.fold(form)] = unit
-        return cls(
-            words=words,
-            symbols=symbols,
-            glued=glued,
-            bare=bare,
-            per=tuple(data.get("per", ())),
-            articles=tuple(data.get("articles", ())),
-            joiners=tuple(data.get("joiners", ())),
-            hyphen=bool(data.get("hyphen", False)),
-            not_after_year=frozenset(data.get("not_after_year", ())),
-            adjective_endings=tuple(data.get("adjective_endings", ())),
-        )
-
-    def lookup(self, form: str) -> Unit | None:
-        return self.symbols.get(form) or self.words.get(numbers.fold(form)) or self.glued.get(form)
-
-
-def compile_needs(entry: dict[str, Any]) -> regex.Pattern[str] | None:
-    return regex.compile(entry["needs"]) if entry.get("needs") else None
 
 
 @dataclass(frozen=True)
@@ -139,23 +67,33 @@ class QuantityExtractor:
     languages: ClassVar[tuple[str, ...]] = ("ru", "vi", "en")
     labels: ClassVar[tuple[str, ...]] = (Label.QUANTITY,)
 
-    def __init__(self, lang: str) -> None:
+    # The pipeline passes one amount scan to the extractors that share it.
+    shared: ClassVar[dict[str, type]] = {"amounts": Amounts}
+
+    def __init__(self, lang: str, amounts: Amounts | None = None) -> None:
         self.lang = lang
         self.units = vocabulary(lang)
-        self.scan, self.unit_pattern, self.bare_pattern, self.dash = compile_patterns(lang)
+        self.amounts = amounts or Amounts(lang)
+        self.reader = UnitReader(self.units)
+        self.bare_pattern = self.reader.bare
+        u = self.units
+        first = numbers.initials(u.words, [*u.symbols, *u.glued])
+        gap = rf"{GAP}|-(?=\w)" if u.hyphen else GAP
+        # Amounts a unit may follow: the first letter of one after spaces or a hyphen.
+        self.follower = regex.compile(rf"{GAP}-?{first}")
+        self.dash_follower = regex.compile(rf"(?:{gap}){first}")
         stems = langdata.load(lang, "units").get("adjective_stems", {})
         self.adjectives = Compounds(lang, {k: Unit(v) for k, v in stems.items()})
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         text = doc.text
         timeout = budget(text)
-        # The scan runs to the end before its matches are read, so the timeout measures the
-        # regex alone, not the work done per match.
-        amounts = list(self.scan.finditer(text, timeout=timeout))
-        found = [f for m in amounts if (f := self.read(text, m))]
+        scan = self.amounts.scan(text)
+        found = [f for m in followed(scan.amounts, self.follower) if (f := self.read(text, m))]
         dashed = [
             f
-            for m in list(self.dash.finditer(text, timeout=timeout))
+            for m in scan.dashes
+            if self.dash_follower.match(text, m.end())
             for f in ranges.from_dash(m, self.read(text, m), self.lang)
         ]
         if dashed:  # "3–5 km": the scan never reads a number glued to another by a dash
@@ -174,7 +112,8 @@ class QuantityExtractor:
             ]
         # "1600-километрового", "десятиметровая": one word, which no scan above reads.
         found += [
-            Found(c.start, c.end, c.value, c.unit) for c in self.adjectives.find(text, timeout)
+            Found(c.start, c.end, c.value, c.unit)
+            for c in self.adjectives.find(text, timeout, scan)
         ]
         found.sort(key=lambda f: f.start)
         paired = coordination.pair_up(text, self.lang, found, same_unit, lambda f: not f.bare)
@@ -202,28 +141,28 @@ class QuantityExtractor:
         if MONEY_SIGN.search(text, max(0, amount.start() - 2), amount.start()):
             return None
         scaled = True
-        m = self.unit_pattern.match(text, amount.end())
+        m = self.reader.at(text, amount.end())
         if m is None and (amount["scale"] or amount["suffix"]):
             scaled = False
-            m = self.unit_pattern.match(text, amount.end("num"))
+            m = self.reader.at(text, amount.end("num"))
         if m is None:
             return None
-        unit = self.units.lookup(m["unit"] or m["glue"])
-        if unit is None or not needs_ok(unit, text, m.end()):
+        unit = self.units.lookup(m.unit or m.glue or "")
+        if unit is None or not needs_ok(unit, text, m.end):
             return None
-        if m["glue"] and (m["gap"] or closes_quote(text, m.start("glue"))):
+        if m.glue and (m.gap or closes_quote(text, m.start)):
             return None
         if unit.not_after and unit.not_after & numbers.words_before(text, amount.start()):
             return None
-        if (m["unit"] or "") in self.units.not_after_year and YEAR.fullmatch(amount["num"]):
+        if (m.unit or "") in self.units.not_after_year and YEAR.fullmatch(amount["num"]):
             return None
         value = numbers.amount_value(amount, self.lang, scaled)
-        per = rates.per_after(text, m.end(), self.lang) if "/" not in unit.symbol else None
-        if value is None or (per is None and SLASH.match(text, m.end())):
+        per = rates.per_after(text, m.end, self.lang) if "/" not in unit.symbol else None
+        if value is None or (per is None and SLASH.match(text, m.end)):
             return None
         scale = amount["scale"] or amount["suffix"] if scaled else None
         factor = (numbers.parse_scale(scale, self.lang) or 1.0) if scale else 1.0
-        end = per.end if per else m.end()
+        end = per.end if per else m.end
         return Found(amount.start(), end, value, unit, scale=factor, per=per)
 
     def read_bare(self, text: str, m: regex.Match[str]) -> Found | None:
@@ -305,39 +244,3 @@ def closes_quote(text: str, at: int) -> bool:
 
 def needs_ok(unit: Unit, text: str, end: int) -> bool:
     return unit.needs is None or unit.needs.match(text, end) is not None
-
-
-@cache
-def vocabulary(lang: str) -> Units:
-    return Units.load(lang)
-
-
-Patterns = tuple[
-    regex.Pattern[str], regex.Pattern[str], regex.Pattern[str] | None, regex.Pattern[str]
-]
-
-
-@cache
-def compile_patterns(lang: str) -> Patterns:
-    """The amount scan, the unit pattern matched right after each amount, the pattern of
-    bare units, and the scan of dashed ranges ("3–5")."""
-    units = vocabulary(lang)
-    unit = numbers.forms_pattern(units.words, units.symbols)
-    # A glued sign may touch what follows ("6'2\""); a glued letter ("44.6C") may not.
-    glued = rf"(?:{numbers.alternation(units.glued)})(?!(?<=\w)\w)" if units.glued else "(?!)"
-    gap = rf"{GAP}|-(?=\w)" if units.hyphen else GAP
-    first = numbers.initials(units.words, [*units.symbols, *units.glued])
-    pattern = regex.compile(rf"(?P<gap>{gap}){first}(?:(?P<unit>{unit})|(?P<glue>{glued}))")
-    scan = regex.compile(numbers.amount_before(lang, first))
-    dash = regex.compile(rf"{ranges.dash_source(lang)}(?={gap}{first})")
-    if not units.bare:
-        return scan, pattern, None, dash
-    if units.articles:
-        # After an article, bare units are matched as written: "a litre", not "a Cup final".
-        article = numbers.forms_pattern(units.articles)
-        bare = numbers.forms_pattern((), units.bare)
-        bare_source = rf"(?<!\w)(?P<article>{article})[ \u00a0]+(?P<unit>{bare}){RATE}"
-    else:
-        bare = numbers.forms_pattern(units.bare)
-        bare_source = rf"(?<!\w)(?P<article>)(?P<unit>{bare}){RATE}"
-    return scan, pattern, regex.compile(bare_source), dash
