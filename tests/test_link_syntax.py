@@ -13,7 +13,8 @@ from factx.link import Change, Fact
 from factx.model import Document
 
 DAY = dt.date(2022, 3, 1)
-# lang, text, amount → (measured contains, holder, holder_norm, predicate, change, date)
+# lang, text, amount → (measured contains (None: nothing measured), holder, holder_norm,
+# predicate, change, date)
 CASES = [
     ("ru", "Компания «Ромашка» купила 30% акций завода за 2 млрд рублей.", {
         "30%": ("акций", "Ромашка", None, "купила", "none", None),
@@ -107,6 +108,94 @@ CASES = [
         "5 percent": ("prices", None, None, "raised", "up", None)}),
     ("en", "The 40 meter tower was built in 1990.", {
         "40 meter": ("tower", None, None, None, "none", None)}),
+    ("en", "Nestle's revenue rose 5% to $90 billion in 2021.", {
+        "5%": ("revenue", "Nestle", None, "rose", "up", "2021"),
+        "$90 billion": ("revenue", "Nestle", None, "rose", "up", "2021")}),
+    ("en", "The village lies 40 km north of Kabul.", {
+        "40 km": ("north of Kabul", "village", None, "lies", "none", None)}),
+    ("en", "Toyota, which spent $3 million on the campaign, declined to comment.", {
+        "$3 million": ("campaign", "Toyota", None, "spent", "none", None)}),
+    ("en", "The mansion was bought by Abramovich for $90 million.", {
+        "$90 million": ("mansion", "Abramovich", None, "bought", "none", None)}),
+    ("en", "Inflation rose to 6.1% in February, up 2% from a year earlier.", {
+        "6.1%": ("Inflation", None, None, "rose", "up", "2022-02"),
+        "2%": ("Inflation", None, None, "rose", "up", "2022-02")}),
+    ("en", "Siemens holds a 15% stake in the venture.", {
+        "15%": ("stake", "Siemens", None, "holds", "none", None)}),
+    ("en", "The dam, which is 80 km long, opened in 2015.", {
+        "80 km": ("long", "dam", None, "is", "none", None)}),
+    ("en", "Netflix shares fell 9% on Monday.", {
+        "9%": ("shares", "Netflix", None, "fell", "down", "2022-02-28")}),
+    ("en", "Oil prices rose $2 a barrel.", {
+        "$2": ("Oil prices", None, None, "rose", "up", None)}),
+    ("en", "Boeing shares closed 3% higher at $210 on Friday.", {
+        "3%": ("shares", "Boeing", None, "closed", "up", "2022-02-25"),
+        "$210": ("shares", "Boeing", None, "closed", "up", "2022-02-25")}),
+    ("en", "Police seized 3 tonnes of heroin worth $90 million.", {
+        "3 tonnes": ("heroin", "Police", None, "seized", "none", None),
+        "$90 million": ("heroin", None, None, None, "none", None)}),
+    ("en", "Silver prices have gained 12% this year.", {
+        "12%": ("Silver prices", None, None, "gained", "up", "2022")}),
+    ("en", "The Navy awarded Raytheon a $2 billion contract.", {
+        "$2 billion": ("contract", "Navy", None, "awarded", "none", None)}),
+    ("en", "The boat capsized 40 miles off the coast.", {
+        "40 miles": ("off the coast", "boat", None, "capsized", "none", None)}),
+    ("en", "Wheat production in Australia contracted 8% in 2020.", {
+        "8%": ("Wheat production", "Australia", "AU", "contracted", "down", "2020")}),
+    ("en", "The country produced 9 million tonnes of rice, down from 11 million tonnes.", {
+        "9 million tonnes": ("rice", "country", None, "produced", "down", None),
+        "11 million tonnes": ("rice", "country", None, "produced", "down", None)}),
+    ("en", "Steel output recovered to 90% of pre-war levels.", {
+        "90%": ("Steel output", None, None, "recovered", "up", None)}),
+    ("en", "The average rent hit a record $2,300 in May.", {
+        "$2,300": ("average rent", None, None, "hit", "none", "2022-05")}),
+    ("en", "The startup raised $80 million in a funding round.", {
+        "$80 million": (None, "startup", None, "raised", "none", None)}),
+    ("en", "The province has allocated $40 million for flood relief.", {
+        "$40 million": ("flood relief", "province", None, "allocated", "none", None)}),
+    ("en", "The tanker carries 2 million barrels of crude oil.", {
+        "2 million barrels": ("oil", "tanker", None, "carries", "none", None)}),
+    ("en", "Sales of lab-grown meat rose 30% in 2021.", {
+        "30%": ("Sales of lab-grown meat", None, None, "rose", "up", "2021")}),
+    ("en", "Laos borrowed $5 billion from China to build the railway.", {
+        "$5 billion": ("railway", "Laos", None, "borrowed", "none", None)}),
+    ("en", "Revenue came in at $6.1 billion, compared with $5.8 billion a year earlier.", {
+        "$6.1 billion": ("Revenue", None, None, "came", "none", None),
+        "$5.8 billion": ("Revenue", None, None, "came", "none", None)}),
+    ("en", "Net profit was $3 billion, against $2.5 billion previously.", {
+        "$3 billion": ("Net profit", None, None, "was", "none", None),
+        "$2.5 billion": ("Net profit", None, None, "was", "none", None)}),
+    ("en", "According to Nielsen, sales of oat milk rose 20% last year.", {
+        "20%": ("sales of oat milk", None, None, "rose", "up", "2021")}),
+    ("en", "The fund, whose assets total $40 billion, closed on Friday.", {
+        "$40 billion": ("assets", "fund", None, "total", "none", None)}),
+    ("en", "The city's debt rose to $9 billion.", {
+        "$9 billion": ("debt", "city", None, "rose", "up", None)}),
+    ("en", "PepsiCo said its revenue was $20 billion, up 7%.", {
+        "$20 billion": ("revenue", None, None, "was", "none", None),
+        "7%": ("revenue", None, None, "was", "up", None)}),
+    ("en", "The truck can travel 800 km on a single tank.", {
+        "800 km": (None, "truck", None, "travel", "none", None)}),
+    ("en", "The court jailed him and fined him $20,000.", {
+        "$20,000": (None, None, None, "fined", "none", None)}),
+    ("en", "Lakes in the Andes lost 8% of their water.", {
+        "8%": ("their water", "Lakes", None, "lost", "down", None)}),
+    ("en", "Nike, the $150 billion sportswear maker, opened a store in Paris.", {
+        "$150 billion": ("sportswear maker", "Nike", None, None, "none", None)}),
+    ("en", "The main attraction is a 30 meter tall wooden horse.", {
+        "30 meter": ("wooden horse", None, None, None, "none", None)}),
+    ("en", "Acme agreed to pay $9 billion for Initech, the software maker.", {
+        "$9 billion": ("Initech", "Acme", None, "pay", "none", None)}),
+    ("en", "The 9% stake owned by Temasek was sold last week.", {
+        "9%": ("stake", "Temasek", None, None, "none", None)}),
+    ("en", "The flood caused $200 million worth of damage.", {
+        "$200 million": ("damage", "flood", None, "caused", "none", None)}),
+    ("en", "The bank raised its rate to a range of 4% to 4.25%.", {
+        "4% to 4.25%": ("its rate", "bank", None, "raised", "up", None)}),
+    ("en", "The damage, which they put at $4 billion, shocked the town.", {
+        "$4 billion": ("damage", None, None, "put", "none", None)}),
+    ("en", "The blizzard dumped up to 40 cm of snow on Denver.", {
+        "40 cm": ("snow", "blizzard", None, "dumped", "none", None)}),
     ("vi", "Công ty Hòa Phát đã chi 500 tỷ đồng để mua 20% cổ phần của nhà máy .", {
         "500 tỷ đồng": ("cổ phần", "Công ty Hòa Phát", None, "chi", "none", None),
         "20%": ("cổ phần", "Công ty Hòa Phát", None, "mua", "none", None)}),
