@@ -1,6 +1,6 @@
 """Who owes a fine. The guide's holder of a fine or a debt is the party that owes it, not the
-one that imposes it: Microsoft holds "штраф в размере 500 миллионов долларов" though the EU
-imposed it, and Google holds the fine in "the EU fined Google €2.4 billion"."""
+one that imposes it: the bank holds "штраф в размере 2 млн рублей" that a regulator
+imposed on it, and Google holds the fine in "the EU fined Google €2.4 billion"."""
 
 from __future__ import annotations
 

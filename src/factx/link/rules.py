@@ -396,7 +396,7 @@ class Rules(Fines):
             # "dropped below $30,000 *for the first time*": a level has no purpose
             measured = self.purpose(tree, verb, inside)
         if measured is not None and measured not in (subject, own):
-            # "оценила капитализацию Facebook": a property belongs to its owner (but in
+            # "аналитики оценили выручку компании": a property belongs to its owner (but in
             # "owns 10% of Tesla's shares" the subject holds the part it measures out)
             holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
         return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
