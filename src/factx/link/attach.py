@@ -15,6 +15,9 @@ from factx.model import Mention
 ENTITIES = ("PERSON", "ORG", "COUNTRY", "LOCATION")
 # Entity labels that can hold an amount rather than be what it measures.
 HOLDERS = ("PERSON", "ORG", "COUNTRY")
+# Amounts a buyer, seller or owner has, whatever they are attached to ("a $40 million deal",
+# "a 20% stake"); a size attached to its noun belongs to that noun.
+TRADED = ("MONEY", "PERCENT")
 # Where an entity stands when it acts: a fallback holder must stand so.
 ACTOR_RELS = frozenset({"nsubj", "root", "appos", "dep", "parataxis", "conj", "list"})
 # Where an unnamed source phrase ends.
@@ -69,8 +72,16 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
     inside = {t.i for t in toks}
     blocked = ctx.facts - inside
     named = frozenset(ctx._entity)
-    att = ctx.rules.attach(tree, toks, blocked, named)
+    att = ctx.rules.attach(tree, toks, blocked, named, str(amount.label) not in TRADED)
     measured_i, holder_i = att.measured, att.holder
+    if (
+        att.direct
+        and holder_i is None
+        and att.predicate is not None
+        and str(amount.label) in TRADED
+    ):
+        # "Acme agreed a $40 million deal": Acme pays
+        holder_i = ctx.rules.subject(tree, tree.tokens[att.predicate])
     if measured_i is not None and holder_i is None:
         ent = ctx.entity_at(tree.tokens[measured_i])
         if ent is not None and str(ent.label) in HOLDERS:  # "Nga: 658 triệu tấn"
@@ -78,12 +89,15 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
     measured = holder = None
     label = norm = None
     score = 0.2
-    if measured_i is not None and not ctx.is_fact_span(tree.tokens[measured_i]):
+    if measured_i is not None and measured_i not in blocked:
         ent = ctx.entity_at(tree.tokens[measured_i])
         if ent is not None:
             measured = Phrase(ent.start, ent.end, ent.text)
         else:
-            measured = ctx.span(*phrase(tree, measured_i, inside | blocked | att.wrappers))
+            a, b = phrase(tree, measured_i, inside | blocked | att.wrappers)
+            if str(amount.label) not in TRADED:
+                a = reference(ctx, measured_i, a)
+            measured = ctx.span(a, b)
         score += 0.3
     exclude = inside | blocked | att.wrappers
     exclude |= {measured_i} if measured_i is not None else set()
@@ -94,7 +108,11 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
             ctx.entity_at(holder_tok)
             or named_by(ctx, holder_tok)
             or next(
-                (m for m in ctx.entities if holder.start <= m.start and m.end <= holder.end),
+                (
+                    m
+                    for m in ctx.entities
+                    if holder.start <= m.start and m.end <= holder.end and not placed(ctx, m)
+                ),
                 None,
             )
         )
@@ -103,7 +121,10 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
             score += 0.1
         score += 0.3
     predicate = tree.tokens[att.predicate] if att.predicate is not None else None
+    cited = source(ctx)
     if holder is None and not att.direct:
+        if cited is not None:  # "according to Nielsen": the source holds nothing
+            exclude |= {t.i for t in tree.covering(cited.start, cited.end)}
         ent = (
             place(ctx, predicate, exclude, amount)
             or within(ctx, measured)
@@ -123,9 +144,26 @@ def fact_for(ctx: Context, amount: Mention) -> Fact:
         verb_phrase(ctx, predicate) if predicate is not None else None,
         change(ctx, predicate, att.measured, toks),
         date(ctx, predicate, toks, att.measured),
-        source(ctx),
+        cited,
         min(score, 1.0),
     )
+
+
+def placed(ctx: Context, m: Mention) -> bool:
+    """Whether entity ``m`` comes after a preposition other than a genitive: "glaciers *in
+    the Alps*" are not the Alps, though "the government *of Canada*" is Canada's."""
+    top = entity_top(ctx, m)
+    cases = ctx.tree.children(top.i, "case") if top is not None else []
+    return bool(cases) and not ctx.rules.words.has("genitives", cases[0].word)
+
+
+def reference(ctx: Context, i: int, a: int) -> int:
+    """Where a measured phrase starts: a distance's reference keeps its preposition, as
+    the guide writes it ("*from* Herat", "*к* югу от Москвы")."""
+    cases = ctx.tree.children(i, "case")
+    if cases and cases[0].i < a and ctx.rules.words.has("distances", cases[0].word):
+        return cases[0].i  # "*off* the coast": past the article phrase() dropped
+    return a
 
 
 def named_by(ctx: Context, noun: Token) -> Mention | None:
@@ -245,19 +283,34 @@ def verb_phrase(ctx: Context, verb: Token) -> Phrase:
 def change(ctx: Context, verb: Token | None, measured: int | None, amount: list[Token]) -> Change:
     """Up or down when the amount's own predicate, its particles, the measured noun or the
     word just before the amount states a rise or a fall ("rose", "сократился", "rộng thêm")."""
-    tree, words = ctx.tree, ctx.rules.words
+    tree, rules = ctx.tree, ctx.rules
     probe: list[Token] = []
     if verb is not None:
         probe += [verb, *tree.children(verb.i, "compound", "advmod", "xcomp")]
     if measured is not None:
         probe.append(tree.tokens[measured])
     first = amount[0].i
-    if first > 0 and not words.has("approximators", tree.tokens[first - 1].word):
+    if first > 0 and not rules.words.has("approximators", tree.tokens[first - 1].word):
         probe.append(tree.tokens[first - 1])  # not "больше 5 млн": that only softens it
+    top = tree.top(amount)
+    up = tree.head(top) if top is not None else None
+    if up is not None and up.upos in ("ADV", "ADJ"):
+        probe.append(up)  # "closed 3% *higher*"
+    if (
+        verb is not None
+        and up is not None
+        and up.i == verb.i
+        and top is not None
+        and top.rel == "obj"
+        and not rules.words.has("levels", verb.word)
+        and rules.means("up", verb)
+    ):
+        # "raised $300 million": a rise verb's object is what it gathers, not a rise
+        probe = [t for t in probe if t.i != verb.i]
     for t in probe:
-        if words.has("down", t.word):
+        if rules.means("down", t):
             return Change.DOWN
-        if words.has("up", t.word):
+        if rules.means("up", t):
             return Change.UP
     return Change.NONE
 
@@ -267,6 +320,13 @@ def date(ctx: Context, verb: Token | None, amount: list[Token], measured: int | 
     the amount's predicate, or the date hangs from the amount or what it measures."""
     tree = ctx.tree
     anchors = {t.i for t in amount} | ({measured} if measured is not None else set())
+    others = {
+        t.i
+        for m in ctx.mentions
+        if str(m.label) in AMOUNTS
+        for t in tree.covering(m.start, m.end)
+        if t.i not in anchors
+    }
     best: tuple[int, str] | None = None
     for m in ctx.mentions:
         if str(m.label) != "DATE" or not m.norm:
@@ -276,6 +336,8 @@ def date(ctx: Context, verb: Token | None, amount: list[Token], measured: int | 
         if top is None:
             continue
         up = [a for a in tree.ancestors(top)]
+        if up and up[0].i in others:
+            continue  # "against $2.5 billion *in 2020*": the other amount's date
         clause = next((a for a in up if a.upos in VERBAL), None)
         tied = (verb is not None and clause is not None and clause.i == verb.i) or any(
             a.i in anchors for a in up[:2]

@@ -70,8 +70,19 @@ def convert(doc: object, offset: int) -> Tree:
         if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent") and t.head.i != t.i:
             prep = t.head
             grand = prep.head
+            if (
+                grand.dep_ == "prep"
+                and grand.head.i != grand.i
+                and not any(k.dep_ == "pobj" for k in grand.children)
+            ):
+                # "compared with $3 billion", "according to Reuters": a two-word
+                # preposition; its object is an argument of what the first word hangs from
+                heads[grand.i], rels[grand.i] = t.i, "case"
+                grand = grand.head
             heads[t.i] = grand.i if grand.i != prep.i else -1
             rels[t.i] = "obl" if grand.pos_ in ("VERB", "AUX", "ADJ") else "nmod"
+            if prep.dep_ == "agent":
+                rels[t.i] = "obl:agent"  # "bought *by Acme*": UD's passive agent
             heads[prep.i] = t.i
             rels[prep.i] = "case"
     for t in doc:  # type: ignore[attr-defined]
@@ -84,6 +95,15 @@ def convert(doc: object, offset: int) -> Tree:
     for t in doc:  # type: ignore[attr-defined]
         if rels[t.i] == "pobj":
             rels[t.i] = "nmod"
+        nxt = doc[t.i + 2] if t.i + 2 < len(doc) else None  # type: ignore[arg-type,index]
+        if (
+            t.lower_ == "up"
+            and nxt is not None
+            and doc[t.i + 1].lower_ == "to"  # type: ignore[index]
+            and (nxt.like_num or nxt.is_currency)
+        ):
+            # "brought *up to* 30 cm": an approximator, not the verb's particle nor a rise
+            heads[t.i], rels[t.i] = nxt.i, "advmod"
     tokens = tuple(
         Token(
             t.i,

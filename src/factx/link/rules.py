@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from factx.link.lookups import SUBJECT, Lookups
+from factx.link.fines import Fines
+from factx.link.lookups import SUBJECT
 from factx.link.tree import NOMINAL, Token, Tree
 
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})
@@ -37,8 +38,9 @@ class Attachment:
     direct: bool = False  # attached straight to its noun: no fallback holder
 
 
-class Rules(Lookups):
-    """The rules, with one language's words; the tree lookups they use are in Lookups."""
+class Rules(Fines):
+    """The rules, with one language's words; the tree lookups they use are in Lookups, who
+    owes a fine in Fines."""
 
     def attach(
         self,
@@ -46,11 +48,13 @@ class Rules(Lookups):
         amount: list[Token],
         blocked: frozenset[int] = frozenset(),
         named: frozenset[int] = frozenset(),
+        size: bool = True,
     ) -> Attachment:
         """Where ``amount`` attaches. ``blocked`` are tokens of other dates, durations and
         amounts, which are never what is measured nor who holds it; ``named`` are tokens of
-        the entities factx found."""
-        self.named, self.blocked = named, blocked
+        the entities factx found; ``size`` is false for money and shares, which are never a
+        distance from a place ("borrowed $2 billion *from China*")."""
+        self.named, self.blocked, self.size = named, blocked, size
         head = tree.top(amount)
         if head is None:
             return Attachment()
@@ -65,10 +69,23 @@ class Rules(Lookups):
             own = self.distance(tree, head, inside)
         if own is None:
             own = self.dimension(tree, amount[0])
+        # "50 km *north of Kabul*", "*up* 3% from a year earlier": an adverb the amount
+        # measures out stands in for it; a compass word names where the distance runs from.
+        marker, moved = tree.head(head), None
+        if marker is not None and self.pivot(tree, head, marker):
+            noun = tree.head(marker)
+            if marker.upos == "ADP" and noun is not None:
+                head = noun  # "40 miles *off* the coast": its noun is where it runs from
+                own = head.i if own is None else own
+            elif self.words.has("distances", marker.word):
+                head = marker
+                own = (self.distance(tree, marker, inside) or marker.i) if own is None else own
+            else:
+                head = moved = marker  # "up 3%", "3% higher": the change word
         # "by 49 percent or by 27 percent", "50 и 30 метров", "500 miles (800 km)": a second
         # amount attaches as the first one does.
         while (
-            head.rel in ("conj", "appos")
+            (head.rel in ("conj", "appos") or head is moved or self.baseline(tree, head))
             and (first := tree.head(head)) is not None
             and (first.upos in ("NUM", "SYM") or tree.children(first.i, "nummod"))
         ):
@@ -79,13 +96,19 @@ class Rules(Lookups):
         wrappers: set[int] = set()
         while gov is not None and gov.upos in NOMINAL and self.words.has("wrappers", gov.word):
             wrappers.add(gov.i)
+            if own is None:  # "$500 million worth *of damage*": the wrapper's own modifier
+                own = self.own_measure(tree, gov, inside)
             gov, via = tree.head(gov), gov
         found = self.governed(tree, head, gov, via, own, inside | wrappers)
+        if moved is not None and found.predicate is None:
+            found = replace(found, predicate=moved.i)  # "profit of $2 billion, up 5%"
         fine = self.fine(tree, found.measured)
-        if fine is not None:
-            debtor = self.debtor(tree, found, fine, inside)
+        if fine is not None or self.fining(tree, found.predicate):
+            debtor = self.debtor(tree, found.measured, found.predicate, fine, head, inside)
             if debtor is not None:  # "наложил на «Майкрософт» штраф": Microsoft owes it
-                found = replace(found, holder=debtor)
+                found = replace(found, holder=debtor if debtor >= 0 else None)
+            if debtor is not None and debtor == found.measured:
+                found = replace(found, measured=None)  # "fined Acme $5 million": no noun
         actor = self.relative_actor(tree, head, inside)
         if actor is not None:  # "350 tỷ đô la mà ông cho là Mỹ đã chi": Mỹ spent it
             found = replace(found, holder=actor[0], predicate=actor[1], direct=False)
@@ -102,6 +125,35 @@ class Rules(Lookups):
             if agent is not None:
                 found = replace(found, holder=agent, direct=False)
         return replace(found, wrappers=frozenset(wrappers))
+
+    def baseline(self, tree: Tree, amount: Token) -> bool:
+        """Whether ``amount`` hangs from another amount as its comparison ("$2 billion,
+        *against $1.5 billion* a year ago"), not as its part ("40% *of $5 billion*")."""
+        if amount.rel != "nmod":
+            return False
+        cases = tree.children(amount.i, "case")
+        return bool(cases) and not any(
+            self.words.has(kind, cases[0].word) for kind in ("genitives", "contents")
+        )
+
+    def pivot(self, tree: Tree, amount: Token, marker: Token) -> bool:
+        """Whether ``marker`` is an adverb the amount only measures out ("50 km *north*",
+        "*up* 3%", "3% *higher*", "*down* from $5"): it then takes the amount's place in
+        the clause."""
+        if marker.upos == "ADV" and amount.deprel in ("nmod", "obl"):
+            # "*down* from 15 million tonnes": the baseline of a change adverb
+            return self.means("up", marker) or self.means("down", marker)
+        if not amount.deprel.endswith(":npmod"):
+            return False
+        if marker.upos == "ADP":
+            return (
+                marker.rel == "case"
+                and tree.head(marker) is not None
+                and self.means("distances", marker)
+            )
+        if marker.upos not in ("ADV", "ADJ"):
+            return False
+        return any(self.means(kind, marker) for kind in ("distances", "up", "down"))
 
     def predicative(
         self, tree: Tree, amount: list[Token], own: int | None, inside: set[int]
@@ -152,15 +204,26 @@ class Rules(Lookups):
         """The attachment, given the word the amount (past its wrappers) hangs from."""
         if gov is None:
             return Attachment(measured=own)
-        if gov.upos == "ADJ" and gov.rel == "amod" and (noun := tree.head(gov)) is not None:
-            gov, via = noun, gov  # "a 15 meter high pig": the amount qualifies the noun
+        if (
+            gov.upos in ("ADJ", "ADV")
+            and gov.rel in ("amod", "xcomp")
+            and (up := tree.head(gov)) is not None
+        ):
+            if gov.rel == "amod":
+                gov, via = up, gov  # "a 15 meter high pig": the amount qualifies the noun
+            elif via.deprel.endswith(":npmod"):
+                # "the tunnel is 57 km long": the adjective is the dimension, the subject
+                # of its verb has it
+                return Attachment(gov.i, self.subject(tree, up), up.i)
         if self.words.has("comparisons", gov.word) and own is None:
             compared = self.compared(tree, gov, inside)
             if compared is not None:
                 return compared
         if gov.upos in NOMINAL and via.rel in SUBJECT and self.possessed_by(tree, gov):
             return Attachment(own, gov.i, None)  # "У России — 2 тысячи тонн золота"
-        if gov.upos in NOMINAL and via.rel in ATTRIBUTIVE and own is None:
+        bare = via.rel == "nmod" and via.i < gov.i and not tree.children(via.i, "case")
+        if gov.upos in NOMINAL and (via.rel in ATTRIBUTIVE or bare) and own is None:
+            # "a 15 meter [high] pig": a bare modifier before its noun qualifies it
             return self.attributive(tree, gov, inside)
         if gov.upos in NOMINAL and via.rel not in SUBJECT:
             return self.under_noun(tree, gov, own, inside)
@@ -195,6 +258,17 @@ class Rules(Lookups):
         if up is not None and up.upos == "VERB" and noun.rel in ("obj", "obl", "iobj"):
             verb = up.i
         holder = self.genitive(tree, noun, inside)
+        for clause in tree.children(noun.i, "acl") if holder is None else ():
+            holder = self.agent(tree, clause, inside)  # "the 12% stake *held by* Qatar's fund"
+            if holder is not None:
+                break
+        if (
+            holder is None
+            and noun.rel == "appos"
+            and up is not None
+            and (up.upos in NOMINAL or up.i in self.named)
+        ):
+            holder = up.i  # "Apple, *the $2 trillion tech giant*": Apple is worth it
         return Attachment(noun.i, holder, verb, direct=True)
 
     def under_noun(self, tree: Tree, noun: Token, own: int | None, inside: set[int]) -> Attachment:
@@ -207,7 +281,14 @@ class Rules(Lookups):
             return Attachment(own, noun.i, None)
         measured = own if own is not None else noun.i
         holder = self.genitive(tree, noun, inside | {measured})
-        up = tree.head(noun)
+        anchor = noun
+        while (
+            anchor.rel == "conj"
+            and (first := tree.head(anchor)) is not None
+            and first.upos in NOMINAL
+        ):
+            anchor = first  # "a population of … and *a GDP of $300 billion*": as the first
+        up = tree.head(anchor)
         for clause in tree.children(noun.i, "acl") if holder is None else ():
             agent = self.agent(tree, clause, inside)
             if agent is not None:  # "Кредит …, выданный Сбербанком": the lender holds it
@@ -216,25 +297,29 @@ class Rules(Lookups):
             holder is None
             and up is not None
             and up.upos in NOMINAL
-            and noun.rel in ("nmod", "amod", "appos", "acl")
-            and self.words.has("properties", tree.tokens[measured].word)
+            and anchor.rel in ("nmod", "amod", "appos", "acl")
+            and any(
+                self.words.has(k, tree.tokens[measured].word) for k in ("properties", "dimensions")
+            )
         ):
             holder = up.i  # "Проект стоимостью $70 млн": the property's owner
         verb = (
             up
-            if up is not None and up.upos in VERBAL and noun.rel in ("obj", "obl", "nsubj", "iobj")
+            if up is not None
+            and up.upos in VERBAL
+            and anchor.rel in ("obj", "obl", "nsubj", "iobj")
             else None
         )
         if verb is None:
             return Attachment(measured, holder, None)
         subject = self.subject(tree, verb)
-        if noun.rel == "nsubj":
+        if anchor.rel == "nsubj":
             # Two subjects ("велодорожка будет иметь протяжённость 5 км" misparsed): the
             # other one holds; else the property's owner does.
             others = [
                 k.i
                 for k in tree.children(verb.i, "nsubj")
-                if k.i != noun.i and k.upos in ("NOUN", "PROPN")  # not "сколько", "он"
+                if k.i != anchor.i and k.upos in ("NOUN", "PROPN")  # not "сколько", "он"
             ]
             subject = others[0] if others else None
             if subject is None and holder is None:
@@ -256,15 +341,38 @@ class Rules(Lookups):
         otherwise its subject holds and its object or purpose is measured."""
         subject = self.subject(tree, verb)
         subj_tok = tree.tokens[subject] if subject is not None else None
+        # "was bought *by Acme* for $5 million": a passive's agent acts
+        agent = self.agent(tree, verb, inside)
         if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
             if own is None:
                 own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
-            return Attachment(own, self.agent(tree, verb, inside), verb.i)
+            if own is None and self.words.has("levels", verb.word):
+                own = self.object(tree, verb, inside)  # "200 tỷ đồng là vốn vay"
+            return Attachment(own, agent, verb.i)
+        if agent is not None and subj_tok is not None and subj_tok.deprel.endswith(":pass"):
+            # the passive's subject is what the money buys or what is acted on
+            return Attachment(own if own is not None else subject, agent, verb.i)
         measured = own if own is not None else self.distance(tree, verb, inside)
+        if measured is None and verb.rel == "conj" and not tree.children(verb.i, *SUBJECT):
+            # "tiêu thụ 5,3 tỷ lít bia, giảm 6%": a conjunct with neither subject nor
+            # object of its own changes what its first conjunct's amount measures
+            first = tree.head(verb)
+            amounts = (
+                [k for k in tree.children(first.i, "obj") if k.i in self.blocked] if first else []
+            )
+            if (
+                amounts
+                and self.object(tree, verb, inside) is None
+                and self.purpose(tree, verb, inside) is None
+            ):
+                measured = self.own_measure(tree, amounts[0], inside)
         holder = subject
         level = self.words.has("levels", verb.word) or (
             via.rel == "obl" and self.object(tree, verb, inside) is None
         )
+        # a property as subject is what is measured, whatever the verb (GUIDE: a property
+        # noun first): "Ngân sách tỉnh dự kiến thu 1.200 tỉ đồng"
+        level = level or (subj_tok is not None and self.words.has("properties", subj_tok.word))
         if (
             subj_tok is not None
             and self.common(subj_tok)
@@ -284,10 +392,12 @@ class Rules(Lookups):
             holder = self.agent(tree, verb, inside) or (None if holder == measured else holder)
         if measured is None:
             measured = self.object(tree, verb, inside)
-        if measured is None:
+        if measured is None and not self.words.has("levels", verb.word):
+            # "dropped below $30,000 *for the first time*": a level has no purpose
             measured = self.purpose(tree, verb, inside)
-        if measured is not None and measured != subject:
-            # "оценила капитализацию Facebook": a property belongs to its owner
+        if measured is not None and measured not in (subject, own):
+            # "аналитики оценили выручку компании": a property belongs to its owner (but in
+            # "owns 10% of Tesla's shares" the subject holds the part it measures out)
             holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
         return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
 
@@ -306,28 +416,3 @@ class Rules(Lookups):
         """A common noun; a tagger calls a capitalised first word ("Долг Украины …") a
         proper noun, but a name is one of the entities factx found."""
         return t.upos == "NOUN" or (t.upos == "PROPN" and t.i not in self.named)
-
-    def fine(self, tree: Tree, measured: int | None) -> int | None:
-        """The fine the amount is: what is measured, or its genitive under a wrapper noun
-        ("общая сумма *штрафов* для операторов")."""
-        if measured is None:
-            return None
-        t = tree.tokens[measured]
-        if self.words.has("penalties", t.word):
-            return t.i
-        if self.words.has("wrappers", t.word):
-            kids = [k.i for k in tree.children(t.i, "nmod") if self.words.has("penalties", k.word)]
-            return kids[0] if kids else None
-        return None
-
-    def debtor(self, tree: Tree, found: Attachment, fine: int, inside: set[int]) -> int | None:
-        """Who a fine is imposed on: an oblique of the verb or the fine under an "on"
-        preposition; the guide's holder of a fine or debt is the party that owes it."""
-        for at in (found.predicate, found.measured, fine):
-            if at is None:
-                continue
-            for kid in tree.children(at, "obl", "nmod"):
-                cases = tree.children(kid.i, "case")
-                if kid.i not in inside and cases and self.words.has("debtors", cases[0].word):
-                    return kid.i
-        return None

@@ -8,6 +8,7 @@ an amount are parsed, which keeps linking cheap beside NER.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, ClassVar, Protocol
@@ -44,9 +45,10 @@ def make_parser(
 
         return RussianParser(shared(resources, news_embedding), **options)
     if lang == "vi":
+        from factx.link.chunk_vi import Grammar
         from factx.link.parse_vi import VietnameseParser
 
-        return VietnameseParser(words.relatives, words.approximators, **options)
+        return VietnameseParser(Grammar.load(words), **options)
     from factx.link.parse_en import EnglishParser
 
     return EnglishParser(**options)
@@ -69,7 +71,7 @@ class SyntaxLinker:
         amounts = sorted((m for m in mentions if str(m.label) in AMOUNTS), key=lambda m: m.start)
         if not amounts:
             return []
-        sentences = Sentences(doc.text, doc.body_start).spans
+        sentences = joined(Sentences(doc.text, doc.body_start).spans, mentions)
         wanted = sorted(
             {
                 s
@@ -89,6 +91,25 @@ class SyntaxLinker:
             found = [fact_for(ctx, m) for m in amounts if a <= m.start < b and tree.tokens]
             facts.extend(share(found))
         return facts
+
+
+def joined(spans: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Sentences joined where a mention runs across their border: a tokenised "20 . 000
+    m3" ends a sentence for the splitter, and the parser needs it whole."""
+    starts = [a for a, _ in spans]
+    crossed = set()  # sentences a mention runs into from the one before
+    for m in mentions:
+        k = bisect_right(starts, m.start)
+        while k < len(starts) and starts[k] < m.end:
+            crossed.add(k)
+            k += 1
+    out: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(spans):
+        if out and k in crossed:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def share(facts: list[Fact]) -> list[Fact]:
