@@ -167,7 +167,7 @@ EN = [
     ("year", r"(?:year\s+|FY\s*)(?<y>{YEAR})", None),
     # "the 2014 protests", "a 2007 report": English prints counts from 1,000 up with a comma,
     # so a bare 19xx/20xx between a determiner and a word is a year, unless the word is a
-    # unit ("the 2000 m final") or a listed count word ("a 2000 year old tradition").
+    # unit ("the 2000 m final") or a listed count word ("a 1900 year old custom").
     ("year_attr", r"(?<y>(?:19|20)\d\d)(?=\s+(?!(?:{NOYEAR}))[^\W\d_])", r"!(?:{YDET})\s+"),
     ("decade", r"(?<y>{YEAR})['’]?s", None),
     ("year_cue", r"(?<cue>{YCUE})(?:\s+|(?<=-))(?<y>{YEAR})", None),

@@ -170,7 +170,7 @@ def digits_source(w: NumberWords) -> str:
 
 def spelt_source(w: NumberWords) -> str:
     """A run of number words: a first word that can open a number, then any number words
-    joined by spaces or hyphens ("seven hundred twenty-one thousand and twelve")."""
+    joined by spaces or hyphens ("six hundred thirty-one thousand and fourteen")."""
     starters = [u for u in w.units if u not in w.continuation_only]
     cont = word([*w.units, *w.multipliers, *w.scales])
     big = [*w.multipliers, *w.scales]

@@ -185,7 +185,7 @@ class QuantityExtractor:
         return Found(m.start(), m.end(), 1.0, unit, bare=True)
 
     def join(self, text: str, found: list[Found]) -> Iterator[Found]:
-        """One length in several units ("2 yards 7 ft 10 inches") becomes one mention, in
+        """One length in several units ("3 yards 2 ft 5 inches") becomes one mention, in
         the smallest unit, when each part is a smaller unit of the same kind."""
         i = 0
         while i < len(found):
@@ -232,7 +232,7 @@ def convert(f: Found, symbol: str) -> float:
 
 def closes_quote(text: str, at: int) -> bool:
     """A '"' after a number that closes a quotation ('the "Group of 7" said') is no inch;
-    nor is one before punctuation ('posts 250 and 251", said KCNA'), where a quotation
+    nor is one before punctuation ('posts 31 and 32", the agency said'), where a quotation
     opened sentences earlier ends."""
     if text[at] != '"':
         return False

@@ -179,8 +179,8 @@ def opener_pattern(lang: str) -> regex.Pattern[str] | None:
 def joined(
     text: str, a_start: int, a_end: int, b_start: int, lang: str
 ) -> tuple[Literal["range", "pair"], int] | None:
-    """How two amounts that both carry the unit are joined ("44 mg to 50 mg", "between
-    44 mg and 50 mg"), and where the range starts (at its opener, if any)."""
+    """How two amounts that both carry the unit are joined ("35 mg to 40 mg", "between
+    35 mg and 40 mg"), and where the range starts (at its opener, if any)."""
     between = text[a_end:b_start]
     if regex.fullmatch(DASH, between):
         return "range", a_start
