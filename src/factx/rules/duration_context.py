@@ -98,7 +98,7 @@ class Context:
         after = NEXT.match(text, end)
         next_word = key(after[1]) if after else None
         if self.lang == "vi" and after and after[1].isdigit() and unit in ("day", "month", "year"):
-            return False  # "12 tháng 10", "999 ngày 26 - 2": a date
+            return False  # "14 tháng 9", "812 ngày 23 - 2": a date
         if text[end : end + 2].strip().startswith("/"):
             return False
         if unit == "year" and amount == int(amount) and 1000 <= amount < 3000:
@@ -139,7 +139,7 @@ class Context:
                 and not text[end : after.start(1)].strip()
                 and not self.smaller_part_follows(text, end, unit)
             ):
-                return False  # "19 giờ 20", while "1 giờ 30 phút" is a compound
+                return False  # "18 giờ 40", while "1 giờ 30 phút" is a compound
             if self.sets["duration_cues"]:
                 before = text[max(0, start - 30) : start].casefold().rstrip()
                 return any(before.endswith(c) for c in self.sets["duration_cues"])
@@ -163,7 +163,7 @@ class Context:
         return nxt in order and unit in order and order.index(nxt) < order.index(unit)
 
     def clock_time(self, text: str, group: list[Part]) -> bool:
-        """ "13 часов 30 минут по московскому времени", or minutes after an hour count that
+        """ "14 часов 20 минут по московскому времени", or minutes after an hour count that
         was read as a clock time ("lúc 7 giờ 30 phút"): a time of day, no length."""
         first, last = group[0], group[-1]
         if first.unit in ("minute", "second") and self.part_before.search(
