@@ -22,8 +22,8 @@ CASES = [
     ("vi", "Giá tăng 28,5 triệu tấn, hai mươi lăm nghìn đồng và 500 . 000 đ, từ 3 đến 5%."),
     ("vi", "Một trăm hai mươi người, 1.250 tỷ đồng, ngày 12/2025 và 3-5 km."),
     ("en", "Sales rose 3.2 percent to $350bn, twenty-five thousand tonnes and 8-1/2 years."),
-    ("en", "Half a million barrels, a third of a tonne, 2 3/4 miles, -5 degrees, 1-800-555."),
-    ("en", "One hundred and two people paid 1,250,000 dollars for 22.00/22.75 percent."),
+    ("en", "Half a million litres, a third of a tonne, 2 3/4 miles, -5 degrees, 1-800-444."),
+    ("en", "One hundred and seven people paid 1,250,000 dollars for 22.00/22.75 percent."),
 ]
 
 

@@ -85,7 +85,7 @@ def small_run(all_languages, tmp_path_factory):
     texts = {
         "en1.txt": "Microsoft Corp. reported higher quarterly revenue on Tuesday.",
         "en2.txt": "Shares of Microsoft rose 3% after the results, analysts said.",
-        "ru1.txt": "ЦБ сохранил ключевую ставку на уровне 16%, сообщил регулятор.",
+        "ru1.txt": "ЦБ оставил ключевую ставку на уровне 18%, сообщил регулятор.",
         "ru2.txt": "Центральный банк России ожидает замедления инфляции. Минфин РФ "
         "разместил облигации на 8,2 млрд долларов США.",
     }

@@ -65,7 +65,7 @@ def test_descriptors_leave_the_name(text, span, expected):
 
 EXTEND = [
     # (text, spans as label and text, spans after)
-    ("Глава японского МИДа сказал.", [("ORG", "МИДа")], [("ORG", "японского МИДа")]),
+    ("Глава чешского МИДа сказал.", [("ORG", "МИДа")], [("ORG", "чешского МИДа")]),
     ("Глава нового МИДа сказал.", [("ORG", "МИДа")], [("ORG", "МИДа")]),
     # an adjective joins only an organisation word: "Компании" is none in these words
     ("Глава государственной Компании.", [("ORG", "Компании")], [("ORG", "Компании")]),

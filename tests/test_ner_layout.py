@@ -70,7 +70,7 @@ HEADS = [
     ("Played W D L F A Pts", [("PER", "Played W D L F A Pts")], []),
     ("W L T GF GA", [("ORG", "W L T GF GA")], []),
     ("J. R. Ewing", [("PER", "J. R. Ewing")], [("PER", "J. R. Ewing")]),
-    ("Group G", [("ORG", "Group G")], [("ORG", "Group G")]),
+    ("Group H", [("ORG", "Group H")], [("ORG", "Group H")]),
 ]
 
 

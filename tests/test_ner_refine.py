@@ -33,14 +33,14 @@ def refiners() -> dict[str, Refiner]:
 EN = [
     # articles and possessives leave the span; a glued "+" joins it
     (
-        "The European Union and South Africa's Eskom met OPEC+ officials.",
+        "The European Union and South Africa's Karoo met OPEC+ officials.",
         [
             ("ORG", "The European Union"),
             ("LOC", "South Africa's"),
-            ("ORG", "Eskom"),
+            ("ORG", "Karoo"),
             ("ORG", "OPEC"),
         ],
-        {("ORG", "European Union"), ("LOC", "South Africa"), ("ORG", "Eskom"), ("ORG", "OPEC+")},
+        {("ORG", "European Union"), ("LOC", "South Africa"), ("ORG", "Karoo"), ("ORG", "OPEC+")},
     ),
     # a country loses its article, even capitalised at a sentence start; "The Hague" keeps it
     (
@@ -171,13 +171,13 @@ RU = [
     ),
     # an adjective of place or state joins an organisation word or a quoted name ...
     (
-        "Глава финского МИДа и солист тверского «Рассвета» посетили государственной Комиссии"
+        "Глава финского МИДа и солист тверского «Рассвета» посетили областной Комиссии"
         " по делам молодёжи.",
         [("ORG", "МИДа"), ("ORG", "Рассвета"), ("ORG", "Комиссии по делам молодёжи")],
         {
             ("ORG", "финского МИДа"),
             ("ORG", "тверского «Рассвета»"),
-            ("ORG", "государственной Комиссии по делам молодёжи"),
+            ("ORG", "областной Комиссии по делам молодёжи"),
         },
     ),
     # ... but not a company's name, and not a qualitative adjective
@@ -262,10 +262,10 @@ def test_document_agreement(text, found, expected):
 def test_a_place_keeps_its_label_when_a_person_shares_the_word():
     from factx.ner.gazetteer import Gazetteer
 
-    text = "Nguyễn Minh Đức sang Đức."
-    spans = spans_of(text, [("PER", "Nguyễn Minh Đức"), ("LOC", "Đức")])
+    text = "Lương Quang Đức sang Đức."
+    spans = spans_of(text, [("PER", "Lương Quang Đức"), ("LOC", "Đức")])
     out = agree(text, spans, Gazetteer("vi"))
-    assert texts(text, out) == {("PER", "Nguyễn Minh Đức"), ("LOC", "Đức")}
+    assert texts(text, out) == {("PER", "Lương Quang Đức"), ("LOC", "Đức")}
 
 
 def test_an_abbreviation_defined_once_labels_its_later_mentions():

@@ -28,7 +28,7 @@ PLACES = [
     # a number or a letter names nothing without its unit
     ("vi", "quận 5", "quận 5"),
     ("vi", "Q.3", "Q.3"),
-    ("vi", "phường K", "phường K"),
+    ("vi", "phường B", "phường B"),
     # a head that is no administrative unit is part of the name
     ("vi", "sông Hồng", "sông Hồng"),
     ("vi", "cầu Thủ Thiêm", "cầu Thủ Thiêm"),

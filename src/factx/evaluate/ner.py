@@ -4,7 +4,7 @@ A span is (doc id, start, end, label). Exact: the same offsets and label. Partia
 and found spans of one label are paired one to one where they overlap (exact pairs
 first, then the largest overlaps), and each pair counts as a hit on both sides, so a
 found span that runs two names together finds only one of them. Both figures are needed
-because gold conventions differ on descriptors ("huyện Định Quán" or "Định Quán"); the
+because gold conventions differ on descriptors ("huyện Tân Lạc" or "Tân Lạc"); the
 gap between them shows how much is a border dispute.
 """
 

@@ -228,7 +228,7 @@ def place(ctx: Context, verb: Token | None, exclude: set[int], amount: Mention) 
         if top.rel == "obl" and top.head in verbs:
             return m
         # A prepositional place between the predicate and the amount is the predicate's,
-        # however the parser attached it ("выросли в среднем по Российской федерации на …").
+        # however the parser attached it ("выросли в среднем по стране на …").
         if verb.start < m.start and m.end <= amount.start and ctx.tree.children(top.i, "case"):
             return m
     return None

@@ -102,7 +102,7 @@ class Lookups:
 
     def dimension(self, tree: Tree, first: Token) -> int | None:
         """A dimension adjective right before the amount, past softeners and "more":
-        "sâu hơn 20 m", "rộng thêm khoảng 40 m" measure depth and width."""
+        "sâu hơn 20 m", "cao thêm khoảng 15 m" measure depth and width."""
         k = first.i - 1
         while k >= 0 and (
             self.words.has("approximators", tree.tokens[k].word)
@@ -167,7 +167,7 @@ class Lookups:
                 return kid.i
         for kid in tree.children(verb.i, "xcomp", "advcl"):
             if kid.upos == "VERB" and (obj := self.object(tree, kid, inside)) is not None:
-                return obj  # "vay 500 tỉ đồng triển khai các dự án"
+                return obj  # "vay 80 tỉ đồng xây các trường học"
         return None
 
     def genitive(self, tree: Tree, noun: Token, inside: set[int]) -> int | None:
@@ -263,7 +263,7 @@ class Lookups:
                 if controller is not None and controller < verb.i:
                     return controller  # "required the team to travel": the team travels
             if up is None or verb.rel not in SHARES_SUBJECT or up.upos == "AUX":
-                return None  # "Its goal is to decrease …": a copula's subject does not act
+                return None  # "Its aim is to reduce …": a copula's subject does not act
             verb = up
         return None
 

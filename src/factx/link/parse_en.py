@@ -89,7 +89,7 @@ def convert(doc: object, offset: int) -> Tree:
         prep = t.head
         if t.dep_ == "pobj" and prep.dep_ == "conj" and prep.head.dep_ in ("prep", "agent"):
             first = [k for k in prep.head.children if k.dep_ == "pobj"]
-            if first:  # "by 49 percent or by 27 percent": the objects are the conjuncts
+            if first:  # "by 12 percent or by 8 percent": the objects are the conjuncts
                 heads[t.i], rels[t.i] = first[0].i, "conj"
                 heads[prep.i], rels[prep.i] = t.i, "case"
     for t in doc:  # type: ignore[attr-defined]

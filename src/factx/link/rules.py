@@ -82,7 +82,7 @@ class Rules(Fines):
                 own = (self.distance(tree, marker, inside) or marker.i) if own is None else own
             else:
                 head = moved = marker  # "up 3%", "3% higher": the change word
-        # "by 49 percent or by 27 percent", "50 и 30 метров", "500 miles (800 km)": a second
+        # "by 12 percent or by 8 percent", "50 и 30 метров", "500 miles (800 km)": a second
         # amount attaches as the first one does.
         while (
             (head.rel in ("conj", "appos") or head is moved or self.baseline(tree, head))
@@ -239,7 +239,7 @@ class Rules(Fines):
         if up is None:
             return None
         for other in tree.children(up.i, "obj", "obl") if up.upos == "VERB" else ():
-            if other.i in self.blocked:  # "… достиг 320 млрд юаней, что на 4,7% больше …"
+            if other.i in self.blocked:  # "… достиг 90 млрд рублей, что на 3% больше …"
                 own = self.own_measure(tree, other, inside)
                 found = self.under_verb(tree, up, other, own, inside)
                 return replace(found, predicate=word.i, holder_from_subject=False)
@@ -314,7 +314,7 @@ class Rules(Fines):
             return Attachment(measured, holder, None)
         subject = self.subject(tree, verb)
         if anchor.rel == "nsubj":
-            # Two subjects ("велодорожка будет иметь протяжённость 5 км" misparsed): the
+            # Two subjects ("трасса будет иметь протяжённость 8 км" misparsed): the
             # other one holds; else the property's owner does.
             others = [
                 k.i

@@ -6,8 +6,8 @@ after a place's name ("Тверской площади"), a kind of work or even
 «...»", "форум «...»"). News corpora annotated the way FactRuEval is (and as natasha's naeval
 scores it) keep only the name; a tagger trained elsewhere keeps the descriptor, or takes the
 title for an organisation. The other way round, an adjective of place or state before an
-organisation word is part of that organisation's name ("японского МИДа", "российского
-Минсельхоза"), as is "им. <person>" after it ("Театра им. Йозефа Бойса").
+organisation word is part of that organisation's name ("чешского МИДа", "белорусского
+Минсельхоза"), as is "им. <person>" after it ("Театра им. Августа Крейна").
 
 All words come from ``lang/<code>/names.toml``; a language without them is left as it is.
 Inflected languages list stems: a word is a descriptor when it starts with one and adds at
@@ -26,7 +26,7 @@ Span = tuple[str, int, int]  # label, start, end
 
 # A name in quotes after the words that describe it: "ОАО «Газпром»", "РКК „Энергия“".
 QUOTED = regex.compile(r"^(\S.*?)\s*[«„“\"]([^«»„“”\"]+)[»“”\"]?$")
-# A name in Latin letters after a descriptor in the text's own script: "ИА Regnum",
+# A name in Latin letters after a descriptor in the text's own script: "ИА Nordpress",
 # "Агентство France-Presse"; "NBC News" is one name.
 LATIN_TAIL = regex.compile(r"^((?!\p{Latin})\S+)\s+(\p{Latin}[\p{Latin}\d&.\- ]*)$")
 # An abbreviation in capitals, which before a quoted name is the kind of organisation.
@@ -82,7 +82,7 @@ class Descriptors:
         label, s, e = span
         before = self._quoted_after(text, s)
         if before and before in self.work_types:
-            return []  # "форум «Россия — Исламский мир»": the title of an event or work
+            return []  # "форум «Город — Село»": the title of an event or work
         if before and before in self.quoted_places:
             return [("LOC", s, e)]  # "аэропорту «Домодедово»": a place
         name = text[s:e]
@@ -96,7 +96,7 @@ class Descriptors:
                 return []  # "статье «Жара продолжается»": a title, not a name
             if self._descriptor(words[-1]):
                 return [("ORG" if label == "PER" else label, ns, ne)]
-            if words[0][:1].isupper():  # "Русской службе «Голоса Америки»": two names
+            if words[0][:1].isupper():  # "Немецкой службе «Радио Полюс»": two names
                 return [(label, s, s + len(prefix)), (label, ns, ne)]
             return [span]
         m = LATIN_TAIL.match(name)
@@ -159,8 +159,8 @@ class Descriptors:
     ) -> bool:
         """Whether the span ``nxt`` ends the organisation's name at ``s:e``.
 
-        "Театра им. Йозефа Бойса": a person after "им."/"имени". "Университете
-        Лос-Анджелеса", "Госпиталя принцессы Марины": an organisation word alone, capitalised
+        "Театра им. Августа Крейна": a person after "им."/"имени". "Университете
+        Лос-Анджелеса", "Госпиталя принцессы Аделины": an organisation word alone, capitalised
         inside a sentence, starts a proper name, which the place or person after it ends; a
         country after it is its own ("Правительства [РФ]").
         """

@@ -30,7 +30,7 @@ LATIN = regex.compile(r"^[\p{Latin}\s'’.-]+$")
 VI_ADMIN = regex.compile(r"^(?:Tỉnh|Thành phố|Huyện|Quận|Thị xã)\s+")
 # Other-language names only for cities this large: small towns' alternate names are noisy.
 EXONYM_POPULATION = 200_000
-# Cities this large may stand before another name ("Tokyo Koike Yuriko"); a smaller city's
+# Cities this large may stand before another name ("Tokyo Sato Kenji"); a smaller city's
 # name at the start of a longer name is more often a given name ("Vladimir", "Marco").
 BIG_CITY = 1_000_000
 

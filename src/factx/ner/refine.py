@@ -8,10 +8,10 @@ gazetteer, and run in this order, each on the previous step's output:
  0. layout (``factx.ner.layout``): a dateline's place is a location, the names of a results
     or standings row are teams, and column heads ("W D L") are no names;
  1. trim: leading articles ("the"), trailing possessives ("'s") and a bracket or quote opened
-    after the name leave the span, and so do a score after it ("Miami Heat 118-104"), a
+    after the name leave the span, and so do a score after it ("Riverton Hawks 109-97"), a
     dangling dash and lowercase words ending a place or organisation ("Yonhap news agency");
     a "+" glued to the end joins it ("OPEC+"); a person's
-    span is split at commas ("Овечкин, Фёдоров");
+    span is split at commas ("Кулагин, Дроздов");
  2. split: descriptor words leave the name (``factx.ner.descriptors``: "ОАО «Газпром»",
     "Тверской площади"), and a country before a state body is its own location ("[US]
     [Department of Defense]");
@@ -20,14 +20,14 @@ gazetteer, and run in this order, each on the previous step's output:
     (".РФ") and a span without letters;
  4. titles: a name right after a title is a person's ("envoy [Ramtane Lamamra]");
  5. organisations: a name that starts with an organisation head or ends with an
-    organisation word is an organisation ("Nayara Energy", "Ministry of Energy");
+    organisation word is an organisation ("Talvor Energy", "Ministry of Energy");
  6. places: a name ending in a kind of building ("Stadium") is a location; a gazetteer
     country, or a large or capital city, or a city after "in/at", is a location, whatever
     the tagger said;
  7. context (``factx.ner.context``): business phrases make a company ("shares of X"), and
     the name before "<role> <Person>" is an organisation ("Apple CEO Tim Cook");
     descriptors again: an organisation takes the adjective of place before it and the name
-    that ends it ("японского МИДа", "Театра им. Йозефа Бойса");
+    that ends it ("чешского МИДа", "Театра им. Августа Крейна");
     abbreviations: "Name (ABBR)" gives ABBR the name's label, in the whole document (a
     person's bracket holds a country or team, no abbreviation);
  8. echoes: a headline in capitals names what its story names (``factx.ner.layout``),
@@ -54,7 +54,7 @@ from factx.ner.repeats import surnames
 WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
 POSSESSIVE = regex.compile(r"['’]s?$")
 # A name with its abbreviation or original spelling glued on, and a closing quote its
-# opening one left: "компания» (УГМК)", "Джошуа Вольфа (Joshua Wolf)".
+# opening one left: "компания» (СЗЛК)", "Даниэля Кросса (Daniel Cross)".
 ABBREVIATED = regex.compile(r"(?<=[\w.])([»”\"]?\s*)\((\p{Lu}[^()]{1,60}?)\)$")
 LIST_MARK = regex.compile(r"[•·|;\n]")
 ITEM = regex.compile(r"[^\s•·|;][^•·|;\n]*?(?=\s*(?:[•·|;\n]|$))")
@@ -150,7 +150,7 @@ class Refiner:
         if not score and SCORE_NEXT.match(text, e):
             score = NUMBER_TAIL.search(text, s, e)  # "Sweden 1" before "– 0"
         if score and score.start() > s:
-            e = score.start()  # "Miami Heat 118-104": a score ends no name
+            e = score.start()  # "Riverton Hawks 109-97": a score ends no name
         dash = DASH_TAIL.search(text, s, e)
         if dash and dash.start() > s:
             e = dash.start()  # "United States -": a dateline's dash
@@ -231,7 +231,7 @@ class Refiner:
         if org and label != "ORG" and not (label == "LOC" and self.gaz.country(name)):
             return "ORG"
         if label != "LOC" and not org and self.facilities.ends_at(words, len(words), 1):
-            return "LOC"  # "Nizhny Novgorod Stadium": a building named as a place
+            return "LOC"  # "Port Elden Stadium": a building named as a place
         if label != "LOC" and place:
             after_prep = (bool(before) and fold(before[-1]) in self.place_preps) or (
                 bool(after) and fold(after[0].rstrip(".")) in self.place_nouns
@@ -251,7 +251,7 @@ def _list_items(text: str, span: Span) -> list[Span]:
     label, s, e = span
     if not LIST_MARK.search(text, s, e) and not (label == "PER" and "," in text[s:e]):
         return [span]
-    items = PERSON_ITEM if label == "PER" else ITEM  # "Сёмин (Овечкин, Фёдоров)"
+    items = PERSON_ITEM if label == "PER" else ITEM  # "Лапин (Кулагин, Дроздов)"
     return [(label, m.start(), m.end()) for m in items.finditer(text, s, e)]
 
 

@@ -1,7 +1,7 @@
 """Where underthesea's CRF reading stands against the Vietnamese span rules.
 
 underthesea's CRF, trained on VLSP-2016, is good at people from context: "Nam gọi điện",
-"Đoàn được giao nhiệm vụ" are people although "Nam" is also a direction and "Đoàn" an
+"Đoàn vừa nhận nhiệm vụ" are people although "Nam" is also a direction and "Đoàn" an
 institution word. The capitalisation rules of :mod:`factx.ner.vi_spans` cannot see that
 context, so where the CRF tags a person and the rules say place, organisation or nothing,
 the person stands unless one of these holds:
@@ -18,10 +18,10 @@ the person stands unless one of these holds:
    or hold an abbreviation or a digit.
 
 Where the rules found a person over the same words, theirs stands (they know titles and
-boundaries), unless their span glues a lowercase word inside ("Đào tên Tuấn").
+boundaries), unless their span glues a lowercase word inside ("Võ tên Khang").
 
 The CRF also knows VLSP's places named by a head and a number or a lowercase word, which
-capitalisation cannot see: "quốc lộ 20", "đường liên cảng A5". A CRF location that starts
+capitalisation cannot see: "quốc lộ 14", "đường liên cảng B3". A CRF location that starts
 with a place word stands where the rules found nothing there or only places inside it.
 """
 
@@ -83,7 +83,7 @@ def _cued(lex: VietnameseLexicon, toks: list[Tok], a: int, b: int, over: list[Sp
         foreign
         and not (
             (b - a == 1 and INITIAL.match(toks[a].text))  # "Kh.", "D."
-            or (  # "Barack Obama", but not "Becamex Bình Dương"
+            or (  # "Barack Obama", but not "Hanaco Long An"
                 lex._foreign_name(toks, a, b)
                 and lex._name_shaped(toks, a, b)
                 and not any(marked(t.text) for t in toks[a:b])
@@ -124,7 +124,7 @@ def crf_places(lex: VietnameseLexicon, toks: list[Tok]) -> list[tuple[int, int]]
             n
             and rest
             and (not toks[a].cap or toks[a].initial)
-            and (rest[-1].cap or DIGIT.search(rest[-1].text))  # "quốc lộ 20", "cảng A5"
+            and (rest[-1].cap or DIGIT.search(rest[-1].text))  # "quốc lộ 14", "cảng B3"
             and sum(not t.cap for t in rest) <= 2
             and not any(lex.bridge_stop.match(lex.words, x) for x in range(a + n, b))
         ):

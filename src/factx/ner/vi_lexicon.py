@@ -166,7 +166,7 @@ class VietnameseLexicon:
         return bare_place(text, "vi")
 
     def _near_place_word(self, toks: list[Tok], k: int) -> bool:
-        """A place word two or three lowercase words back: "mỏ đất hiếm [Đông Pao]"."""
+        """A place word two or three lowercase words back: "mỏ đá vôi [Nà Lừa]"."""
         for back in (2, 3):
             s = k - back
             if s >= 0 and all(not t.cap and t.text.isalpha() for t in toks[s:k]):
@@ -189,7 +189,7 @@ class VietnameseLexicon:
 
     def _korean_name(self, toks: list[Tok], i: int, j: int) -> bool:
         """A surname and a hyphenated given name, as Korean names are romanised:
-        "Park Hang-seo", "Kim Sang-sik"."""
+        "Park Hang-seo", "Lee Min-jun"."""
         return (
             j - i == 2
             and bool(NAME_WORD.fullmatch(toks[i].text))

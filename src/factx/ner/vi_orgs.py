@@ -2,9 +2,9 @@
 
 Split from :mod:`factx.ner.vi_lexicon`: these predicates answer one question, how far an
 institution's name runs from its head word. A lowercase head before a name joins it
-("công ty Sanofi", "ubnd tỉnh Phú Yên", VLSP-2016); the name runs across lowercase field
+("công ty Vetrox", "ubnd tỉnh Tuyên Quang", VLSP-2016); the name runs across lowercase field
 words to a later capitalised one ("Bộ Giáo dục và Đào tạo"), takes a province after an
-agency ("UBND tỉnh Phú Yên") but not a foreign country ("[Bộ Ngoại giao] [Mỹ]"), a person
+agency ("UBND tỉnh Tuyên Quang") but not a foreign country ("[Bộ Ngoại giao] [Mỹ]"), a person
 it is named after ("Trường THPT Nguyễn Du") and a number ("Bệnh viện Nhi đồng 1"), and
 stops before its officer ("Giám đốc Sở Y tế [Nguyễn Văn A]").
 """
@@ -24,7 +24,7 @@ class OrganisationRules(VietnameseLexicon):
         """A person or a title starts at ``e``; or, after an agency, a foreign country.
 
         "[Bộ Ngoại giao] [Mỹ]": the country says whose ministry it is. A province, city or
-        the home country is part of the name ("UBND tỉnh Phú Yên", "Sở Y tế Hà Nội").
+        the home country is part of the name ("UBND tỉnh Tuyên Quang", "Sở Y tế Hà Nội").
         """
         t = toks[e]
         if t.initial or not t.name or self.titles.match(self.words, e):
@@ -68,7 +68,7 @@ class OrganisationRules(VietnameseLexicon):
 
     def _org_lead(self, toks: list[Tok], i: int) -> tuple[int, bool] | None:
         """Start of the lowercase institution word before the run at ``i``, and whether a
-        place after it belongs to it: "[công ty] X", "[ubnd tỉnh] Phú Yên"."""
+        place after it belongs to it: "[công ty] X", "[ubnd tỉnh] Tuyên Quang"."""
         words = self.words
         p = self.place_heads.ends_at(words, i)
         if p and self._lowercase_words(toks, i - p, i):

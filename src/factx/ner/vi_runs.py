@@ -73,7 +73,7 @@ class RunRules(LineRules):
             and fold(toks[i].text) not in self.surnames
             and not self._org_lead(toks, i)  # "đội [Sông Lam]" is a team
         ):
-            return [("LOC", i, j)], j  # "Huyện Định Quán", "Cầu Sài Gòn": the head starts it
+            return [("LOC", i, j)], j  # "Huyện Tân Lạc", "Cầu Rạch Miễu": the head starts it
         if kin and j - i <= 4 and self._name_shaped_person(toks, i, j):
             return [("PER", i, j)], j  # "cô [Mai]", "ông [Vinh]": a city's name is a given name
         if toks[i].initial:
@@ -106,10 +106,10 @@ class RunRules(LineRules):
         lead = self._org_lead(toks, i)
         if lead and self.not_entities.match(words, i, j) == j - i:
             return [], j  # "ubnd TP", "công an TP": no name, no entity
-        if lead:  # "[công ty] Sanofi", "[ubnd tỉnh] Phú Yên", but "đội tuyển [Việt Nam]"
+        if lead:  # "[công ty] Vetrox", "[ubnd tỉnh] Tuyên Quang", but "đội tuyển [Việt Nam]"
             start, placed = lead
             place = self._place_len(toks, i, j) == j - i
-            if place and placed:  # "ubnd tỉnh [Phú Yên]", but "đại học [Mỹ]" is American
+            if place and placed:  # "ubnd tỉnh [Tuyên Quang]", but "đại học [Mỹ]" is American
                 text = self._text(toks, i, j)
                 placed = not self.gaz.is_country(text) or key(text) in self.home
             e = j if placed and place else self._org_end(toks, i, False) if not place else i
@@ -192,7 +192,7 @@ class RunRules(LineRules):
                 out.append(("PER", k, j))
                 break
             if title and p is None and self.org_suffixes.ends_at(words, j, k + 1):
-                title = False  # "Tổng giám đốc [Vietnam Airlines]"
+                title = False  # "Tổng giám đốc [Vietnam Railways]"
             if title and p is None:
                 n = self._place_len(toks, k, j)
                 if n and j - k - n == 1 and vietnamese(toks[j - 1].text):
@@ -234,7 +234,7 @@ class RunRules(LineRules):
             and toks[k].glued
             and vietnamese(toks[k].text)
             and not self._known_place(toks[k].text)
-            and not (  # "Luật Địa chất và Khoáng sản": the second half of a coordinated name
+            and not (  # "Luật Thủy sản và Lâm nghiệp": the second half of a coordinated name
                 k >= 2
                 and toks[k - 1].text == "và"
                 and toks[k - 2].name

@@ -1,6 +1,6 @@
 """Vietnamese names from capitalisation, labelled by stated rules with the CRF as last resort.
 
-underthesea's CRF glues titles to names ("Thủ tướng Nguyễn Văn Hùng" as LOC), confuses people
+underthesea's CRF glues titles to names ("Thủ tướng Trần Minh Hiếu" as LOC), confuses people
 with places and finds few organisations, but Vietnamese orthography marks names well: every
 syllable of a person's or place's name is capitalised, an organisation's name starts with a
 capitalised institution word. So names are proposed from capitalised runs of syllables
@@ -13,7 +13,7 @@ word, its POS which sentence-initial words are common nouns) and each run is lab
  2. a parenthesised abbreviation after it: ORG, back to its institution word; a place
     without one stays a location ("Lugansk (LPD)"), its abbreviation too when it spells
     the place's initials ("TP.HCM");
- 3. a place word opening it ("Huyện Định Quán", "Cầu Long Biên"): a location;
+ 3. a place word opening it ("Huyện Tân Lạc", "Cầu Long Biên"): a location;
  4. a lowercase institution word before it ("công ty", "báo", "đội", "ubnd tỉnh"): ORG with
     that word inside, unless the name is a bare country or city ("đội tuyển [Thái Lan]");
  5. a lowercase place word before it ("huyện", "sông", "đường"): a location with the word

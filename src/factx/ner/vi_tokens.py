@@ -58,7 +58,7 @@ class Tok:
     initial: bool = False  # the first word of a sentence: its capital says nothing
     ent: int = -1  # index of the CRF entity it lies in, -1 outside any
     # a capitalised syllable the segmenter glued into a lowercase verb, adjective or function
-    # word ("Hải đuổi", "cưới Lan"): a name it did not know, most often a given name
+    # word ("Hùng chạy", "gọi Thảo"): a name it did not know, most often a given name
     glued: bool = False
 
 

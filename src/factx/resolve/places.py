@@ -27,7 +27,7 @@ class PlaceUnits:
 
     def bare(self, text: str) -> str:
         """``text`` without a unit before its capitalised name, short forms spelt out. A
-        number or a letter names nothing without its unit ("quận 5", "phường K"): such a
+        number or a letter names nothing without its unit ("quận 5", "phường B"): such a
         name stays whole."""
         text = text.strip()
         rest = self.unit.sub("", text, count=1).strip()

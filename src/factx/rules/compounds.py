@@ -1,4 +1,4 @@
-"""Adjectives made of a number and a unit: "50-процентной", "1600-километрового",
+"""Adjectives made of a number and a unit: "50-процентной", "1200-километрового",
 "десятиметровая", "полуторачасовую".
 
 Russian writes an amount that qualifies a noun as one word: digits, a hyphen and the

@@ -1,8 +1,8 @@
 """Amounts that share a unit across a list or a change, each its own mention.
 
-"45 and 50 mg", "по 100, 200 и 500 рублей", "từ 385 tỷ lên hơn 800 tỷ đồng" and "2.83
+"35 and 40 mg", "по 100, 200 и 500 рублей", "từ 385 tỷ lên hơn 800 tỷ đồng" and "2.83
 million tonnes and 1.9 million" give every amount a mention in the unit (and currency,
-and scale) written once; ranges ("3–5 km", "between 44 and 50 mg") are made one mention
+and scale) written once; ranges ("3–5 km", "between 35 and 40 mg") are made one mention
 by :mod:`factx.rules.ranges`. The words are the ``list_joiners``, ``amount_modifiers``
 and ``shared_followers`` lists of ``lang/<code>/numbers.toml``.
 """

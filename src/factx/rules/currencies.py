@@ -21,7 +21,7 @@ from factx import lang as langdata
 from factx.rules import numbers
 
 # Codes ISO 4217 has withdrawn (pycountry lists only active ones), which news and archives
-# still use: "42 BGN", "50 million DEM".
+# still use: "57 BGN", "50 million DEM".
 # fmt: off
 WITHDRAWN = (
     "ATS", "BEF", "BGN", "BYR", "CYP", "DEM", "EEK", "ESP", "FIM", "FRF", "GRD", "HRK", "IEP",

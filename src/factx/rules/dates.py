@@ -134,7 +134,7 @@ class DateExtractor:
                             listed.append((*before.span("d0"), before["d0"]))
                             start = before.end("listed")
                 if rule.kind in ("year_cue", "year_attr"):
-                    start = m.start("y")  # "in 2023", "the 2014 protests": the cue is context
+                    start = m.start("y")  # "in 2023", "the 2011 protests": the cue is context
                 if not self.checks.plausible(rule.kind, g, start, end, text):
                     continue
                 given = bool(g["y"] or g["yy"] or g["yrel"])

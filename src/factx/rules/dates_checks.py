@@ -21,7 +21,7 @@ PREVIOUS_WORD = regex.compile(r"(?r)(\w+)(?<gap>[^\S\n]*,?[^\S\n]*)\Z")
 NEXT_WORD = regex.compile(r"[^\S\n]*(\w+)")
 NEXT_TEXT = regex.compile(r"[^\S\n]*([^\s])?")
 # A match score, "1-1" or "2–0": no digit, dash or decimal point around it ("2024-25",
-# "1-800-555", "3-5%" are not scores).
+# "1-800-444", "3-5%" are not scores).
 SCORE = r"(?<![\w.,/:–-])\d{1,2}[-–]\d{1,2}(?![\w/:%–-]|[.,]\d)"
 # Kinds whose Vietnamese head word ("tháng", "quý", "năm") is a unit after a count.
 COUNT_SENSITIVE = {"month", "relative", "quarter", "date"}
@@ -110,7 +110,7 @@ class DateChecks:
             if g["dayw"]:
                 return True
             if g["dash"]:
-                return prev in self.dash_cues  # "tối 21-3", but "từ 3-5 ngày" is a range
+                return prev in self.dash_cues  # "tối 24-3", but "từ 3-5 ngày" is a range
             if prev in self.day_cues:
                 return not self.padded_months or len(g["m"] or "") == 2
             sign_before = quantity_sign(text[start - 1] if start else None)
@@ -121,8 +121,8 @@ class DateChecks:
             )
         vi_count = self.lang == "vi" and kind in COUNT_SENSITIVE and before and adjacent
         if vi_count and not g["d"] and self.count.search(text, max(0, start - 40), start):
-            # "3 tháng trước", "ba năm qua": a count makes the word a unit (but "công văn 999
-            # ngày 26-2" is a document's number before a day).
+            # "3 tháng trước", "ba năm qua": a count makes the word a unit (but "công văn 812
+            # ngày 23-2" is a document's number before a day).
             return False
         if self.lang == "vi" and kind == "weekday":
             # "thứ hai" is Monday, but "lần thứ hai" is "the second time".

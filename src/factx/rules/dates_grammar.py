@@ -21,7 +21,7 @@ from factx.rules.lazy import LazyPattern
 from factx.rules.starts import DIGITS, Starts, template_starts
 from factx.rules.timewords import TimeWords, alternation, count_source, time_words
 
-# A date never starts inside a number or word ("Су-57", "95/2025/NĐ-CP") and never stops
+# A date never starts inside a number or word ("Су-57", "47/2024/NĐ-CP") and never stops
 # inside one or before a percent sign.
 START = r"(?<![\w.,/\-–—])"
 # A core that opens with a word may follow a dash ("январе–марте").
@@ -160,7 +160,7 @@ def rules(lang: str) -> tuple[Rule, ...]:
         if kind == "holiday" and w.data.get("relative_after"):
             prefix = None  # "trước tết" is "before Tết"; the last one is "Tết trước"
         required = prefix is not None and prefix.startswith("!")
-        # A required prefix bounds the match on the left itself ("2018Q4" has no space);
+        # A required prefix bounds the match on the left itself ("2019Q4" has no space);
         # where it ends in a space, the core starts a word. Cores start with a word
         # character, and a leading \b lets the engine skip to word starts: 2-4x faster.
         if required:
@@ -168,7 +168,7 @@ def rules(lang: str) -> tuple[Rule, ...]:
         else:
             start = START if core.startswith(DIGIT_LEAD) else r"\b" + WORD_START
         pattern = LazyPattern(start + fill(core, core_values) + END, flags)
-        # Without a boundary the core may start inside a token ("2018Q4"): scan it all.
+        # Without a boundary the core may start inside a token ("2019Q4"): scan it all.
         starts = template_starts(core, first) if start else None
         if prefix is None:
             compiled.append(Rule(kind, pattern, starts=starts))

@@ -250,7 +250,7 @@ def month_named(m: Groups, w: TimeWords, ref: dt.date | None) -> dt.date:
 
 
 def nth_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
-    """ "second wednesday of october 2014", "last friday in october"."""
+    """ "second thursday of october 2014", "last friday in october"."""
     n = -1 if m["nthl"] else number(m["nth"] or m["nthd"], w)
     wd = w.weekday(m["wd"])
     if n is None or wd is None:
@@ -260,7 +260,7 @@ def nth_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
 
 
 def last_day(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
-    """ "the last day of May", "the 5th last day of May": counted back from the month's end."""
+    """ "the last day of May", "the 3rd last day of June": counted back from the month's end."""
     n = number(m["nth"] or m["nthd"], w) or 1
     first = month_named(m, w, ref)
     day = p.add_months(first, 1) - dt.timedelta(days=n)
@@ -270,7 +270,7 @@ def last_day(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
 
 
 def closest_weekday(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
-    """ "the closest Monday to Oct 5th": that weekday at most three days from the date."""
+    """ "the closest Friday to Oct 12th": that weekday at most three days from the date."""
     target = date(m, w, ref)
     wd = w.weekday(m["wd"])
     if wd is None or not isinstance(target, Period) or target.grain != "day":

@@ -88,13 +88,13 @@ VI_LISTED = VI_PREFIX + LISTED_DAY
 VI = [
     (
         "date",
-        # "17-3-2004", and as print spaces or mixes its dashes: "17 - 3 – 2004".
+        # "19-4-2004", and as print spaces or mixes its dashes: "19 - 4 – 2004".
         r"(?<d>{DAY})(?:(?<sep>[/.])(?<m>{MONTH_NO})(?P=sep)|\s*[-–]\s*(?<m>{MONTH_NO})\s*[-–]\s*)"
         r"(?:(?<y>{YEAR})|(?<yy>{YY}))",
         VI_PREFIX,
     ),
     ("day_month", r"(?<d>{DAY})/(?<m>{MONTH_NO})", VI_LISTED),
-    # "tối 21-3": with a dash only after a day word (see `dash_day_cues`).
+    # "tối 24-3": with a dash only after a day word (see `dash_day_cues`).
     ("day_month", r"(?<d>{DAY})\s*(?<dash>[-–])\s*(?<m>{MONTH_NO})", VI_PREFIX),
     ("date", r"tháng\s+{VMONTH}(?:{YEARPART})?", "!" + VI_LISTED + r"(?<d>{DAY})\s+"),
     ("date", r"tháng\s+{VMONTH}(?:{YEARPART})", None),
@@ -165,9 +165,9 @@ EN = [
     ("half", r"(?<hw>first|second)[\s-]+half(?:{YEARPART}|\s+of\s+the\s+year)?", None),
     ("half", r"(?<hr>H[12])\s*(?<y>{YEAR})", None),
     ("year", r"(?:year\s+|FY\s*)(?<y>{YEAR})", None),
-    # "the 2014 protests", "a 2007 report": English prints counts from 1,000 up with a comma,
+    # "the 2011 protests", "a 2007 report": English prints counts from 1,000 up with a comma,
     # so a bare 19xx/20xx between a determiner and a word is a year, unless the word is a
-    # unit ("the 2000 m final") or a listed count word ("a 2000 year old tradition").
+    # unit ("the 2000 m final") or a listed count word ("a 1900 year old custom").
     ("year_attr", r"(?<y>(?:19|20)\d\d)(?=\s+(?!(?:{NOYEAR}))[^\W\d_])", r"!(?:{YDET})\s+"),
     ("decade", r"(?<y>{YEAR})['’]?s", None),
     ("year_cue", r"(?<cue>{YCUE})(?:\s+|(?<=-))(?<y>{YEAR})", None),

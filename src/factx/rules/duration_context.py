@@ -1,8 +1,8 @@
 """Whether a count and a unit of time is a length: the context checks of durations.py.
 
-A count is no length where it is a date ("12 tháng 10", "два года назад", "cách đây một
-năm"), a clock time ("lúc 19 giờ 20", "13 часов 30 минут по московскому времени"), an age
-("не моложе 23 лет", "(15 лет)", "ему было 42 года") or a name ("tháng Mười"). The words
+A count is no length where it is a date ("14 tháng 9", "два года назад", "cách đây một
+năm"), a clock time ("lúc 18 giờ 40", "14 часов 20 минут по московскому времени"), an age
+("не моложе 27 лет", "(15 лет)", "ему было 42 года") or a name ("tháng Mười"). The words
 are the cue lists of ``lang/<code>/durations.toml``.
 """
 
@@ -24,7 +24,7 @@ NEXT = regex.compile(r"[^\S\n]*(\w+)")
 
 
 def sentence_start(text: str, start: int) -> bool:
-    """ "An hour and 45 minutes." opens a sentence; a bare "месяц" there is too risky."""
+    """ "An hour and 35 minutes." opens a sentence; a bare "месяц" there is too risky."""
     before = text[max(0, start - 10) : start].rstrip()
     return not before or before[-1] in ".!?;:\n"
 
@@ -98,7 +98,7 @@ class Context:
         after = NEXT.match(text, end)
         next_word = key(after[1]) if after else None
         if self.lang == "vi" and after and after[1].isdigit() and unit in ("day", "month", "year"):
-            return False  # "12 tháng 10", "999 ngày 26 - 2": a date
+            return False  # "14 tháng 9", "812 ngày 23 - 2": a date
         if text[end : end + 2].strip().startswith("/"):
             return False
         if unit == "year" and amount == int(amount) and 1000 <= amount < 3000:
@@ -121,7 +121,7 @@ class Context:
             and key(prev[1]) in self.sets["age_cues"]
             and not self.part_before.search(text, max(0, start - 40), start)
         ):
-            return False  # "не моложе 23 лет", "tháng Mười"; not "một tháng tám ngày"
+            return False  # "не моложе 27 лет", "tháng Mười"; not "một tháng tám ngày"
         unit_word = key(g["unit"] or "")
         if unit_word in self.sets["ambiguous_units"]:
             followers = {key(f) for f in self.data.get("ambiguous_followers", ())}
@@ -139,7 +139,7 @@ class Context:
                 and not text[end : after.start(1)].strip()
                 and not self.smaller_part_follows(text, end, unit)
             ):
-                return False  # "19 giờ 20", while "1 giờ 30 phút" is a compound
+                return False  # "18 giờ 40", while "1 giờ 30 phút" is a compound
             if self.sets["duration_cues"]:
                 before = text[max(0, start - 30) : start].casefold().rstrip()
                 return any(before.endswith(c) for c in self.sets["duration_cues"])
@@ -163,7 +163,7 @@ class Context:
         return nxt in order and unit in order and order.index(nxt) < order.index(unit)
 
     def clock_time(self, text: str, group: list[Part]) -> bool:
-        """ "13 часов 30 минут по московскому времени", or minutes after an hour count that
+        """ "14 часов 20 минут по московскому времени", or minutes after an hour count that
         was read as a clock time ("lúc 7 giờ 30 phút"): a time of day, no length."""
         first, last = group[0], group[-1]
         if first.unit in ("minute", "second") and self.part_before.search(

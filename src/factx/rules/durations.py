@@ -210,7 +210,7 @@ class DurationExtractor:
         return keep_disjoint(sorted(parts, key=lambda p: (p.start - p.end, p.start)))
 
     def compounds(self, text: str, parts: list[Part]) -> list[list[Part]]:
-        """ "an hour and 45 minutes", "2 года и 3 месяца": a larger unit, a joiner, a smaller."""
+        """ "an hour and 35 minutes", "2 года и 3 месяца": a larger unit, a joiner, a smaller."""
         order = list(SECONDS)
         groups: list[list[Part]] = []
         for p in parts:

@@ -42,7 +42,7 @@ class Patterns:
     main: Forms  # after an amount: a currency ("рублей", "$")…
     sub: Forms  # …or a subunit ("центов")
     bare: regex.Pattern[str] | None  # "a dollar"
-    cents: regex.Pattern[str]  # anchored after an amount: "and 43c"
+    cents: regex.Pattern[str]  # anchored after an amount: "and 27c"
     prefix_dash: regex.Pattern[str]  # "$3-5 million": a dashed range after its currency
 
 
@@ -220,7 +220,7 @@ class MoneyExtractor:
         return Found(m.start(), m.end(), cur.factor, cur.code, True, factor=cur.factor)
 
     def with_cents(self, text: str, f: Found) -> Found:
-        """The cents after an amount: "$20 and 43c", "20 долларов 43 цента", "hai đô 23"."""
+        """The cents after an amount: "$30 and 27c", "20 долларов 43 цента", "hai đô 23"."""
         if not f.whole:
             return f
         m = self.patterns.cents.match(text, f.end)

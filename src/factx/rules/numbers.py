@@ -28,7 +28,7 @@ SEP = r"(?:[ \t\u00a0\u202f]+|[ \t]*-[ \t]*)"
 # "digit/" ("12/2025"), nor as a bare group of three after "digit space" ("10 000" in
 # English): that is the tail of a number in a grouping this language does not use.
 START = r"(?<![\w.,]|\w[-–/])(?<!\d[ \u00a0\u202f](?=\d{3}(?!\d)))"
-# …and never stops in the middle of one ("29.08.2024", "1-800-555", "3-1", "95/2025").
+# …and never stops in the middle of one ("21.06.2024", "1-800-444", "3-1", "47/2024").
 END = r"(?![.,]?\d)(?![-–/]\d)"
 SIGN = r"[-−](?=\d)"
 SPACES = regex.compile(r"[\s\u00a0\u202f]+")
@@ -114,7 +114,7 @@ class Grammar:
     suffix: str
     token: regex.Pattern[str]
     digit_run: regex.Pattern[str]
-    spaced: str  # "500 . 000" in tokenised text, for amounts only; "(?!)" if not read
+    spaced: str  # "350 . 000" in tokenised text, for amounts only; "(?!)" if not read
 
     @classmethod
     def build(cls, lang: str) -> Grammar:
@@ -170,7 +170,7 @@ def digits_source(w: NumberWords) -> str:
 
 def spelt_source(w: NumberWords) -> str:
     """A run of number words: a first word that can open a number, then any number words
-    joined by spaces or hyphens ("seven hundred twenty-one thousand and twelve")."""
+    joined by spaces or hyphens ("six hundred thirty-one thousand and fourteen")."""
     starters = [u for u in w.units if u not in w.continuation_only]
     cont = word([*w.units, *w.multipliers, *w.scales])
     big = [*w.multipliers, *w.scales]
@@ -253,7 +253,7 @@ def scale_pattern(lang: str) -> str:
 
 
 def suffix_pattern(lang: str) -> str:
-    """Regex source for one-letter scales glued to digits ("$10k", "£65m"): money only."""
+    """Regex source for one-letter scales glued to digits ("$10k", "£48m"): money only."""
     return grammar(lang).suffix
 
 
@@ -278,7 +278,7 @@ def parse_number(text: str, lang: str) -> float | None:
     if not text:
         return None
     if g.spaced != "(?!)" and regex.fullmatch(g.spaced, text):
-        text = SPACES.sub("", text)  # "500 . 000" as tokenised text writes 500.000
+        text = SPACES.sub("", text)  # "350 . 000" as tokenised text writes 350.000
     sign = 1.0
     if text[0] in "-−":
         sign, text = -1.0, text[1:].lstrip()

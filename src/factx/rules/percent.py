@@ -1,6 +1,6 @@
 """PERCENT: a number with "%" or a percent word, the value in percent and the unit "%".
 
-"15%", "12,5%", "70 процентов", "90 phần trăm", "3.2 percent", "ten percent". The words
+"15%", "13,7%", "65 процентов", "90 phần trăm", "3.2 percent", "ten percent". The words
 are the ``percent`` list of ``lang/<code>/numbers.toml``.
 """
 

@@ -133,7 +133,7 @@ def tensed_year(ref: dt.date, month: int, day: int | None, tense: int, months: i
     """The year of a yearless month or day in a sentence whose tense points back (< 0) or
     ahead (> 0): the latest that has begun by ``ref`` (a day up to SLACK after it counts),
     or the earliest that has not ended more than GRACE before it (an event "is to run from
-    January 23" in a story of the 28th is this January's). ``months`` is the period's
+    January 19" in a story of the 24th is this January's). ``months`` is the period's
     length (3 for a quarter). An open tense (0) falls back to :func:`infer_year`."""
     if not tense:
         return infer_year(ref, month)

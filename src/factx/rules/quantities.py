@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import pint
 
 GAP = r"[ \u00a0\u202f]*"
-# A currency sign before the number makes it money ("$350m" is not 350 metres).
+# A currency sign before the number makes it money ("$420m" is not 420 metres).
 MONEY_SIGN = regex.compile(r"[$€£¥₽₴₹₩₫฿][ \u00a0]?$")
 # A unit followed by "/unit" is a rate, unless rates.py reads what it is per ("t/d").
 SLASH = regex.compile(r"[ \u00a0]?/[ \u00a0]?\w")
@@ -110,7 +110,7 @@ class QuantityExtractor:
                 for m in bare
                 if not inside(found, ends, m.start(), m.end()) and (f := self.read_bare(text, m))
             ]
-        # "1600-километрового", "десятиметровая": one word, which no scan above reads.
+        # "1200-километрового", "десятиметровая": one word, which no scan above reads.
         found += [
             Found(c.start, c.end, c.value, c.unit)
             for c in self.adjectives.find(text, timeout, scan)
@@ -137,7 +137,7 @@ class QuantityExtractor:
 
     def read(self, text: str, amount: regex.Match[str]) -> Found | None:
         """The unit right after an amount; without its scale if only that way a unit follows
-        ("5m" is five metres, while "0.5k miles" keeps its "k")."""
+        ("5m" is five metres, while "0.3k miles" keeps its "k")."""
         if MONEY_SIGN.search(text, max(0, amount.start() - 2), amount.start()):
             return None
         scaled = True
@@ -185,7 +185,7 @@ class QuantityExtractor:
         return Found(m.start(), m.end(), 1.0, unit, bare=True)
 
     def join(self, text: str, found: list[Found]) -> Iterator[Found]:
-        """One length in several units ("2 yards 7 ft 10 inches") becomes one mention, in
+        """One length in several units ("3 yards 2 ft 5 inches") becomes one mention, in
         the smallest unit, when each part is a smaller unit of the same kind."""
         i = 0
         while i < len(found):
@@ -232,7 +232,7 @@ def convert(f: Found, symbol: str) -> float:
 
 def closes_quote(text: str, at: int) -> bool:
     """A '"' after a number that closes a quotation ('the "Group of 7" said') is no inch;
-    nor is one before punctuation ('posts 250 and 251", said KCNA'), where a quotation
+    nor is one before punctuation ('posts 31 and 32", the agency said'), where a quotation
     opened sentences earlier ends."""
     if text[at] != '"':
         return False

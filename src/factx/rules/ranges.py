@@ -1,8 +1,8 @@
 """Two amounts that share the unit written after the second: a range or a pair.
 
-"3–5 km", "3 to 5 km", "between 44 and 50 mg", "от 10 до 15 тонн", "từ 3 đến 5 tấn" are
+"3–5 km", "3 to 5 km", "between 35 and 40 mg", "от 10 до 15 тонн", "từ 3 đến 5 tấn" are
 ranges: one mention whose value is the midpoint (as quantulum3 reports ranges) and whose
-norm is "low/high". "from 3 to 5 t" (a change), "45 and 50 mg" and "3 или 4 км" are pairs:
+norm is "low/high". "from 3 to 5 t" (a change), "35 and 40 mg" and "3 или 4 км" are pairs:
 the first amount is a mention of its own, in the second's unit; :mod:`factx.rules.coordination`
 makes the mentions of pairs and lists. The words are the ``range_*``, ``change_openers``
 and ``list_joiners`` lists of ``lang/<code>/numbers.toml``.
@@ -21,7 +21,7 @@ import regex
 from factx import lang as langdata
 from factx.rules import numbers
 
-# "3-5", "3 – 5", "3.5–4.0": digits, a dash, digits.
+# "3-5", "3 – 5", "2.5–3.0": digits, a dash, digits.
 DASH = r"[ \u00a0]?[-–—][ \u00a0]?"
 GAP = r"[ \u00a0]*"
 # "in 2019 and 5 km": a year before "and" is a date, never the first of a pair.
@@ -179,8 +179,8 @@ def opener_pattern(lang: str) -> regex.Pattern[str] | None:
 def joined(
     text: str, a_start: int, a_end: int, b_start: int, lang: str
 ) -> tuple[Literal["range", "pair"], int] | None:
-    """How two amounts that both carry the unit are joined ("44 mg to 50 mg", "between
-    44 mg and 50 mg"), and where the range starts (at its opener, if any)."""
+    """How two amounts that both carry the unit are joined ("35 mg to 40 mg", "between
+    35 mg and 40 mg"), and where the range starts (at its opener, if any)."""
     between = text[a_end:b_start]
     if regex.fullmatch(DASH, between):
         return "range", a_start

@@ -4,7 +4,7 @@ right after an amount.
 Quantities read a unit only where an amount ends, so the few thousand forms ("тонн",
 "km²", "square miles") are a character trie (:class:`factx.rules.forms.Forms`) walked from
 there, not a regex alternation compiled in every process; the few signs glued to digits
-("6'2\\"", "44.6C") stay a small pattern.
+("6'2\\"", "41.3C") stay a small pattern.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ class UnitReader:
     def __init__(self, units: Units) -> None:
         self.units = units
         self.forms = Forms(units.words, units.symbols)
-        # A glued sign may touch what follows ("6'2\""); a glued letter ("44.6C") may not.
+        # A glued sign may touch what follows ("6'2\""); a glued letter ("41.3C") may not.
         glued = rf"(?:{numbers.alternation(units.glued)})(?!(?<=\w)\w)" if units.glued else None
         self.glued = regex.compile(glued) if glued else None
         self.bare = bare_pattern(units)
