@@ -1,42 +1,15 @@
-"""What a UD tree offers the attachment rules: subjects, objects, owners, purposes,
-distances, an amount's own measure, and the token range of a noun phrase.
+"""What a UD tree offers the attachment rules about an amount's surroundings: objects,
+purposes, owners, agents, genitives, distances and an amount's own measure.
 
 Each lookup reads the tree and one language's words only; which lookup answers which
-question is decided in :mod:`factx.link.rules`.
+question is decided in :mod:`factx.link.rules`. Who acts (subjects, antecedents) is in
+:mod:`factx.link.subjects`, the noun-phrase range in :mod:`factx.link.phrase`.
 """
 
 from __future__ import annotations
 
-from factx.link.tree import FUNCTION, NOMINAL, Token, Tree
+from factx.link.tree import NOMINAL, Token, Tree
 from factx.link.words import LinkWords
-
-# Relations that keep a word inside the noun phrase around its head.
-PHRASE = frozenset(
-    {"amod", "compound", "flat", "nmod", "case", "det", "fixed", "nummod", "goeswith", "obl"}
-)
-# Relations a holder or measured phrase stops at.
-CLAUSE = frozenset(
-    {
-        "acl",
-        "advcl",
-        "conj",
-        "cc",
-        "appos",
-        "parataxis",
-        "punct",
-        "ccomp",
-        "xcomp",
-        "csubj",
-        "dep",
-        "discourse",
-        "vocative",
-        "list",
-        "orphan",
-    }
-)
-# Relations by which a verb inherits the subject of the verb it hangs from.
-SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
-SUBJECT = ("nsubj", "csubj")
 
 
 class Lookups:
@@ -232,145 +205,3 @@ class Lookups:
         """Whether ``noun`` stands under a possessor preposition ("у России")."""
         cases = tree.children(noun.i, "case")
         return bool(cases) and self.words.has("possessors", cases[0].word)
-
-    def subject(self, tree: Tree, verb: Token) -> int | None:
-        """The subject of ``verb``, climbing to the verb it shares one with, and from a
-        relative pronoun to the noun its clause modifies."""
-        seen: set[int] = set()
-        while verb.i not in seen:
-            seen.add(verb.i)
-            subjects = [k for k in tree.children(verb.i, *SUBJECT) if not self.claimed(tree, k)]
-            if subjects:
-                subj = subjects[0]
-                if subj.upos not in NOMINAL or subj.upos in ("NUM", "SYM"):
-                    return None  # "increasing population … would increase": no named actor
-                if subj.upos == "PRON" or subj.upos == "DET":
-                    if self.words.has("relatives", subj.word) and verb.rel == "acl":
-                        up = tree.head(verb)
-                        return up.i if up is not None and up.upos in NOMINAL else None
-                    if self.words.has("relatives", subj.word) and subj.i > 0:
-                        return self.antecedent(tree, subj)  # the clause misattached
-                    return None  # "он", "it", "chúng tôi": no name for the holder
-                return subj.i
-            stray = self.stray_subject(tree, verb)
-            if stray is not None:
-                return stray
-            up = tree.head(verb)
-            if verb.rel == "acl" and up is not None and up.upos in NOMINAL:
-                return up.i  # "компания, купившая …" / "the firm, which bought …"
-            if verb.rel == "xcomp" and up is not None:
-                controller = self.object(tree, up, set())
-                if controller is not None and controller < verb.i:
-                    return controller  # "required the team to travel": the team travels
-            if up is None or verb.rel not in SHARES_SUBJECT or up.upos == "AUX":
-                return None  # "Its aim is to reduce …": a copula's subject does not act
-            verb = up
-        return None
-
-    def antecedent(self, tree: Tree, relative: Token) -> int | None:
-        """The noun a relative pronoun stands for when the parser hung its clause elsewhere:
-        the head of the noun phrase right before it ("Министерство финансов России,
-        *которое* разместило …")."""
-        k = relative.i - 1
-        while k >= 0 and tree.tokens[k].upos == "PUNCT":
-            k -= 1
-        if k < 0 or tree.tokens[k].upos not in ("NOUN", "PROPN"):
-            return None
-        t = tree.tokens[k]
-        while (
-            t.rel in ("nmod", "flat", "appos", "amod")
-            and (up := tree.head(t)) is not None
-            and up.i < t.i
-            and up.upos in ("NOUN", "PROPN")
-        ):
-            t = up
-        return t.i
-
-    def claimed(self, tree: Tree, subject: Token) -> bool:
-        """Whether a later verb without a subject takes ``subject`` back (stray_subject)."""
-        last = max(t.i for t in tree.subtree(subject.i))
-        for t in tree.tokens[last + 1 : last + 4]:
-            if t.upos == "VERB" and not tree.children(t.i, *SUBJECT):
-                return self.stray_subject(tree, t) == subject.i
-        return False
-
-    def stray_subject(self, tree: Tree, verb: Token) -> int | None:
-        """A parser that gives one verb two subjects and another none has, as a rule,
-        attached the subject right before the bare verb to the wrong one ("выручка
-        составила …, а … Facebook ожидает"): take it back. So too for a subject that
-        follows its verb across a comma, right before the bare verb ("экспортировалось …,
-        поэтому санкции Минсельхоза ударят …")."""
-        k = verb.i - 1
-        while k >= 0 and tree.tokens[k].rel in ("advmod", "aux", "cop"):
-            k -= 1
-        if k < 0:
-            return None
-        t = tree.tokens[k]
-        while t.rel != "nsubj" and (up := tree.head(t)) is not None and up.upos in NOMINAL:
-            t = up  # from the last word of the subject's phrase to its head
-        other = tree.head(t)
-        if t.rel != "nsubj" or other is None or other.i == verb.i or t.i > verb.i:
-            return None
-        if t.upos not in ("NOUN", "PROPN"):
-            return None
-        crossed = other.i < t.i and any(tree.tokens[j].text == "," for j in range(other.i + 1, t.i))
-        if len(tree.children(other.i, "nsubj")) < 2 and not crossed:
-            return None
-        return t.i
-
-    def relative_actor(self, tree: Tree, head: Token, inside: set[int]) -> tuple[int, int] | None:
-        """A relative clause on the amount whose verb takes the amount as its (gapped)
-        object: the verb's subject acts on the amount, through "cho là"-style verbs of
-        saying to the last verb of the clause."""
-        for clause in tree.children(head.i, "acl"):
-            verb = clause
-            while True:
-                nxt = [k for k in tree.children(verb.i, "xcomp", "ccomp") if k.upos == "VERB"]
-                if not nxt:
-                    break
-                verb = nxt[-1]
-            if verb.upos != "VERB" or self.object(tree, verb, inside) is not None:
-                continue
-            subject = self.subject(tree, verb)
-            if subject is not None and subject != head.i and subject not in inside:
-                return subject, verb.i
-        return None
-
-
-def phrase(tree: Tree, i: int, exclude: set[int]) -> tuple[int, int]:
-    """The token range [a, b] of the noun phrase headed by token ``i``: its head with the
-    modifiers that stay in a noun phrase, cut where a clause, punctuation or an excluded
-    token (the amount) begins, and without leading or trailing function words."""
-    keep = {i}
-    todo = [i]
-    while todo:
-        k = todo.pop()
-        for kid in tree.children(k):
-            if kid.i in exclude or kid.rel in CLAUSE or kid.rel not in PHRASE:
-                continue
-            if kid.upos in ("ADJ", "ADV") and any(g.i in exclude for g in tree.children(kid.i)):
-                continue  # "cocaine *worth* $100 million": the amount's own governor
-            if kid.rel in ("nmod", "obl") and abs(kid.i - i) > 6:
-                continue
-            keep.add(kid.i)
-            todo.append(kid.i)
-    toks = tree.tokens
-    for k in range(min(keep) + 1, max(keep)):
-        if (
-            k - 1 in keep
-            and k + 1 in keep
-            and k not in exclude
-            and toks[k - 1].end == toks[k].start
-            and toks[k].end == toks[k + 1].start
-        ):
-            keep.add(k)  # a hyphen inside a word: "plant-based milk"
-    a = b = i
-    while a - 1 in keep:
-        a -= 1
-    while b + 1 in keep:
-        b += 1
-    while a < i and (toks[a].rel in FUNCTION or toks[a].upos in ("ADP", "PUNCT", "CCONJ")):
-        a += 1
-    while b > i and (toks[b].rel in FUNCTION or toks[b].upos in ("ADP", "PUNCT", "CCONJ")):
-        b -= 1
-    return a, b

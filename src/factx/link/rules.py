@@ -10,37 +10,30 @@ Given a parsed sentence and an amount inside it, the rules walk the tree:
   complements and relative clauses (a relative pronoun stands for the noun its clause
   modifies), else the genitive of a measured property ("доля *правительства*").
 Personal pronouns never hold anything: the guide wants a name or a noun.
+
+The rules for noun-governed amounts are in :mod:`factx.link.nouns`, those for an amount
+that is a predicate or a verb's argument in :mod:`factx.link.verbs`; this module climbs
+from the amount to the word it hangs from and dispatches.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from factx.link.choice import Attachment
 from factx.link.fines import Fines
-from factx.link.lookups import SUBJECT
+from factx.link.subjects import SUBJECT
 from factx.link.tree import NOMINAL, Token, Tree
+from factx.link.verbs import VerbRules
 
-VERBAL = frozenset({"VERB", "AUX", "ADJ"})
 # An amount attached to its noun this way measures it directly ("десятиметровая стела").
 ATTRIBUTIVE = frozenset({"nummod", "amod", "compound", "det"})
-DASHES = frozenset({"—", "–", "-"})
 
 
-@dataclass(frozen=True)
-class Attachment:
-    """Token indices the rules chose; None where nothing fits."""
-
-    measured: int | None = None
-    holder: int | None = None
-    predicate: int | None = None
-    holder_from_subject: bool = False
-    wrappers: frozenset[int] = frozenset()
-    direct: bool = False  # attached straight to its noun: no fallback holder
-
-
-class Rules(Fines):
-    """The rules, with one language's words; the tree lookups they use are in Lookups, who
-    owes a fine in Fines."""
+class Rules(VerbRules, Fines):
+    """The rules, with one language's words: the climb and dispatch here, the noun- and
+    verb-governed rules in NounRules and VerbRules, the tree lookups they use in Lookups
+    and Subjects, who owes a fine in Fines."""
 
     def attach(
         self,
@@ -155,43 +148,6 @@ class Rules(Fines):
             return False
         return any(self.means(kind, marker) for kind in ("distances", "up", "down"))
 
-    def predicative(
-        self, tree: Tree, amount: list[Token], own: int | None, inside: set[int]
-    ) -> Attachment | None:
-        """The amount is itself the predicate ("Стоимость устройства — 7 тыс. долларов",
-        "Acme — 45% of the market", "Иванов — 52% (9000 голосов)"): its subject is what is
-        measured, its owner holds it; a named subject holds what the amount counts."""
-        subject = next(
-            (
-                k
-                for t in amount
-                for k in tree.children(t.i, "nsubj")
-                if k.i not in inside and k.upos in NOMINAL and k.upos not in ("NUM", "SYM")
-            ),
-            None,
-        )
-        head = tree.top(amount)
-        if subject is None and own is None and head is not None:
-            subject = self.dashed(tree, head)
-        if subject is None or subject.upos == "PRON":
-            return None
-        if own is None and head is not None:
-            own = self.counted(tree, head, inside)
-        if subject.i in self.named:
-            return Attachment(own, subject.i, None)
-        return Attachment(subject.i, self.owner(tree, subject, inside), None)
-
-    def dashed(self, tree: Tree, head: Token) -> Token | None:
-        """ "Цена вопроса впечатляет — 4 млрд рублей": an amount after a dash, beside a
-        clause, names the level of that clause's subject."""
-        up = tree.head(head)
-        if head.rel != "parataxis" or up is None or up.upos != "VERB":
-            return None
-        if not any(p.text in DASHES and p.i < head.i for p in tree.children(head.i, "punct")):
-            return None
-        subjects = [k for k in tree.children(up.i, "nsubj") if self.common(k)]
-        return subjects[0] if subjects else None
-
     def governed(
         self,
         tree: Tree,
@@ -228,191 +184,3 @@ class Rules(Fines):
         if gov.upos in NOMINAL and via.rel not in SUBJECT:
             return self.under_noun(tree, gov, own, inside)
         return self.under_verb(tree, gov, via, own, inside)
-
-    def compared(self, tree: Tree, word: Token, inside: set[int]) -> Attachment | None:
-        """ "экспортировал 120 млрд кубометров газа, *что* на 20% меньше, чем годом ранее":
-        the amount compares what the clause before states, so it measures the same thing
-        and has the same holder; the comparative links them."""
-        if not any(self.words.has("relatives", k.word) for k in tree.children(word.i, "nsubj")):
-            return None
-        up = tree.head(word)
-        if up is None:
-            return None
-        for other in tree.children(up.i, "obj", "obl") if up.upos == "VERB" else ():
-            if other.i in self.blocked:  # "… достиг 90 млрд рублей, что на 3% больше …"
-                own = self.own_measure(tree, other, inside)
-                found = self.under_verb(tree, up, other, own, inside)
-                return replace(found, predicate=word.i, holder_from_subject=False)
-        measured = None
-        if up.upos in NOMINAL:
-            measured = self.own_measure(tree, up, inside) if up.i in self.blocked else up.i
-        verb = next((a for a in [up, *tree.ancestors(up)] if a.upos == "VERB"), None)
-        holder = self.subject(tree, verb) if verb is not None else None
-        return Attachment(measured, holder, word.i)
-
-    def attributive(self, tree: Tree, noun: Token, inside: set[int]) -> Attachment:
-        """ "a 15 meter high pig", "US$ 20,000 bail": the noun is measured directly, its
-        genitive holds it, and a full verb taking the noun as an argument links them."""
-        up = tree.head(noun)
-        verb = None
-        if up is not None and up.upos == "VERB" and noun.rel in ("obj", "obl", "iobj"):
-            verb = up.i
-        holder = self.genitive(tree, noun, inside)
-        for clause in tree.children(noun.i, "acl") if holder is None else ():
-            holder = self.agent(tree, clause, inside)  # "the 12% stake *held by* Qatar's fund"
-            if holder is not None:
-                break
-        if (
-            holder is None
-            and noun.rel == "appos"
-            and up is not None
-            and (up.upos in NOMINAL or up.i in self.named)
-        ):
-            holder = up.i  # "Apple, *the $2 trillion tech giant*": Apple is worth it
-        return Attachment(noun.i, holder, verb, direct=True)
-
-    def under_noun(self, tree: Tree, noun: Token, own: int | None, inside: set[int]) -> Attachment:
-        """The amount hangs from a noun: that noun (or the amount's own modifier) is what is
-        measured; its genitive, or the noun it in turn qualifies, holds it; the verb above
-        links them."""
-        if own is not None and noun.i in self.named and noun.upos == "PROPN":
-            # "Hà Nội: 98% người nghiện …", "Иванов — 52% (…голосов)": a name heads the
-            # amount of something else, so it holds it
-            return Attachment(own, noun.i, None)
-        measured = own if own is not None else noun.i
-        holder = self.genitive(tree, noun, inside | {measured})
-        anchor = noun
-        while (
-            anchor.rel == "conj"
-            and (first := tree.head(anchor)) is not None
-            and first.upos in NOMINAL
-        ):
-            anchor = first  # "a population of … and *a GDP of $300 billion*": as the first
-        up = tree.head(anchor)
-        for clause in tree.children(noun.i, "acl") if holder is None else ():
-            agent = self.agent(tree, clause, inside)
-            if agent is not None:  # "Кредит …, выданный Сбербанком": the lender holds it
-                return Attachment(measured, agent, clause.i)
-        if (
-            holder is None
-            and up is not None
-            and up.upos in NOMINAL
-            and anchor.rel in ("nmod", "amod", "appos", "acl")
-            and any(
-                self.words.has(k, tree.tokens[measured].word) for k in ("properties", "dimensions")
-            )
-        ):
-            holder = up.i  # "Проект стоимостью $70 млн": the property's owner
-        verb = (
-            up
-            if up is not None
-            and up.upos in VERBAL
-            and anchor.rel in ("obj", "obl", "nsubj", "iobj")
-            else None
-        )
-        if verb is None:
-            return Attachment(measured, holder, None)
-        subject = self.subject(tree, verb)
-        if anchor.rel == "nsubj":
-            # Two subjects ("трасса будет иметь протяжённость 8 км" misparsed): the
-            # other one holds; else the property's owner does.
-            others = [
-                k.i
-                for k in tree.children(verb.i, "nsubj")
-                if k.i != anchor.i and k.upos in ("NOUN", "PROPN")  # not "сколько", "он"
-            ]
-            subject = others[0] if others else None
-            if subject is None and holder is None:
-                holder = self.owner(tree, noun, inside)
-        if subject is not None and verb.rel == "acl" and self.compares(verb, tree.tokens[subject]):
-            # "зарплаты, превышающие порог в 5 млн рублей": what a participle compares
-            # with the amount is measured too, not an actor; its owner holds, if named
-            return Attachment(measured, self.owner(tree, tree.tokens[subject], inside), verb.i)
-        if subject is not None:
-            return Attachment(measured, subject, verb.i, True)
-        if holder is None:  # "Кредит … был выдан Сбербанком": the lender
-            holder = self.agent(tree, verb, inside)
-        return Attachment(measured, holder, verb.i)
-
-    def under_verb(
-        self, tree: Tree, verb: Token, via: Token, own: int | None, inside: set[int]
-    ) -> Attachment:
-        """The amount is an argument of a verb: a level verb's subject is what is measured;
-        otherwise its subject holds and its object or purpose is measured."""
-        subject = self.subject(tree, verb)
-        subj_tok = tree.tokens[subject] if subject is not None else None
-        # "was bought *by Acme* for $5 million": a passive's agent acts
-        agent = self.agent(tree, verb, inside)
-        if via.rel in SUBJECT:  # "80% акций обошлись в …": the amount is the subject
-            if own is None:
-                own = self.purpose(tree, verb, inside)  # "… будут выделены на исследования"
-            if own is None and self.words.has("levels", verb.word):
-                own = self.object(tree, verb, inside)  # "200 tỷ đồng là vốn vay"
-            return Attachment(own, agent, verb.i)
-        if agent is not None and subj_tok is not None and subj_tok.deprel.endswith(":pass"):
-            # the passive's subject is what the money buys or what is acted on
-            return Attachment(own if own is not None else subject, agent, verb.i)
-        measured = own if own is not None else self.distance(tree, verb, inside)
-        if measured is None and verb.rel == "conj" and not tree.children(verb.i, *SUBJECT):
-            # "tiêu thụ 5,3 tỷ lít bia, giảm 6%": a conjunct with neither subject nor
-            # object of its own changes what its first conjunct's amount measures
-            first = tree.head(verb)
-            amounts = (
-                [k for k in tree.children(first.i, "obj") if k.i in self.blocked] if first else []
-            )
-            if (
-                amounts
-                and self.object(tree, verb, inside) is None
-                and self.purpose(tree, verb, inside) is None
-            ):
-                measured = self.own_measure(tree, amounts[0], inside)
-        holder = subject
-        level = self.words.has("levels", verb.word) or (
-            via.rel == "obl" and self.object(tree, verb, inside) is None
-        )
-        # a property as subject is what is measured, whatever the verb (GUIDE: a property
-        # noun first): "Ngân sách tỉnh dự kiến thu 1.200 tỉ đồng"
-        level = level or (subj_tok is not None and self.words.has("properties", subj_tok.word))
-        if (
-            subj_tok is not None
-            and self.common(subj_tok)
-            and level
-            and self.object(tree, verb, inside) is None
-            and (
-                measured is None
-                or self.words.has("up", subj_tok.word)
-                or self.words.has("down", subj_tok.word)
-                # "госдолг превышает 250% ВВП": a property, not the base of the share
-                or self.words.has("properties", subj_tok.word)
-            )
-        ):
-            measured = subject
-            holder = self.owner(tree, subj_tok, inside)
-        if holder is None or holder == measured:  # "У «Ромашки» выручка выросла …"
-            holder = self.agent(tree, verb, inside) or (None if holder == measured else holder)
-        if measured is None:
-            measured = self.object(tree, verb, inside)
-        if measured is None and not self.words.has("levels", verb.word):
-            # "dropped below $30,000 *for the first time*": a level has no purpose
-            measured = self.purpose(tree, verb, inside)
-        if measured is not None and measured not in (subject, own):
-            # "аналитики оценили выручку компании": a property belongs to its owner (but in
-            # "owns 10% of Tesla's shares" the subject holds the part it measures out)
-            holder = self.owner(tree, tree.tokens[measured], inside, property_only=True) or holder
-        return Attachment(measured, holder, verb.i, holder == subject and holder is not None)
-
-    def compares(self, verb: Token, subject: Token) -> bool:
-        """Whether ``verb`` only states the level of its common-noun subject ("составляет",
-        "превышает"), not a change of it nor an act."""
-        word = verb.word
-        return (
-            self.words.has("levels", word)
-            and not self.words.has("up", word)
-            and not self.words.has("down", word)
-            and self.common(subject)
-        )
-
-    def common(self, t: Token) -> bool:
-        """A common noun; a tagger calls a capitalised first word ("Долг Украины …") a
-        proper noun, but a name is one of the entities factx found."""
-        return t.upos == "NOUN" or (t.upos == "PROPN" and t.i not in self.named)

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, ClassVar, Protocol
 
-from factx.link.attach import Context, fact_for
+from factx.link.attach import fact_for
+from factx.link.context import Context
 from factx.link.fact import AMOUNTS, Fact
 from factx.link.rules import Rules
 from factx.link.tree import Tree
