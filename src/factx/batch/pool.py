@@ -24,28 +24,41 @@ imports pandas (the tables are the parent's business). A worker told to stop lea
 once, skipping the interpreter's teardown of its models.
 
 Results come back in submission order, so the rows are the same as from any other engine.
+One worker's process and pipes are :mod:`factx.batch.worker`; what runs inside it is
+:mod:`factx.batch.serve`; this module schedules tasks over the workers and keeps the clock.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pickle
-import resource
-import subprocess
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
 
-from factx.batch.runner import Rows, Settings, Tools, rows
-from factx.batch.work import WINDOW, Batch, EngineError, Result, work
+from factx.batch.runner import Rows, Settings, rows
+from factx.batch.serve import exit_with, portable, resident_bytes, serve, warm
+from factx.batch.work import WINDOW, Batch, EngineError, Result
+from factx.batch.worker import Job, Task, Worker
 from factx.model import DocError, Document
-from factx.pipeline import Config, Pipelines
+from factx.pipeline import Config
+
+__all__ = [
+    "MAX_FAILED_STARTS",
+    "Job",
+    "Pool",
+    "Task",
+    "Worker",
+    "WorkerError",
+    "died",
+    "exit_with",
+    "over_budget",
+    "portable",
+    "resident_bytes",
+    "serve",
+    "warm",
+]
 
 # Workers that die before finishing a single batch this many times in a row are broken
 # (a missing package, a bad environment), not unlucky: the run stops instead of looping.
@@ -72,64 +85,6 @@ def died(item: Document | DocError, code: int | None) -> Rows:
     why = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
     return rows(DocError(item.source, f"the worker running it died ({why}; out of memory?); "
                          f"split it, or give the workers more memory", item.id))  # fmt: skip
-
-
-@dataclass
-class Job:
-    """One submitted batch: its rows, filled in as its tasks come back."""
-
-    rows: list[Rows | None]
-    models: dict[str, Any] = field(default_factory=dict)
-    pending: int = 1
-
-
-@dataclass(frozen=True)
-class Task:
-    job: Job
-    offset: int  # of its first document in the job's batch
-    items: Batch
-
-
-class Worker:
-    """One child process running :func:`serve`, and the task it is on."""
-
-    def __init__(self, config: Config, settings: Settings, langs: tuple[str, ...] = ()) -> None:
-        down_r, down_w = os.pipe()
-        up_r, up_w = os.pipe()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "factx.batch.pool", str(down_r), str(up_w)],
-            pass_fds=(down_r, up_w),  # the environment is inherited: see batch/threads.py
-            start_new_session=True,  # Ctrl-C is the parent's to handle, even during imports
-        )
-        os.close(down_r)
-        os.close(up_w)
-        self.down = Connection(down_w, readable=False)
-        self.up = Connection(up_r, writable=False)
-        self.task: Task | None = None
-        self.deadline = float("inf")
-        self.leaving = False
-        self.down.send((config, settings, os.getpid(), langs))
-
-    def leave(self) -> None:
-        """Tell the worker to exit once its batch is done, without waiting for it."""
-        if not self.leaving:
-            self.leaving = True
-            with contextlib.suppress(OSError):
-                self.down.send(None)
-
-    def stop(self, kill: bool = False) -> int | None:
-        if kill:
-            self.proc.kill()
-        else:
-            self.leave()
-        try:
-            code = self.proc.wait(timeout=None if kill else 10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            code = self.proc.wait()
-        self.down.close()
-        self.up.close()
-        return code
 
 
 class Pool:
@@ -278,57 +233,6 @@ class Pool:
         for worker in self.workers:
             worker.stop(kill=abort)
         self.workers.clear()
-
-
-def resident_bytes() -> int:
-    """This process's resident memory now (Linux), else its peak."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
-def warm(langs: Iterable[str | None], tools: Tools) -> None:
-    """Build the pipelines of these languages, before a batch's clock starts."""
-    for lang in langs:
-        if lang:
-            with contextlib.suppress(Exception):  # reported per document by process()
-                tools.pipeline(lang)
-
-
-def serve(down: Connection, up: Connection) -> None:
-    """A worker: build the tools once (the languages it is told of right away), then run
-    each batch sent until told to stop."""
-    config, settings, parent, langs = down.recv()
-    threading.Thread(target=exit_with, args=(parent,), daemon=True).start()
-    tools = Tools(Pipelines(config))
-    warm(langs, tools)
-    while (batch := down.recv()) is not None:
-        warm((item.lang for item in batch if isinstance(item, Document)), tools)
-        up.send(("start",))
-        try:
-            result = work(batch, tools, settings)
-        except Exception as exc:  # a setting (BuildError), not a document: ends the run
-            up.send(("raise", portable(exc)))
-            continue
-        up.send(("done", result, resident_bytes()))
-
-
-def portable(exc: Exception) -> Exception:
-    """``exc`` if it survives pickling, else a RuntimeError saying what it was."""
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return RuntimeError(f"{type(exc).__name__}: {exc}")
-    return exc
-
-
-def exit_with(parent: int) -> None:
-    """End this worker when the parent dies (kill -9 gives it no chance to stop us)."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 if __name__ == "__main__":

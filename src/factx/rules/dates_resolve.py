@@ -4,6 +4,10 @@ Resolvers read the named groups the templates share (``d``, ``mw``, ``y``, ``rel
 new template in any language needs no new code as long as it reuses those names. A date
 that needs the document date to mean anything raises :class:`NoReference` when there is
 none: it stays a mention, with an empty norm, rather than a guess.
+
+The groups and helpers all resolvers share are :mod:`factx.rules.dates_groups`; quarters,
+halves, years and decades are :mod:`factx.rules.dates_years`; days, months, weekdays and
+ranges stay here, with the table that picks a resolver by rule kind.
 """
 
 from __future__ import annotations
@@ -11,63 +15,37 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import regex
-
 from factx.rules import holiday_calendar
 from factx.rules import periods as p
+from factx.rules.dates_groups import (
+    PARTS,
+    ROMAN,
+    Groups,
+    NoReference,
+    count,
+    need,
+    number,
+    offset,
+    year_of,
+)
+from factx.rules.dates_years import decade, half, months_of_year, quarter, year
 from factx.rules.periods import Interval, Invalid, Period, Value
 from factx.rules.timewords import TimeWords, key
 
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-# Vietnamese "đầu/cuối năm": the first or the last months of a year.
-PARTS = {"đầu": 1, "cuối": 2}
-
-
-class NoReference(LookupError):
-    """The date is relative and the document has no date."""
-
-
-class Groups(dict[str | int, str | None]):
-    """A match's named groups; a group the rule's template lacks reads as None."""
-
-    def __missing__(self, name: str | int) -> None:
-        return None
-
-    @classmethod
-    def of(cls, m: regex.Match[str]) -> Groups:
-        g = cls(m.groupdict())
-        g[0] = m[0]
-        return g
-
-
-def need(ref: dt.date | None) -> dt.date:
-    if ref is None:
-        raise NoReference
-    return ref
-
-
-def offset(w: TimeWords, word: str) -> int:
-    return int(w.relative[key(word)])
-
-
-def year_of(m: Groups, w: TimeWords, ref: dt.date | None) -> int | None:
-    """The year the text gives, absolutely or relative to now; None if it gives none."""
-    if m["y"]:
-        return int(m["y"])
-    if m["yy"]:
-        return p.two_digit_year(int(m["yy"]), ref)
-    if m["yrel"]:
-        return need(ref).year + offset(w, m["yrel"])
-    return None
-
-
-def number(text: str | None, w: TimeWords) -> int | None:
-    """A small number written as digits, a Roman numeral or an ordinal word."""
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    return ROMAN.get(text.casefold()) or w.ordinal(text)
+__all__ = [
+    "PARTS",
+    "RESOLVERS",
+    "ROMAN",
+    "TENSED",
+    "Groups",
+    "NoReference",
+    "count",
+    "need",
+    "number",
+    "offset",
+    "resolve",
+    "year_of",
+]
 
 
 def date(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
@@ -139,13 +117,6 @@ def deictic(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     return Period("day", need(ref) + dt.timedelta(days=w.deictic[key(m["dayrel"])]))
 
 
-def count(m: Groups, w: TimeWords) -> int:
-    n = w.count(m["n"])
-    if n is None or n != int(n) or not 0 < n < 10_000:
-        raise Invalid(m[0])
-    return int(n)
-
-
 def shift(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     """ "две недели назад", "через неделю", "3 fridays from now"."""
     ref = need(ref)
@@ -161,54 +132,6 @@ def shift(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
 def upcoming(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
     unit = w.units[key(m["unit"])]
     return p.relative_period(need(ref), unit, count(m, w))
-
-
-def quarter(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
-    q = number(m["q"] or m["qr"] or m["qw"], w)
-    if q is None:
-        raise Invalid(m[0])
-    year = year_of(m, w, ref)
-    if year is None and tense and 1 <= q <= 4:
-        year = p.tensed_year(need(ref), 3 * q - 2, None, tense, months=3)
-    if year is None:
-        ref = need(ref)
-        # Q4 named in the first quarter is last year's, as December is in January.
-        year = ref.year - 1 if q - ((ref.month - 1) // 3 + 1) == 3 else ref.year
-    return Period("quarter", p.quarter_start(year, q))
-
-
-def half(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:
-    h = PARTS.get(key(m["part"] or "")) or number(m["h"] or m["hr"] or m["hw"], w)
-    if m["hr"] and m["hr"][:1] in "Hh":
-        h = int(m["hr"][1:])
-    if h not in (1, 2):
-        raise Invalid(m[0])
-    year = year_of(m, w, ref)
-    if year is None:
-        ref = need(ref)
-        year = p.tensed_year(ref, 6 * h - 5, None, tense, months=6) if tense else ref.year
-    return Period("half", p.make(year, 6 * h - 5))
-
-
-def months_of_year(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
-    """ "9 месяцев 2025 года", "6 tháng đầu năm": January to month N (or the last N)."""
-    n = count(m, w)
-    year = year_of(m, w, ref) or need(ref).year
-    if PARTS.get(key(m["part"] or "")) == 2:
-        return p.months_of_year(year, 13 - n, 12)
-    return p.months_of_year(year, 1, n)
-
-
-def year(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
-    return Period("year", p.make(int(m["y"])))
-
-
-def decade(m: Groups, w: TimeWords, ref: dt.date | None) -> Value:
-    """ "в 2020-х годах", "the 1990s", "thập niên 1990": ten years from a round year."""
-    start = int(m["y"] or 0)
-    if start % 10:
-        raise Invalid(m[0])
-    return Interval(Period("year", p.make(start)), Period("year", p.make(start + 9)))
 
 
 def year_range(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:

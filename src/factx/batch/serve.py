@@ -1,0 +1,75 @@
+"""The child side of :mod:`factx.batch.pool`: what runs inside one worker process.
+
+Split from the pool because the two sides never share a process: this module builds the
+tools once, warms the pipelines of the languages it is told of (so a batch's clock starts
+after model loading), runs each batch sent over the pipe and reports its resident memory,
+and ends itself when the parent dies. It imports no pandas. The worker is still started
+as ``python -m factx.batch.pool``, which calls :func:`serve`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import resource
+import threading
+import time
+from collections.abc import Iterable
+from multiprocessing.connection import Connection
+
+from factx.batch.runner import Tools
+from factx.batch.work import work
+from factx.model import Document
+from factx.pipeline import Pipelines
+
+
+def resident_bytes() -> int:
+    """This process's resident memory now (Linux), else its peak."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def warm(langs: Iterable[str | None], tools: Tools) -> None:
+    """Build the pipelines of these languages, before a batch's clock starts."""
+    for lang in langs:
+        if lang:
+            with contextlib.suppress(Exception):  # reported per document by process()
+                tools.pipeline(lang)
+
+
+def serve(down: Connection, up: Connection) -> None:
+    """A worker: build the tools once (the languages it is told of right away), then run
+    each batch sent until told to stop."""
+    config, settings, parent, langs = down.recv()
+    threading.Thread(target=exit_with, args=(parent,), daemon=True).start()
+    tools = Tools(Pipelines(config))
+    warm(langs, tools)
+    while (batch := down.recv()) is not None:
+        warm((item.lang for item in batch if isinstance(item, Document)), tools)
+        up.send(("start",))
+        try:
+            result = work(batch, tools, settings)
+        except Exception as exc:  # a setting (BuildError), not a document: ends the run
+            up.send(("raise", portable(exc)))
+            continue
+        up.send(("done", result, resident_bytes()))
+
+
+def portable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling, else a RuntimeError saying what it was."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def exit_with(parent: int) -> None:
+    """End this worker when the parent dies (kill -9 gives it no chance to stop us)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
