@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from factx.ner.agreement import abbreviations, agree
 from factx.ner.phrases import Phrases, StemRuns
-from factx.ner.refine import Refiner, abbreviations, agree
+from factx.ner.refine import Refiner
 
 
 def spans_of(text: str, found: list[tuple[str, str]]) -> list[tuple[str, int, int]]:

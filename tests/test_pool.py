@@ -137,7 +137,7 @@ def test_a_worker_runs_documents_without_pandas(caps, tmp_path):
     toml = batchkit.pipeline(tmp_path / "p.toml")
     code = f"""
 import sys
-from factx.batch.pool import serve, warm
+from factx.batch.serve import serve, warm
 from factx.batch.runner import Settings, Tools
 from factx.batch.work import work
 from factx.model import Document

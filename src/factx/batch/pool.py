@@ -38,27 +38,11 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
 from factx.batch.runner import Rows, Settings, rows
-from factx.batch.serve import exit_with, portable, resident_bytes, serve, warm
+from factx.batch.serve import serve
 from factx.batch.work import WINDOW, Batch, EngineError, Result
 from factx.batch.worker import Job, Task, Worker
 from factx.model import DocError, Document
 from factx.pipeline import Config
-
-__all__ = [
-    "MAX_FAILED_STARTS",
-    "Job",
-    "Pool",
-    "Task",
-    "Worker",
-    "WorkerError",
-    "died",
-    "exit_with",
-    "over_budget",
-    "portable",
-    "resident_bytes",
-    "serve",
-    "warm",
-]
 
 # Workers that die before finishing a single batch this many times in a row are broken
 # (a missing package, a bad environment), not unlucky: the run stops instead of looping.

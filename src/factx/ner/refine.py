@@ -50,8 +50,6 @@ from factx.ner.layout import column_heads, datelines, echoes, table_rows
 from factx.ner.phrases import Phrases, StemRuns, fold
 from factx.ner.repeats import surnames
 
-__all__ = ["Refiner", "abbreviations", "agree"]
-
 WORD = regex.compile(r"[\w.&'’-]*\w[.+]?|\S")
 POSSESSIVE = regex.compile(r"['’]s?$")
 # A name with its abbreviation or original spelling glued on, and a closing quote its

@@ -15,7 +15,7 @@ import regex
 
 from factx import pieces
 from factx.model import Document, Label, Mention
-from factx.ner import refine
+from factx.ner.agreement import agree
 from factx.ner.vi_spans import VietnameseNames
 
 LABELS = {"PER": Label.PERSON, "ORG": Label.ORG, "LOC": Label.LOCATION}
@@ -132,7 +132,7 @@ class UndertheseaNER:
     def extract(self, doc: Document) -> Iterator[Mention]:
         found = list(self._spans(doc.text))
         if self.names:
-            found = refine.agree(doc.text, found, self.names.gaz)
+            found = agree(doc.text, found, self.names.gaz)
         for kind, s, e in found:
             text = doc.text[s:e]
             bare = self.names.bare(text) if self.names and kind == "LOC" else text

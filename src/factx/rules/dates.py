@@ -22,7 +22,8 @@ from factx.rules import periods as p
 from factx.rules.amounts import Amounts
 from factx.rules.dates_checks import DateChecks
 from factx.rules.dates_grammar import Rule, rules
-from factx.rules.dates_resolve import TENSED, Groups, NoReference, resolve
+from factx.rules.dates_groups import Groups, NoReference
+from factx.rules.dates_resolve import TENSED, resolve
 from factx.rules.periods import Interval, Invalid, Period, Value
 from factx.rules.tense import OPEN, TenseCues, cues
 from factx.rules.tense_morph import VerbTenses

@@ -9,7 +9,7 @@ import unicodedata
 
 import regex
 
-from factx.rules.dates_resolve import Groups
+from factx.rules.dates_groups import Groups
 from factx.rules.holiday_calendar import is_inflected
 from factx.rules.numbers import number_pattern
 from factx.rules.tense import sentence

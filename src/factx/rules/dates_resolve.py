@@ -18,8 +18,6 @@ from collections.abc import Callable
 from factx.rules import holiday_calendar
 from factx.rules import periods as p
 from factx.rules.dates_groups import (
-    PARTS,
-    ROMAN,
     Groups,
     NoReference,
     count,
@@ -31,21 +29,6 @@ from factx.rules.dates_groups import (
 from factx.rules.dates_years import decade, half, months_of_year, quarter, year
 from factx.rules.periods import Interval, Invalid, Period, Value
 from factx.rules.timewords import TimeWords, key
-
-__all__ = [
-    "PARTS",
-    "RESOLVERS",
-    "ROMAN",
-    "TENSED",
-    "Groups",
-    "NoReference",
-    "count",
-    "need",
-    "number",
-    "offset",
-    "resolve",
-    "year_of",
-]
 
 
 def date(m: Groups, w: TimeWords, ref: dt.date | None, tense: int = 0) -> Value:

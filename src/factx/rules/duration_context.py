@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from factx.rules.dates_resolve import Groups
+from factx.rules.dates_groups import Groups
 from factx.rules.duration_units import SECONDS
 from factx.rules.lazy import LazyPattern
 from factx.rules.numbers import number_pattern

@@ -25,7 +25,7 @@ from factx.model import Document, Label, Mention
 from factx.rules.amounts import Amounts, first_word, fold
 from factx.rules.compounds import Compounds
 from factx.rules.dates import keep_disjoint
-from factx.rules.dates_resolve import Groups
+from factx.rules.dates_groups import Groups
 from factx.rules.duration_context import Context, Part, sentence_start
 from factx.rules.duration_units import SECONDS, iso_compound
 from factx.rules.lazy import LazyPattern
