@@ -184,6 +184,9 @@ class Pipeline:
         resources: Resources | None = None,
     ) -> None:
         self.lang = lang
+        # One Resources for all of this pipeline's plugins, even when built on its own, so
+        # the extractors that declare a shared tool still read each text once.
+        resources = Resources() if resources is None else resources
         self.extractors: list[tuple[str, registry.Extractor]] = [
             (spec.name, build(spec, lang, source, registry.GROUP, "extractor", resources))
             for spec in specs
