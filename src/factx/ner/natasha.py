@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from factx import pieces
 from factx.model import Document, Label, Mention
+from factx.ner.packed import PackedTagger
 from factx.ner.refine import Refiner
 from factx.resources import Resources, shared
 
@@ -36,6 +37,7 @@ class NatashaNER:
         from natasha import NewsNERTagger  # here: `factx plugins` stays fast
 
         self.tagger = NewsNERTagger(shared(resources, news_embedding))
+        self.packed = PackedTagger(self.tagger)
         self.refine = Refiner(lang) if rules else None
 
     def extract(self, doc: Document) -> Iterator[Mention]:
@@ -44,17 +46,14 @@ class NatashaNER:
     def extract_many(self, docs: Sequence[Document]) -> list[list[Mention]]:
         """slovnet tokenises the text itself, so natasha's ``Doc.segment`` (razdel tokens
         and sentences, a third of ``Doc.tag_ner``'s time) is skipped: the spans are the
-        same. Its ``map`` pads documents into batches, cheaper than one at a time."""
-        # Each text in pieces of bounded length (one piece unless a sentence is over-long),
-        # similar lengths together, so that little of a batch is padding.
+        same. The texts run packed end to end (:class:`factx.ner.packed.PackedTagger`),
+        with the tags slovnet's ``map`` gives, in about half its time."""
+        # Each text in pieces of bounded length (one piece unless a sentence is over-long).
         cut = pieces.each(doc.text for doc in docs)
-        order = sorted(cut, key=lambda piece: piece[2] - piece[1])
-        texts = [pieces.model_text(docs[i].text[a:b]) for i, a, b in order]
-        keep = [k for k, t in enumerate(texts) if t.strip()]  # slovnet fails on no token
-        order, texts = [order[k] for k in keep], [texts[k] for k in keep]
+        texts = [pieces.model_text(docs[i].text[a:b]) for i, a, b in cut]
         found: list[list[tuple[str, int, int]]] = [[] for _ in docs]
-        for (i, a, _), markup in zip(order, self.tagger.map(texts), strict=True):
-            found[i] += [(s.type, a + s.start, a + s.stop) for s in markup.spans]
+        for (i, a, _), spans in zip(cut, self.packed.spans(texts), strict=True):
+            found[i] += [(kind, a + start, a + stop) for kind, start, stop in spans]
         out = []
         for i, doc in enumerate(docs):
             spans = sorted((s for s in found[i] if s[0] in LABELS), key=lambda s: s[1:])

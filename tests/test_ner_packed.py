@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from factx.ner import packed
+
+SENTENCES = [
+    "Президент России Владимир Путин прибыл в Пекин.",
+    "Министерство финансов России и Сбербанк подписали соглашение в Москве.",
+    "Глава компании «Северный ветер» Анна Кравец заявила, что выручка выросла.",
+    "В Казани прошёл форум, организованный ООН и правительством Татарстана.",
+    "Дождь.",
+]
+
+
+def texts() -> list[str]:
+    """Texts of one word to some hundreds, and ones with no word at all."""
+    out = ["", "   ", "Путин", *SENTENCES]
+    out += [" ".join(SENTENCES[k % 5] for k in range(n)) for n in (3, 17, 40)]
+    return out
+
+
+@pytest.fixture(scope="module")
+def tagger(natasha_ner):
+    return natasha_ner.packed
+
+
+def slovnet(api, text: str) -> list[tuple[str, int, int]]:
+    """slovnet's own answer, the text alone, as natasha gives it."""
+    if not text.strip():
+        return []
+    return [(s.type, s.start, s.stop) for s in next(api.map([text])).spans]
+
+
+@pytest.mark.parametrize("row", [packed.ROW, 64, 9])
+def test_packed_texts_get_slovnets_spans(natasha_ner, row):
+    """Whatever the rows' size (one text per row, several, a text longer than a row),
+    each text's spans are what slovnet gives it alone."""
+    batch = texts()
+    expected = [slovnet(natasha_ner.tagger, text) for text in batch]
+    assert packed.PackedTagger(natasha_ner.tagger, row).spans(batch) == expected
+    assert any(expected)
+
+
+def test_a_text_reads_the_same_whatever_its_neighbours(tagger):
+    alone = tagger.spans([SENTENCES[2]])[0]
+    assert alone
+    for neighbours in ([SENTENCES[0]], [SENTENCES[4]] * 30, texts()):
+        assert tagger.spans([*neighbours, SENTENCES[2], *neighbours])[len(neighbours)] == alone
+
+
+@pytest.mark.parametrize(
+    ("lengths", "size", "expected"),
+    [
+        ([3, 3, 3], 8, [[0, 1], [2]]),  # each text with its gap: 4 + 4 fills a row of 8
+        ([3, 0, 3], 8, [[0, 2]]),  # a text of no word in no row
+        ([20, 2], 8, [[0], [1]]),  # longer than a row: a row of its own
+        ([2, 20, 2], 8, [[0], [1], [2]]),
+        ([], 8, []),
+        ([0, 0], 8, []),
+        ([7], 8, [[0]]),
+        ([1] * 5, 4, [[0, 1], [2, 3], [4]]),
+    ],
+)
+def test_rows(lengths, size, expected):
+    assert packed.rows(lengths, size) == expected
