@@ -15,10 +15,10 @@ from functools import lru_cache
 import numpy as np
 from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
 from navec import Navec
-from razdel import tokenize
 
 from factx.link.mst import best_tree
 from factx.link.tree import Token, Tree
+from factx.ner.razdel_tokens import Tokenizer
 
 # slovnet scores heads from a word's neighbourhood only, blind to where in the sentence a
 # head stands: a repeated context ("что в 2009 году …, что в 2010 году …") scores both
@@ -49,13 +49,14 @@ class RussianParser:
         embedding = embedding or NewsEmbedding()
         self.syntax = NewsSyntaxParser(embedding)
         self.morph = NewsMorphTagger(embedding)
+        self.tokenize = Tokenizer()
 
     def parse(
         self, text: str, spans: Sequence[tuple[int, int]], amounts: Sequence[tuple[int, int]]
     ) -> list[Tree]:
         """One tree per sentence span; both models take all the sentences in one batch."""
         pieces = [
-            [(a + t.start, a + t.stop, t.text) for t in tokenize(text[a:b])] for a, b in spans
+            [(a + t.start, a + t.stop, t.text) for t in self.tokenize(text[a:b])] for a, b in spans
         ]
         words = [[w for _, _, w in piece] for piece in pieces]
         if not any(words):

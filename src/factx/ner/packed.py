@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from razdel import tokenize
 from slovnet.bio import bio_spans
+
+from factx.ner.razdel_tokens import Tokenizer
 
 # Words per packed row: a row's first layer copies ROW × 990 floats (16 MB), whatever the
 # batch. A longer text gets a row of its own.
@@ -32,6 +33,7 @@ class PackedTagger:
 
     def __init__(self, api: Any, row: int = ROW) -> None:
         self.row = row
+        self.tokenize = Tokenizer()
         infer = api.infer
         self.encoder, self.model = infer.encoder, infer.model
         self.tags = infer.decoder.tags_vocab.items
@@ -39,7 +41,7 @@ class PackedTagger:
 
     def spans(self, texts: Sequence[str]) -> list[list[tuple[str, int, int]]]:
         """Per text, its (type, start, stop) spans, offsets into the text."""
-        tokens = [list(tokenize(text)) for text in texts]
+        tokens = [self.tokenize(text) for text in texts]
         scores = self.scores([[t.text for t in ts] for ts in tokens])
         tags = self.decode(scores)
         return [
