@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from factx.ner import packed
@@ -64,3 +65,29 @@ def test_a_text_reads_the_same_whatever_its_neighbours(tagger):
 )
 def test_rows(lengths, size, expected):
     assert packed.rows(lengths, size) == expected
+
+
+@pytest.mark.parametrize(("seed", "values"), [(1, None), (2, None), (3, 3), (4, 2)])
+def test_viterbi_is_slovnets_crf(seed, values):
+    """Random scores for sequences of different lengths; small whole numbers (``values``)
+    make ties, where both take the first best tag."""
+    from slovnet.exec.model import CRF, Weight
+
+    pick = np.random.default_rng(seed)
+
+    def draw(*shape: int) -> np.ndarray:
+        if values:
+            return pick.integers(0, values, shape).astype(np.float32)
+        return pick.standard_normal(shape).astype(np.float32)
+
+    transitions = draw(5, 5)
+    lengths = [1, 7, 3, 12, 12, 2]
+    scores = [draw(n, 5) for n in lengths]
+    batch = np.zeros((len(lengths), max(lengths), 5), np.float32)
+    mask = np.zeros(batch.shape[:2], dtype=bool)
+    for b, s in enumerate(scores):
+        batch[b, : len(s)], mask[b, : len(s)] = s, True
+    crf = CRF(Weight(transitions.shape, "float32", transitions))
+    expected = crf.decode(batch, mask)
+    got = packed.viterbi(scores, transitions)
+    assert [list(g) for g in got] == [list(e) for e in expected]

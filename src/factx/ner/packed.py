@@ -38,6 +38,7 @@ class PackedTagger:
         self.encoder, self.model = infer.encoder, infer.model
         self.tags = infer.decoder.tags_vocab.items
         self.layers = [_Layer(layer) for layer in self.model.encoder.layers]
+        self.transitions = self.model.head.crf.transitions.array
 
     def spans(self, texts: Sequence[str]) -> list[list[tuple[str, int, int]]]:
         """Per text, its (type, start, stop) spans, offsets into the text."""
@@ -79,21 +80,40 @@ class PackedTagger:
 
     def decode(self, scores: list[np.ndarray]) -> list[np.ndarray]:
         """Each text's best tag sequence under slovnet's CRF, texts of similar length
-        decoded together (its Viterbi steps once per position of the longest)."""
+        decoded together (:func:`viterbi`)."""
         out: list[np.ndarray] = [np.empty(0, dtype=np.int_)] * len(scores)
         order = sorted((k for k, s in enumerate(scores) if len(s)), key=lambda k: len(scores[k]))
-        crf = self.model.head.crf
         for at in range(0, len(order), 32):
             group = order[at : at + 32]
-            longest = len(scores[group[-1]])
-            batch = np.zeros((len(group), longest, len(self.tags)), np.float32)
-            mask = np.zeros((len(group), longest), dtype=bool)
-            for b, k in enumerate(group):
-                batch[b, : len(scores[k])] = scores[k]
-                mask[b, : len(scores[k])] = True
-            for k, tags in zip(group, crf.decode(batch, mask), strict=True):
-                out[k] = tags
+            tags = viterbi([scores[k] for k in group], self.transitions)
+            for k, best in zip(group, tags, strict=True):
+                out[k] = best
         return out
+
+
+def viterbi(scores: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
+    """slovnet's CRF decoding (``CRF.decode``: the same sums in the same order, the first
+    best tag on a tie) over sequences of scores, with each step's best scores taken by
+    ``max`` instead of gathered by index, and the path traced back for all at once."""
+    lengths = np.array([len(s) for s in scores])
+    longest, tags = int(lengths.max()), transitions.shape[0]
+    emissions = np.zeros((longest, len(scores), tags), np.float32)
+    for b, s in enumerate(scores):
+        emissions[: len(s), b] = s
+    score = emissions[0]
+    history = np.zeros((longest, len(scores), tags), dtype=np.intp)
+    for t in range(1, longest):
+        step = score[:, :, None] + transitions + emissions[t][:, None, :]
+        history[t] = step.argmax(1)
+        score = np.where((t < lengths)[:, None], step.max(1), score)
+    best = score.argmax(-1)  # each sequence's last tag: its score stopped changing there
+    path = np.zeros((len(scores), longest), dtype=np.intp)
+    rows = np.arange(len(scores))
+    for t in range(longest - 1, -1, -1):
+        path[:, t] = best
+        if t:
+            best = np.where(t < lengths, history[t][rows, best], best)
+    return [path[b, :n] for b, n in enumerate(lengths)]
 
 
 class _Layer:
