@@ -1,15 +1,16 @@
-"""slovnet's CNN taggers run over many texts packed end to end, with no padding.
+"""slovnet's CNN models run over many texts packed end to end, with no padding.
 
 slovnet pads each batch of eight texts to the longest: on news, where an article runs from
 a hundred words to a thousand, half of what its model computes is padding. Its encoder is
 a stack of convolutions whose padded positions are set to zero after every layer, and the
 embedding of its padding word is zero, so a text followed by one zero position reads
-exactly as a text alone. Here the texts of a batch are laid end to end in rows of about
-:data:`ROW` words, one padding word between two texts, and each layer is one matrix
-product over a row (its windows copied once, in the order slovnet's weights are stored).
-Each text's scores are then cut out and decoded by slovnet's own CRF: the tags are
-slovnet's, for a little over half its time.
-"""
+exactly as a text alone. Here (:class:`Packed`) the texts of a batch are laid end to end in
+rows of about :data:`ROW` words, one padding word between two texts, and each layer is one
+matrix product over a row (its windows copied once, in the order slovnet's weights are
+stored). The NER tagger (:class:`PackedTagger`) cuts each text's scores out and decodes
+them as slovnet's CRF does; the Russian parser (:mod:`factx.link.parse_ru`) puts its
+morphology and syntax heads on the same features. The answers are slovnet's, in a little
+over half its time."""
 
 from __future__ import annotations
 
@@ -26,33 +27,21 @@ from factx.ner.razdel_tokens import Tokenizer
 ROW = 4096
 
 
-class PackedTagger:
-    """The tag spans of slovnet's NER model (``api``: natasha's ``NewsNERTagger`` or
-    slovnet's ``NER``) over texts, as slovnet's ``map`` gives them, in rows of ``row``
-    words."""
+class Packed:
+    """The embedding and CNN encoder of a slovnet model (``infer``: its ``Infer``, with
+    ``model`` and ``encoder``) over word lists packed in rows of ``row`` words: each list's
+    features, as the model's encoder gives them for the list alone."""
 
-    def __init__(self, api: Any, row: int = ROW) -> None:
+    def __init__(self, infer: Any, row: int = ROW) -> None:
         self.row = row
-        self.tokenize = Tokenizer()
-        infer = api.infer
         self.encoder, self.model = infer.encoder, infer.model
-        self.tags = infer.decoder.tags_vocab.items
         self.layers = [_Layer(layer) for layer in self.model.encoder.layers]
-        self.transitions = self.model.head.crf.transitions.array
+        self.words = _Words(self.model.emb.word)
 
-    def spans(self, texts: Sequence[str]) -> list[list[tuple[str, int, int]]]:
-        """Per text, its (type, start, stop) spans, offsets into the text."""
-        tokens = [self.tokenize(text) for text in texts]
-        scores = self.scores([[t.text for t in ts] for ts in tokens])
-        tags = self.decode(scores)
-        return [
-            [(s.type, s.start, s.stop) for s in bio_spans(ts, [self.tags[k] for k in tag])]
-            for ts, tag in zip(tokens, tags, strict=True)
-        ]
-
-    def scores(self, texts: list[list[str]]) -> list[np.ndarray]:
-        """Per text of words, the NER head's scores, one row per word."""
-        out: list[np.ndarray] = [np.empty((0, len(self.tags)), np.float32)] * len(texts)
+    def features(self, texts: list[list[str]]) -> list[np.ndarray]:
+        """Per list of words, one row of features per word (views into a packed row)."""
+        width = self.layers[-1].shift.shape[0]
+        out: list[np.ndarray] = [np.empty((0, width), np.float32)] * len(texts)
         for row in rows([len(words) for words in texts], self.row):
             size = sum(len(texts[i]) + 1 for i in row)
             word_id = np.full(size, self.encoder.words_vocab.pad_id)
@@ -65,18 +54,39 @@ class PackedTagger:
                 word_id[at : at + n], shape_id[at : at + n] = words, shapes
                 gap[at : at + n] = False
                 at += n + 1
-            x = self.model.emb(word_id, shape_id)
+            x = np.concatenate((self.words(word_id), self.model.emb.shape(shape_id)), axis=-1)
             x[gap] = 0
             for layer in self.layers:
                 x = layer(x)
                 x[gap] = 0
-            head = self.model.head(x)
             at = 0
             for i in row:
-                n = len(texts[i])
-                out[i] = head[at : at + n]
-                at += n + 1
+                out[i] = x[at : at + len(texts[i])]
+                at += len(texts[i]) + 1
         return out
+
+
+class PackedTagger:
+    """The tag spans of slovnet's NER model (``api``: natasha's ``NewsNERTagger`` or
+    slovnet's ``NER``) over texts, as slovnet's ``map`` gives them, in rows of ``row``
+    words."""
+
+    def __init__(self, api: Any, row: int = ROW) -> None:
+        self.tokenize = Tokenizer()
+        self.packed = Packed(api.infer, row)
+        self.head = api.infer.model.head
+        self.tags = api.infer.decoder.tags_vocab.items
+        self.transitions = self.head.crf.transitions.array
+
+    def spans(self, texts: Sequence[str]) -> list[list[tuple[str, int, int]]]:
+        """Per text, its (type, start, stop) spans, offsets into the text."""
+        tokens = [self.tokenize(text) for text in texts]
+        features = self.packed.features([[t.text for t in ts] for ts in tokens])
+        tags = self.decode([self.head(f) for f in features])
+        return [
+            [(s.type, s.start, s.stop) for s in bio_spans(ts, [self.tags[k] for k in tag])]
+            for ts, tag in zip(tokens, tags, strict=True)
+        ]
 
     def decode(self, scores: list[np.ndarray]) -> list[np.ndarray]:
         """Each text's best tag sequence under slovnet's CRF, texts of similar length
@@ -114,6 +124,22 @@ def viterbi(scores: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarra
         if t:
             best = np.where(t < lengths, history[t][rows, best], best)
     return [path[b, :n] for b, n in enumerate(lengths)]
+
+
+class _Words:
+    """navec's quantised word vectors, each built from its codes with one ``take`` over
+    the flattened code book (slovnet gathers them by a two-array index, twice as slow)."""
+
+    def __init__(self, embedding: Any) -> None:
+        dims, centroids, chunk = embedding.codes.shape
+        self.book = embedding.codes.array.reshape(dims * centroids, chunk)
+        self.offsets = np.arange(dims) * centroids
+        self.indexes = embedding.indexes.array
+        self.dim = dims * chunk
+
+    def __call__(self, ids: np.ndarray) -> np.ndarray:
+        at = self.indexes[ids].astype(np.intp) + self.offsets
+        return self.book.take(at, axis=0).reshape(len(ids), self.dim)
 
 
 class _Layer:
