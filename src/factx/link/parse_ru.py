@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+from natasha import NewsEmbedding
+from natasha.data import NEWS_MORPH, NEWS_SYNTAX
 from navec import Navec
 from slovnet.conll import parse_conll_tag
 from slovnet.markup import MorphToken
@@ -22,6 +23,7 @@ from factx.link.mst import best_tree
 from factx.link.tree import Token, Tree
 from factx.ner.packed import Packed
 from factx.ner.razdel_tokens import Tokenizer
+from factx.ner.slovnet_load import load
 
 # Sentences whose head scores are taken at once (padded to the longest of them).
 BATCH = 8
@@ -48,13 +50,13 @@ def distance_cost(n: int) -> np.ndarray:
 
 
 class RussianParser:
-    """slovnet's NewsSyntaxParser and NewsMorphTagger, loaded once per linker, over the
+    """natasha's news syntax parser and morph tagger, loaded once per linker, over the
     ``embedding`` given (the one natasha's NER tagger reads), else their own."""
 
     def __init__(self, embedding: Navec | None = None) -> None:
         embedding = embedding or NewsEmbedding()
-        self.syntax = NewsSyntaxParser(embedding)
-        self.morph = NewsMorphTagger(embedding)
+        self.syntax = load("syntax", NEWS_SYNTAX, embedding)
+        self.morph = load("morph", NEWS_MORPH, embedding)
         self.tokenize = Tokenizer()
         self.packed_syntax = Packed(self.syntax.infer)
         self.packed_morph = Packed(self.morph.infer)

@@ -67,9 +67,9 @@ class Packed:
 
 
 class PackedTagger:
-    """The tag spans of slovnet's NER model (``api``: natasha's ``NewsNERTagger`` or
-    slovnet's ``NER``) over texts, as slovnet's ``map`` gives them, in rows of ``row``
-    words."""
+    """The tag spans of slovnet's NER model over texts, as its ``map`` gives them, in rows
+    of ``row`` words. ``api`` is slovnet's ``NER``, as :func:`factx.ner.slovnet_load.load`
+    or natasha's ``NewsNERTagger`` give it."""
 
     def __init__(self, api: Any, row: int = ROW) -> None:
         self.tokenize = Tokenizer()
