@@ -9,7 +9,7 @@ from natasha.data import NEWS_MORPH, NEWS_NER, NEWS_SYNTAX
 from slovnet.const import WORD
 from slovnet.exec.pack import Pack
 
-from factx.ner.slovnet_load import load, navec_words
+from factx.ner.slovnet_load import NATASHA_FILES, load, natasha_file, navec_words
 
 TEXT = "Глава компании «Северный ветер» Анна Кравец прибыла в Казань."
 WORDS = ["Глава", "компании", "Анна", "Кравец", "прибыла", "в", "Казань", "."]
@@ -47,7 +47,7 @@ def test_navec_words_encode_as_slovnets(navec):
     ],
 )
 def test_loaded_models_answer_as_natashas(navec, kind, natasha, item):
-    ours = next(load(kind, PACKS[kind], navec).map([item]))
+    ours = next(load(kind, navec).map([item]))
     theirs = next(natasha(navec).map([item]))
     if kind == "ner":
         assert [(s.start, s.stop, s.type) for s in ours.spans] == [
@@ -57,3 +57,11 @@ def test_loaded_models_answer_as_natashas(navec, kind, natasha, item):
     else:  # natasha wraps slovnet's tokens in its own records: compare their fields
         assert [t.as_json for t in ours.tokens] == [t.as_json for t in theirs.tokens]
         assert len(ours.tokens) == len(WORDS)
+
+
+@pytest.mark.parametrize("kind", sorted(NATASHA_FILES))
+def test_natasha_files_are_natasha_datas(kind):
+    import natasha.data
+
+    names = {"embedding": natasha.data.NEWS_EMBEDDING, **PACKS}
+    assert natasha_file(kind) == names[kind]

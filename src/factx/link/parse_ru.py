@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-from natasha import NewsEmbedding
-from natasha.data import NEWS_MORPH, NEWS_SYNTAX
 from navec import Navec
 from slovnet.conll import parse_conll_tag
 from slovnet.markup import MorphToken
@@ -54,9 +52,12 @@ class RussianParser:
     ``embedding`` given (the one natasha's NER tagger reads), else their own."""
 
     def __init__(self, embedding: Navec | None = None) -> None:
-        embedding = embedding or NewsEmbedding()
-        self.syntax = load("syntax", NEWS_SYNTAX, embedding)
-        self.morph = load("morph", NEWS_MORPH, embedding)
+        if embedding is None:
+            from factx.ner.natasha import news_embedding
+
+            embedding = news_embedding()
+        self.syntax = load("syntax", embedding)
+        self.morph = load("morph", embedding)
         self.tokenize = Tokenizer()
         self.packed_syntax = Packed(self.syntax.infer)
         self.packed_morph = Packed(self.morph.infer)

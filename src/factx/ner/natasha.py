@@ -33,12 +33,10 @@ class NatashaNER:
     def __init__(
         self, lang: str = "ru", rules: bool = True, resources: Resources | None = None
     ) -> None:
-        from natasha.data import NEWS_NER  # here: `factx plugins` stays fast
-
-        from factx.ner.packed import PackedTagger
+        from factx.ner.packed import PackedTagger  # here: `factx plugins` stays fast
         from factx.ner.slovnet_load import load
 
-        self.tagger = load("ner", NEWS_NER, shared(resources, news_embedding))
+        self.tagger = load("ner", shared(resources, news_embedding))
         self.packed = PackedTagger(self.tagger)
         self.refine = Refiner(lang) if rules else None
 
@@ -71,18 +69,19 @@ def news_embedding() -> Navec:
     the centroids' dot products): no slovnet model asks one, and they cost each process
     a tenth of a second and 30 MB."""
     import numpy as np
-    from natasha.data import NEWS_EMBEDDING
     from navec import Navec
     from navec.meta import Meta
     from navec.pq import PQ
     from navec.tar import Tar
     from navec.vocab import Vocab
 
+    from factx.ner.slovnet_load import natasha_file
+
     class TaggerPQ(PQ):
         def precompute(self) -> None:
             self.qdims = np.arange(self.qdim)  # what PQ.__getitem__ needs
 
-    with Tar(NEWS_EMBEDDING) as tar:
+    with Tar(natasha_file("embedding")) as tar:
         meta = Meta.from_file(tar.load("meta.json"))
         Meta.check_protocol(meta.protocol)
         vocab = Vocab.from_file(tar.load("vocab.bin"))
