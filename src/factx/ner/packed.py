@@ -25,6 +25,8 @@ from factx.ner.razdel_tokens import Tokenizer
 # Words per packed row: a row's first layer holds ROW × 330 floats in and ROW × 256 out
 # (10 MB), whatever the batch. A longer text gets a row of its own.
 ROW = 4096
+# Words whose ids are remembered per process: a large corpus's vocabulary, bounded.
+REMEMBER = 200_000
 
 
 class Packed:
@@ -37,23 +39,32 @@ class Packed:
         self.encoder, self.model = infer.encoder, infer.model
         self.layers = [_Layer(layer) for layer in self.model.encoder.layers]
         self.words = _Words(self.model.emb.word)
+        self.known: dict[str, tuple[int, int]] = {}
+
+    def ids(self, word: str) -> tuple[int, int]:
+        """The word's id and its shape's, as slovnet's encoder gives them, remembered:
+        news repeats its words, and slovnet works out a word's shape letter by letter."""
+        ids = self.known.get(word)
+        if ids is None:
+            (word_id,), (shape_id,) = self.encoder.item([word])
+            if len(self.known) >= REMEMBER:
+                self.known.clear()
+            ids = self.known[word] = (word_id, shape_id)
+        return ids
 
     def features(self, texts: list[list[str]]) -> list[np.ndarray]:
         """Per list of words, one row of features per word (views into a packed row)."""
         width = self.layers[-1].shift.shape[0]
         out: list[np.ndarray] = [np.empty((0, width), np.float32)] * len(texts)
         for row in rows([len(words) for words in texts], self.row):
-            size = sum(len(texts[i]) + 1 for i in row)
-            word_id = np.full(size, self.encoder.words_vocab.pad_id)
-            shape_id = np.full(size, self.encoder.shapes_vocab.pad_id)
-            gap = np.ones(size, dtype=bool)
-            at = 0
+            pad = (self.encoder.words_vocab.pad_id, self.encoder.shapes_vocab.pad_id)
+            ids: list[tuple[int, int]] = []
+            gap = []
             for i in row:
-                words, shapes = self.encoder.item(texts[i])
-                n = len(words)
-                word_id[at : at + n], shape_id[at : at + n] = words, shapes
-                gap[at : at + n] = False
-                at += n + 1
+                ids += map(self.ids, texts[i])
+                ids.append(pad)
+                gap.append(len(ids) - 1)
+            word_id, shape_id = np.array(ids).T
             x = np.concatenate((self.words(word_id), self.model.emb.shape(shape_id)), axis=-1)
             x[gap] = 0
             for layer in self.layers:
