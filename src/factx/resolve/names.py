@@ -180,9 +180,16 @@ class NameResolver:
                 full = key(p.text)
                 ends = first_end[full[-1]]
                 ends[full] = min(ends.get(full, p.end), p.end)
+        # A name's nominative starts with the letter its form does: a name whose last word
+        # starts with no letter a person's last word starts with ends no one's name.
+        initials = {last[:1] for last in first_end}
         out = []
         for m in mentions:
-            if m.label in (Label.ORG, Label.LOCATION) and m.text[:1].isupper():
+            if (
+                m.label in (Label.ORG, Label.LOCATION)
+                and m.text[:1].isupper()
+                and fold(m.text.split()[-1])[:1] in initials
+            ):
                 short = key(m.text)
                 fulls = {
                     full
