@@ -25,8 +25,9 @@ from factx.ner.razdel_tokens import Tokenizer
 # Words per packed row: a row's first layer holds ROW × 330 floats in and ROW × 256 out
 # (10 MB), whatever the batch. A longer text gets a row of its own.
 ROW = 4096
-# Words whose ids are remembered per process: a large corpus's vocabulary, bounded.
-REMEMBER = 200_000
+# Words whose ids are remembered per model: news's common words (most of its text), in
+# some 10 MB; past that the memory starts again.
+REMEMBER = 50_000
 
 
 class Packed:

@@ -21,8 +21,9 @@ from razdel.segmenters.tokenize import ATOM
 
 SPACE_FREE = re.compile(r"\S+")  # razdel's atoms are \S, split at every \s
 ONE_ATOM = re.compile(r"[а-яё]+|[a-z]+|\d+", re.I | re.U)  # as razdel's ATOM reads them
-# Stretches remembered per process: enough for a large corpus's vocabulary, bounded.
-REMEMBER = 200_000
+# Stretches remembered per tokenizer: news's common ones (most of its text), in some 15 MB;
+# past that the memory starts again.
+REMEMBER = 50_000
 LONGEST = 64  # longer stretches (a URL, a run of digits) are not remembered
 
 
