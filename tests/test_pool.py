@@ -23,7 +23,7 @@ import pytest
 
 from factx.batch.pool import Pool
 from factx.batch.runner import Settings, Tools
-from factx.batch.serve import warm
+from factx.batch.serve import YOUNG, warm
 from factx.cli import main
 from factx.model import Document
 from factx.pipeline import Pipelines, load_config
@@ -139,7 +139,7 @@ def test_a_worker_freezes_the_pipelines_it_builds_and_leaves_the_collector_as_it
     caps, tmp_path, collecting
 ):
     tools = Tools(Pipelines(load_config(batchkit.pipeline(tmp_path / "p.toml"))))
-    was = gc.isenabled()
+    was, threshold = gc.isenabled(), gc.get_threshold()
     (gc.enable if collecting else gc.disable)()
     try:
         warm([None, "en", "en"], tools)
@@ -149,10 +149,12 @@ def test_a_worker_freezes_the_pipelines_it_builds_and_leaves_the_collector_as_it
         assert tools.built("en") and frozen > 0
         assert not any(o is pipeline for o in gc.get_objects())
         assert gc.isenabled() is collecting
+        assert gc.get_threshold() == (YOUNG, *threshold[1:])
         warm(["en"], tools)  # nothing new to build: nothing more to freeze
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+        gc.set_threshold(*threshold)
         (gc.enable if was else gc.disable)()
 
 
