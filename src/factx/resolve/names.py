@@ -20,6 +20,7 @@ import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
+from factx.morph import analyzer
 from factx.resolve.countries import country_names
 from factx.resolve.orgs import TOKEN, org_words
 from factx.resolve.places import bare_place
@@ -34,13 +35,8 @@ PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 CASES = ("gent", "accs", "datv", "ablt", "loct")
 
 
-@cache
-def _morph():  # pymorphy3 takes ~0.3 s and 15 MB to load: once per process, when needed
-    try:
-        import pymorphy3
-    except ImportError:
-        return None
-    return pymorphy3.MorphAnalyzer()
+def _morph():  # loaded once per process, when needed, and shared with the date tenses
+    return analyzer()
 
 
 @lru_cache(maxsize=1 << 16)
