@@ -200,7 +200,7 @@ class Pipeline:
         from factx.resolve.names import NameResolver
 
         self.countries = CountryResolver(lang)
-        self.names = NameResolver(lang)
+        self.names = NameResolver(lang, resources)
 
     def run(self, doc: Document) -> list[Mention]:
         return self.run_many([doc])[0]

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from factx.morph import analyzer
+from factx.resources import Resources, shared
 from factx.rules.timewords import TimeWords
 
 # Which way a cue points; factx.rules.tense re-exports these.
@@ -56,13 +57,13 @@ class VerbTenses:
         return OPEN
 
 
-def load(words: TimeWords) -> VerbTenses | None:
-    """The language's analyser, or None where it has none or its extra is not installed
-    (then the ending rules apply)."""
+def load(words: TimeWords, resources: Resources | None = None) -> VerbTenses | None:
+    """The language's analyser (the one ``resources`` keeps, else a new one), or None
+    where it has none or its extra is not installed (then the ending rules apply)."""
     data = words.data.get("tense", {})
     if data.get("morphology") != "pymorphy3":
         return None
-    morph = analyzer()
+    morph = shared(resources, analyzer)
     if morph is None:
         return None
     return VerbTenses(morph, data.get("present_future_endings", ()))
