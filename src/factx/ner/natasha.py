@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from factx import pieces
 from factx.model import Document, Label, Mention
-from factx.ner.refine import Refiner
 from factx.resources import Resources, shared
 
 if TYPE_CHECKING:
@@ -33,7 +32,9 @@ class NatashaNER:
     def __init__(
         self, lang: str = "ru", rules: bool = True, resources: Resources | None = None
     ) -> None:
-        from factx.ner.packed import PackedTagger  # here: `factx plugins` stays fast
+        # Imported here: `factx plugins` and the parent's check of a config stay fast.
+        from factx.ner.packed import PackedTagger
+        from factx.ner.refine import Refiner
         from factx.ner.slovnet_load import load
 
         self.tagger = load("ner", shared(resources, news_embedding))
