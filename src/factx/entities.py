@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from factx import tables
 from factx.model import Label
 from factx.resolve.corpus import unify_orgs, unify_people
 
@@ -35,7 +36,7 @@ def build(mentions: pd.DataFrame) -> pd.DataFrame:
     documents: dict[tuple[str, str], set[str]] = defaultdict(set)
     languages: dict[tuple[str, str], set[str]] = defaultdict(set)
     columns = (named["label"], keys, named["text"], named["doc_id"], named["lang"])
-    for label, key, text, doc, lang in zip(*map(_values, columns), strict=True):
+    for label, key, text, doc, lang in zip(*map(tables.values, columns), strict=True):
         if label is None or key is None:  # as in a groupby: a missing key makes no group
             continue
         entity = (label, key)
@@ -64,11 +65,6 @@ def build(mentions: pd.DataFrame) -> pd.DataFrame:
 def _by_count(form: tuple[str, int]) -> tuple[int, str]:
     """Most frequent first, ties alphabetical."""
     return -form[1], form[0]
-
-
-def _values(column: pd.Series) -> list:
-    """The column as Python values, None for a missing one."""
-    return column.to_numpy(dtype=object, na_value=None).tolist()
 
 
 def unify(mentions: pd.DataFrame) -> pd.DataFrame:
