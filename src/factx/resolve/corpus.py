@@ -93,20 +93,31 @@ class Joins:
             groups[self.find(n)].append(n)
         out = {}
         for members in groups.values():
-            same: dict[str, Counter] = defaultdict(Counter)
+            out.update(dict.fromkeys(members, self._written(members)))
+        return out
+
+    def _written(self, members: list[str]) -> str:
+        """The group's spelling. Most groups are one norm whose words fold apart: it is
+        written as it is, with nothing folded twice or transliterated for nothing."""
+        if len(members) == 1:
+            words = members[0].split(" ")
+            if len({fold(w) for w in words}) == len(words):
+                return members[0]
+        same: dict[str, Counter] = defaultdict(Counter)
+        for n in members:
+            for word in n.split(" "):
+                same[fold(word)][word] += self.counts[n]
+        longest = max(members, key=lambda n: (len(n.split(" ")), self.counts[n], n))
+        if longest in self.native:
+            pools = [same[fold(w)] for w in longest.split(" ")]
+        else:  # transliterated: the Latin-script sources' spelling of each word counts too
             latin: dict[str, Counter] = defaultdict(Counter)
             for n in members:
-                for word in n.split(" "):
-                    same[fold(word)][word] += self.counts[n]
-                    if n in self.native:
+                if n in self.native:
+                    for word in n.split(" "):
                         latin[loose(word)][word] += self.counts[n]
-            longest = max(members, key=lambda n: (len(n.split(" ")), self.counts[n], n))
-            words = []
-            for w in longest.split(" "):
-                pool = same[fold(w)] + (Counter() if longest in self.native else latin[loose(w)])
-                words.append(max(pool.items(), key=_preferred)[0])
-            out.update({n: " ".join(words) for n in members})
-        return out
+            pools = [same[fold(w)] + latin[loose(w)] for w in longest.split(" ")]
+        return " ".join(max(pool.items(), key=_preferred)[0] for pool in pools)
 
 
 def _preferred(spelling: tuple[str, int]) -> tuple:
