@@ -110,6 +110,8 @@ def test_parquet_keeps_the_declared_types_even_when_empty(tmp_path):
 CSV_CELLS = [
     ("string", ["plain", "a,b", 'say "hi"', "two\nlines", "cr\rhere", " lead", "", None]),
     ("string", ["Hà Nội", "Москва", "𝔘😀", "tab\tin", "=cmd", "-5", "@x", "\\back"]),
+    ("string", ["\tlead", "\rlead", "+1 ok?", "-", None]),
+    ("string", [None, None]),
     ("Int64", [0, -1, 2**53 + 1, None, 12]),
     ("Float64", [0.1, 1e-05, 1e16, 123456789.125, -0.0, 1 / 3, 2.0, None]),
     ("Float64", [float("inf"), -float("inf"), 1e300, 5e-324, 0.30000000000000004]),
@@ -162,3 +164,13 @@ def test_parquet_from_an_arrow_table_is_the_file_a_frame_makes(tmp_path):
         with tables.ParquetWriter(tmp_path / f"{name}.parquet", tables.MENTIONS) as out:
             out.write(chunk)
     assert (tmp_path / "frame.parquet").read_bytes() == (tmp_path / "arrow.parquet").read_bytes()
+
+
+@pytest.mark.parametrize("dtype", ["string[pyarrow]", "string[python]", "object"])
+@pytest.mark.parametrize("cells", [c for t, c in CSV_CELLS if t == "string"])
+def test_spreadsheet_safe_escapes_each_cell_as_escape_cell_does(dtype, cells):
+    df = pd.DataFrame({"a": cells}).astype(dtype)
+    safe = tables.spreadsheet_safe(df)
+    expected = [None if pd.isna(c) else tables.escape_cell(c) for c in cells]
+    assert [None if pd.isna(c) else c for c in safe["a"]] == expected
+    assert safe["a"].dtype == df["a"].dtype
