@@ -131,8 +131,9 @@ def arrow_schema(columns: dict[str, str]) -> pa.Schema:
 
 @cache
 def _schema(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
-    """Made once per table: an empty frame's conversion costs milliseconds."""
-    empty = pd.DataFrame(columns=[c for c, _ in columns]).astype(dict(columns))
+    """Made once per table, from empty typed arrays (half the cost of converting an empty
+    frame's columns)."""
+    empty = pd.DataFrame({c: pd.array([], dtype=t) for c, t in columns})
     return pa.Schema.from_pandas(empty, preserve_index=False)
 
 
