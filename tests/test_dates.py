@@ -462,3 +462,23 @@ def test_russian_tense_without_pymorphy3_reads_only_unambiguous_endings(
 ) -> None:
     found = DateExtractor("ru", verbs=False).extract(Document("t", text, "ru", DOC_DATE))
     assert [m.norm for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "count_compiled"),
+    [
+        # Vietnamese asks whether a count comes before "năm qua" (then it is a length)
+        ("vi", "trong 3 năm qua", [], True),
+        ("vi", "năm qua", ["2024"], False),
+        # no other language asks, so none pays for compiling the question
+        ("ru", "Переговоры прошли в прошлом году, 3 года назад.", ["2024", "2022"], False),
+        ("en", "Talks were held last year, 3 years ago.", ["2024", "2022"], False),
+    ],
+)
+def test_the_count_before_a_date_word_is_compiled_only_where_a_language_asks_for_it(
+    lang: str, text: str, expected: list[str], count_compiled: bool
+) -> None:
+    fresh = DateExtractor(lang, verbs=False)
+    found = [m.norm for m in fresh.extract(Document("t", text, lang, DOC_DATE))]
+    assert found == expected
+    assert ("pattern" in vars(fresh.checks.count)) is count_compiled

@@ -3,12 +3,18 @@ from __future__ import annotations
 import pytest
 
 from factx.model import Document, Label, Mention
-from factx.resolve.names import NameResolver, latin, org_lemma, person_lemma
+from factx.morph import analyzer
+from factx.resolve.lemmas import Lemmas
+from factx.resolve.names import NameResolver, latin
+from factx.resources import Resources
 
 needs_morph = pytest.mark.skipif(
     pytest.importorskip("importlib").util.find_spec("pymorphy3") is None,
     reason="the ru extra (pymorphy3) is not installed: pip install factx[ru]",
 )
+# One analyser for every resolver of this module, as a pipeline has (each would load its own).
+SHARED = Resources()
+LEMMAS = Lemmas(SHARED.get(analyzer))
 
 RU_PEOPLE = [
     ("Путина", "Путин"),
@@ -23,7 +29,7 @@ RU_PEOPLE = [
 @needs_morph
 @pytest.mark.parametrize(("text", "lemma"), RU_PEOPLE)
 def test_russian_person_names_go_to_the_nominative(text, lemma):
-    assert person_lemma(text, "ru") == lemma
+    assert LEMMAS.person(text) == lemma
 
 
 RU_ORGS = [
@@ -38,7 +44,7 @@ RU_ORGS = [
 @needs_morph
 @pytest.mark.parametrize(("text", "lemma"), RU_ORGS)
 def test_russian_organisations_go_to_the_nominative(text, lemma):
-    assert org_lemma(text, "ru") == lemma
+    assert LEMMAS.org(text) == lemma
 
 
 RU_PLACES = [
@@ -52,15 +58,15 @@ RU_PLACES = [
 @needs_morph
 @pytest.mark.parametrize(("text", "lemma"), RU_PLACES)
 def test_russian_places_go_to_the_nominative(text, lemma):
-    assert org_lemma(text, "ru") == lemma
+    assert LEMMAS.org(text) == lemma
 
 
 def test_a_place_has_one_norm_in_all_its_case_forms():
-    if org_lemma("Пекина", "ru") != "Пекин":
+    if LEMMAS.org("Пекина") != "Пекин":
         pytest.skip("the ru extra (pymorphy3) is not installed")
     text = "В Пекине заявили. Пекин ответил."
     mentions = [Mention(Label.LOCATION, 2, 8, "Пекине"), Mention(Label.LOCATION, 18, 23, "Пекин")]
-    out = NameResolver("ru")(Document("d", text, "ru"), mentions)
+    out = NameResolver("ru", SHARED)(Document("d", text, "ru"), mentions)
     assert [m.norm for m in out] == ["Пекин", "Пекин"]
 
 
@@ -78,7 +84,7 @@ VI_PLACES = [
 @pytest.mark.parametrize(("text", "norm"), VI_PLACES)
 def test_a_vietnamese_place_norm_leaves_out_its_administrative_unit(text, norm):
     doc = Document("d", f"Ở {text}.", "vi")
-    out = NameResolver("vi")(doc, [Mention(Label.LOCATION, 3, 3 + len(text), text)])
+    out = NameResolver("vi", SHARED)(doc, [Mention(Label.LOCATION, 3, 3 + len(text), text)])
     assert out[0].norm == norm
 
 
@@ -102,7 +108,7 @@ def people(lang, text, names):
     for name in names:
         start = text.index(name, mentions[-1].end if mentions else 0)
         mentions.append(Mention(Label.PERSON, start, start + len(name), name))
-    return NameResolver(lang)(Document("d", text, lang), mentions)
+    return NameResolver(lang, SHARED)(Document("d", text, lang), mentions)
 
 
 DOCS = [
@@ -130,7 +136,7 @@ DOCS = [
 
 @pytest.mark.parametrize(("lang", "text", "names", "norm"), DOCS)
 def test_one_person_has_one_norm_within_a_document(lang, text, names, norm):
-    if lang == "ru" and person_lemma("Путина", "ru") != "Путин":
+    if lang == "ru" and LEMMAS.person("Путина") != "Путин":
         pytest.skip("the ru extra (pymorphy3) is not installed")
     assert {m.norm for m in people(lang, text, names)} == {norm}
 
@@ -165,14 +171,14 @@ def test_an_abbreviation_defined_in_the_document_shares_the_full_norm(lang, text
         Mention(Label.ORG, full, full + len(name), name),
         Mention(Label.ORG, short, short + len(abbr), abbr),
     ]
-    out = NameResolver(lang)(Document("d", text, lang), mentions)
+    out = NameResolver(lang, SHARED)(Document("d", text, lang), mentions)
     assert [m.norm for m in out] == [name, name]
 
 
 def test_an_abbreviation_inside_the_span_is_left_out_of_the_norm():
     text = "Liên minh châu Âu (EU) họp. EU quyết định."
     mentions = [Mention(Label.ORG, 0, 22, text[:22]), Mention(Label.ORG, 28, 30, "EU")]
-    out = NameResolver("vi")(Document("d", text, "vi"), mentions)
+    out = NameResolver("vi", SHARED)(Document("d", text, "vi"), mentions)
     assert [m.norm for m in out] == ["Liên minh châu Âu", "Liên minh châu Âu"]
 
 
@@ -219,7 +225,7 @@ SURNAMES = [
 
 @pytest.mark.parametrize(("lang", "text", "found", "expected"), SURNAMES)
 def test_a_surname_after_the_full_name_is_that_person(lang, text, found, expected):
-    out = NameResolver(lang)(Document("d", text, lang), spans(text, found))
+    out = NameResolver(lang, SHARED)(Document("d", text, lang), spans(text, found))
     assert [(m.label, m.norm if m.label == Label.PERSON else m.text) for m in out] == expected
 
 
@@ -297,9 +303,9 @@ QUALIFIED = [
 def test_a_country_after_an_organisation_has_one_spelling_in_its_norm(lang, text, country, norm):
     org = text[: text.index(country)].strip()
     found = spans(text, [(Label.ORG, org), (Label.COUNTRY, country)])
-    if lang == "ru" and org_lemma("Министерства", "ru") == "Министерства":
+    if lang == "ru" and LEMMAS.org("Министерства") == "Министерства":
         pytest.skip("the ru extra (pymorphy3) is not installed")
-    out = NameResolver(lang)(Document("d", text, lang), found)
+    out = NameResolver(lang, SHARED)(Document("d", text, lang), found)
     assert out[0].norm == norm
 
 
@@ -310,14 +316,14 @@ def test_the_country_code_of_a_resolved_mention_decides_the_qualifier():
     found = [(Label.ORG, "Bộ Ngoại giao"), (Label.COUNTRY, "Hợp chúng quốc Hoa Kỳ")]
     org, country = spans(text, found)
     country = Mention(country.label, country.start, country.end, country.text, norm="US")
-    out = NameResolver("vi")(Document("d", text, "vi"), [org, country])
+    out = NameResolver("vi", SHARED)(Document("d", text, "vi"), [org, country])
     assert out[0].norm == "Bộ Ngoại giao Mỹ"
 
 
 @pytest.mark.parametrize(("lang", "text", "found", "norms"), ORGS)
 def test_one_organisation_has_one_norm_within_a_document(lang, text, found, norms):
     mentions = spans(text, found)
-    out = NameResolver(lang)(Document("d", text, lang), mentions)
+    out = NameResolver(lang, SHARED)(Document("d", text, lang), mentions)
     assert [m.norm for m in out] == norms
 
 
@@ -382,7 +388,7 @@ def test_the_work_per_document_grows_with_its_mentions_not_their_pairs(monkeypat
     monkeypatch.setattr(names_module, "_ends", counted("ends", names_module._ends))
     n = 1500
     doc, mentions, expected = crowded_document(n)
-    out = NameResolver("en")(doc, mentions)
+    out = NameResolver("en", SHARED)(doc, mentions)
     orgs = {m.text: m.norm for m in out if m.label == Label.ORG}
     people = [m for m in out if m.label == Label.PERSON]
     assert all(orgs[short] == full for short, full in expected.items())

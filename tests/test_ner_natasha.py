@@ -98,8 +98,8 @@ def test_natasha_batch_gives_the_spans_of_natasha_doc_api(seeds):
 
 def test_natasha_gets_an_over_long_sentence_in_pieces(natasha_ner, monkeypatch):
     lengths: list[int] = []
-    tagger = natasha_ner.tagger
-    monkeypatch.setattr(tagger, "map", overlong.recording(tagger.map, lengths))
+    packed = natasha_ner.packed
+    monkeypatch.setattr(packed, "spans", overlong.recording(packed.spans, lengths))
     sentence = "Президент России Владимир Путин прибыл в Пекин."
     filler = "в городе прошло совещание по вопросам торговли и "
     overlong.check(natasha_ner.extract, "ru", sentence, filler, 5000, lengths, MODEL_CHARS)

@@ -9,6 +9,7 @@ another, so nothing here waits for more than the small budget the tests set.
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import subprocess
@@ -21,10 +22,11 @@ import pandas as pd
 import pytest
 
 from factx.batch.pool import Pool
-from factx.batch.runner import Settings
+from factx.batch.runner import Settings, Tools
+from factx.batch.serve import YOUNG, warm
 from factx.cli import main
 from factx.model import Document
-from factx.pipeline import load_config
+from factx.pipeline import Pipelines, load_config
 
 STALL, CRASH = "STALLMARK", "CRASHMARK"
 
@@ -130,6 +132,30 @@ def test_a_worker_builds_the_languages_it_is_told_of_before_any_batch(caps, tmp_
         assert [w.proc.pid for w in pool.workers] == [int(lines[0].split()[0])]
     finally:
         pool.close()
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_a_worker_freezes_the_pipelines_it_builds_and_leaves_the_collector_as_it_was(
+    caps, tmp_path, collecting
+):
+    tools = Tools(Pipelines(load_config(batchkit.pipeline(tmp_path / "p.toml"))))
+    was, threshold = gc.isenabled(), gc.get_threshold()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        warm([None, "en", "en"], tools)
+        frozen = gc.get_freeze_count()
+        pipeline = tools.pipeline("en")
+        # built once, and out of the collector's way: no later collection walks it
+        assert tools.built("en") and frozen > 0
+        assert not any(o is pipeline for o in gc.get_objects())
+        assert gc.isenabled() is collecting
+        assert gc.get_threshold() == (YOUNG, *threshold[1:])
+        warm(["en"], tools)  # nothing new to build: nothing more to freeze
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+        (gc.enable if was else gc.disable)()
 
 
 def test_a_worker_runs_documents_without_pandas(caps, tmp_path):

@@ -81,7 +81,6 @@ def test_resources_is_not_an_option_a_pipeline_may_set(tmp_path):
 
 def test_the_russian_pipeline_loads_natasha_s_embedding_once(monkeypatch):
     natasha = pytest.importorskip("natasha", reason="the ru extra is not installed")
-    from factx.link import parse_ru
     from factx.ner import natasha as backend
 
     loads = []
@@ -96,7 +95,6 @@ def test_the_russian_pipeline_loads_natasha_s_embedding_once(monkeypatch):
     # however a plugin gets the embedding (factx's loader, or natasha's class), it counts
     monkeypatch.setattr(backend, "news_embedding", counted(backend.news_embedding))
     monkeypatch.setattr(natasha, "NewsEmbedding", counted(natasha.NewsEmbedding))
-    monkeypatch.setattr(parse_ru, "NewsEmbedding", counted(parse_ru.NewsEmbedding))
     pipeline = Pipelines(load_config("news")).get("ru")
     assert [n for n, _ in pipeline.linkers] == ["syntax"]
     assert "natasha" in [n for n, _ in pipeline.extractors]

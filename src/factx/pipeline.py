@@ -200,7 +200,7 @@ class Pipeline:
         from factx.resolve.names import NameResolver
 
         self.countries = CountryResolver(lang)
-        self.names = NameResolver(lang)
+        self.names = NameResolver(lang, resources)
 
     def run(self, doc: Document) -> list[Mention]:
         return self.run_many([doc])[0]
@@ -216,7 +216,7 @@ class Pipeline:
             results = many(views) if many else [extractor.extract(view) for view in views]
             for mentions, result in zip(found, results, strict=True):
                 mentions.extend(
-                    dataclasses.replace(m, extractor=m.extractor or name) for m in result
+                    m if m.extractor else dataclasses.replace(m, extractor=name) for m in result
                 )
         # Resolvers, in this order: one reading per span, then countries, then names.
         names = [n for n, _ in self.extractors]

@@ -89,6 +89,10 @@ class Tools:
             self._identifier = LanguageIdentifier(self.pipelines.languages)
         return self._identifier.detect(text)
 
+    def built(self, lang: str) -> bool:
+        """Whether this process has built ``lang``'s pipeline already."""
+        return lang in self._used
+
     def pipeline(self, lang: str) -> Pipeline:
         if lang not in self._used:
             self._used[lang] = self.pipelines.get(lang)

@@ -10,6 +10,7 @@ as ``python -m factx.batch.pool``, which calls :func:`serve`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import resource
@@ -23,6 +24,9 @@ from factx.batch.work import work
 from factx.model import Document
 from factx.pipeline import Pipelines
 
+# Allocations between two collections of the youngest generation in a worker (see warm).
+YOUNG = 50_000
+
 
 def resident_bytes() -> int:
     """This process's resident memory now (Linux), else its peak."""
@@ -34,11 +38,34 @@ def resident_bytes() -> int:
 
 
 def warm(langs: Iterable[str | None], tools: Tools) -> None:
-    """Build the pipelines of these languages, before a batch's clock starts."""
-    for lang in langs:
-        if lang:
+    """Build the pipelines of these languages, before a batch's clock starts.
+
+    A pipeline is some hundred thousand objects that live as long as the worker (models,
+    word tables, compiled patterns). Python's cyclic collector would look through them
+    all again at every full collection, which the regex compiles and the documents' small
+    objects set off: a fifth of a second of a worker's first batches. So the collector is
+    off while they are built, and what was built is then frozen (``gc.freeze``: left out
+    of every later collection), as long-lived servers do after start-up. A batch then
+    allocates its objects by the hundred thousand, nearly all freed by reference counting
+    alone, so the youngest generation is collected every YOUNG allocations rather than
+    700, which halves what the collector still costs a batch (0.09 s to 0.04 s CPU over
+    122 FactRuEval articles); the same objects are freed.
+    """
+    new = [lang for lang in dict.fromkeys(langs) if lang and not tools.built(lang)]
+    if not new:
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for lang in new:
             with contextlib.suppress(Exception):  # reported per document by process()
                 tools.pipeline(lang)
+    finally:
+        gc.freeze()
+        young, middle, oldest = gc.get_threshold()
+        gc.set_threshold(max(YOUNG, young), middle, oldest)
+        if enabled:
+            gc.enable()
 
 
 def serve(down: Connection, up: Connection) -> None:

@@ -4,6 +4,8 @@ the change it states, its date and its attributed source.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from factx.link.choice import VERBAL
@@ -97,13 +99,19 @@ def date(ctx: Context, verb: Token | None, amount: list[Token], measured: int | 
     return best[1] if best else None
 
 
+@lru_cache(maxsize=4096)
+def word(marker: str) -> regex.Pattern[str]:
+    """``marker`` as a whole word (compiled once: it is looked for in every sentence)."""
+    return regex.compile(rf"(?<!\w){regex.escape(marker)}(?!\w)")
+
+
 def source(ctx: Context) -> Phrase | None:
     """The attributed source: the entity right after an attribution phrase, else the words
     up to the next punctuation."""
     sentence = ctx.text[ctx.start : ctx.end]
     lower = sentence.lower()
     for marker in ctx.rules.words.sources:
-        for hit in regex.finditer(rf"(?<!\w){regex.escape(marker)}(?!\w)", lower):
+        for hit in word(marker).finditer(lower):
             at = ctx.start + hit.end()
             ent = next((m for m in ctx.entities if at <= m.start <= at + 3), None)
             if ent is not None:

@@ -13,12 +13,18 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
 from navec import Navec
-from razdel import tokenize
+from slovnet.conll import parse_conll_tag
+from slovnet.markup import MorphToken
 
 from factx.link.mst import best_tree
 from factx.link.tree import Token, Tree
+from factx.ner.packed import Packed
+from factx.ner.razdel_tokens import Tokenizer
+from factx.ner.slovnet_load import load
+
+# Sentences whose head scores are taken at once (padded to the longest of them).
+BATCH = 8
 
 # slovnet scores heads from a word's neighbourhood only, blind to where in the sentence a
 # head stands: a repeated context ("что в 2009 году …, что в 2010 году …") scores both
@@ -42,37 +48,43 @@ def distance_cost(n: int) -> np.ndarray:
 
 
 class RussianParser:
-    """slovnet's NewsSyntaxParser and NewsMorphTagger, loaded once per linker, over the
+    """natasha's news syntax parser and morph tagger, loaded once per linker, over the
     ``embedding`` given (the one natasha's NER tagger reads), else their own."""
 
     def __init__(self, embedding: Navec | None = None) -> None:
-        embedding = embedding or NewsEmbedding()
-        self.syntax = NewsSyntaxParser(embedding)
-        self.morph = NewsMorphTagger(embedding)
+        if embedding is None:
+            from factx.ner.natasha import news_embedding
+
+            embedding = news_embedding()
+        self.syntax = load("syntax", embedding)
+        self.morph = load("morph", embedding)
+        self.tokenize = Tokenizer()
+        self.packed_syntax = Packed(self.syntax.infer)
+        self.packed_morph = Packed(self.morph.infer)
 
     def parse(
         self, text: str, spans: Sequence[tuple[int, int]], amounts: Sequence[tuple[int, int]]
     ) -> list[Tree]:
         """One tree per sentence span; both models take all the sentences in one batch."""
         pieces = [
-            [(a + t.start, a + t.stop, t.text) for t in tokenize(text[a:b])] for a, b in spans
+            [(a + t.start, a + t.stop, t.text) for t in self.tokenize(text[a:b])] for a, b in spans
         ]
         words = [[w for _, _, w in piece] for piece in pieces]
         if not any(words):
             return [Tree(()) for _ in spans]
         keep = [i for i, w in enumerate(words) if w]
         syntax = dict(zip(keep, self.trees([words[i] for i in keep]), strict=True))
-        morph = dict(zip(keep, self.morph.map([words[i] for i in keep]), strict=True))
+        morph = dict(zip(keep, self.tags([words[i] for i in keep]), strict=True))
         trees = []
         for i, piece in enumerate(pieces):
             if i not in syntax:
                 trees.append(Tree(()))
                 continue
-            feats = [m.feats for m in morph[i].tokens]
+            feats = [m.feats for m in morph[i]]
             rels = agents(syntax[i], feats)
             tokens = []
             for k, ((a, b, w), (head, _), m, rel) in enumerate(
-                zip(piece, syntax[i], morph[i].tokens, rels, strict=True)
+                zip(piece, syntax[i], morph[i], rels, strict=True)
             ):
                 lemma = w.lower()
                 if rel == "case" and 0 < head <= len(feats) and feats[head - 1].get("Case") == ACC:
@@ -87,20 +99,35 @@ class RussianParser:
         infer = self.syntax.infer
         model, rels = infer.model, infer.decoder.rels_vocab
         out: list[list[tuple[int, str]]] = []
-        size = self.syntax.batch_size
-        for at in range(0, len(sentences), size):
-            for batch in infer.encoder(sentences[at : at + size]):
-                x = model.encoder(model.emb(batch.word_id, batch.shape_id), batch.pad_mask)
-                scores = model.head(x)
-                mask = ~batch.pad_mask
-                lengths = mask.sum(-1)
-                heads = np.zeros(mask.shape, dtype=np.int_)
-                for b, n in enumerate(lengths):
-                    heads[b, :n] = best_tree(scores[b, :n, : n + 1] - distance_cost(int(n)))
-                labels = model.rel.decode(model.rel(x, heads), mask)
-                for b, n in enumerate(lengths):
-                    pairs = zip(heads[b, :n], labels[b, :n], strict=True)
-                    out.append([(int(h), rels.decode(int(r))) for h, r in pairs])
+        features = self.packed_syntax.features(sentences)
+        for at in range(0, len(sentences), BATCH):
+            group = features[at : at + BATCH]
+            lengths = [len(f) for f in group]
+            x = np.zeros((len(group), max(lengths), group[0].shape[1]), np.float32)
+            mask = np.zeros(x.shape[:2], dtype=bool)
+            for b, f in enumerate(group):
+                x[b, : len(f)], mask[b, : len(f)] = f, True
+            scores = model.head(x)
+            heads = np.zeros(mask.shape, dtype=np.int_)
+            for b, n in enumerate(lengths):
+                heads[b, :n] = best_tree(scores[b, :n, : n + 1] - distance_cost(n))
+            labels = model.rel.decode(model.rel(x, heads), mask)
+            for b, n in enumerate(lengths):
+                pairs = zip(heads[b, :n], labels[b, :n], strict=True)
+                out.append([(int(h), rels.decode(int(r))) for h, r in pairs])
+        return out
+
+    def tags(self, sentences: list[list[str]]) -> list[list[MorphToken]]:
+        """Per word, slovnet's part of speech and features."""
+        infer = self.morph.infer
+        features = self.packed_morph.features(sentences)
+        ids = infer.model.head(np.concatenate(features)).argmax(-1)
+        decode = infer.decoder.tags_vocab.decode
+        tags = [parse_conll_tag(decode(int(k))) for k in ids]
+        out, at = [], 0
+        for words in sentences:
+            out.append([MorphToken(w, *tag) for w, tag in zip(words, tags[at:], strict=False)])
+            at += len(words)
         return out
 
 

@@ -15,6 +15,9 @@ import regex
 from factx.ner.descriptors import Span
 from factx.ner.gazetteer import Gazetteer
 
+# Capitals in brackets right after a name: its abbreviation, "Full Name (ABBR)".
+BRACKETED = regex.compile(r"\s*\((\p{Lu}[\p{Lu}\d&.+-]{1,9})\)")
+
 
 def abbreviations(text: str, spans: list[Span]) -> list[Span]:
     """ "Full Name (ABBR)": ABBR takes the full name's label wherever it stands alone.
@@ -26,7 +29,7 @@ def abbreviations(text: str, spans: list[Span]) -> list[Span]:
     for label, _, e in spans:
         if label == "PER":
             continue
-        m = regex.match(r"\s*\((\p{Lu}[\p{Lu}\d&.+-]{1,9})\)", text[e : e + 16])
+        m = BRACKETED.match(text, e, e + 16)
         if m:
             found[m.group(1)] = label
     if not found:

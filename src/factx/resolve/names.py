@@ -14,39 +14,23 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from factx import lang as langdata
 from factx.model import Document, Label, Mention
+from factx.morph import analyzer
 from factx.resolve.countries import country_names
+from factx.resolve.lemmas import Lemmas
 from factx.resolve.orgs import TOKEN, org_words
 from factx.resolve.places import bare_place
 from factx.resolve.text import CYRILLIC, fold
+from factx.resources import Resources, shared
 
 ABBREVIATION = regex.compile(r"\s*[(\[]\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*[)\]]")
 OWN_ABBREVIATION = regex.compile(r"^(.*?\S)\s*\(\s*(\p{Lu}[\p{L}\d&.\-]{1,14})\s*\)$")
 QUALIFIER = regex.compile(r"[ \u00a0]{1,2}")  # between an organisation and its country
-QUOTES = regex.compile(r"[«»“”„\"']")
-SPACE = regex.compile(r"\s+")
-PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
-CASES = ("gent", "accs", "datv", "ablt", "loct")
-
-
-@cache
-def _morph():  # pymorphy3 takes ~0.3 s and 15 MB to load: once per process, when needed
-    try:
-        import pymorphy3
-    except ImportError:
-        return None
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=1 << 16)
-def _parse(word: str) -> tuple:
-    """pymorphy3's readings of a word; names recur through a corpus, so they are cached."""
-    return tuple(_morph().parse(word))
 
 
 def latin(text: str, lang: str) -> str:
@@ -75,72 +59,15 @@ def _letter(ch: str, letters: dict[str, str]) -> str:
     return out.capitalize() if ch != low else out
 
 
-def _capitalise(word: str, like: str) -> str:
-    return "-".join(p.capitalize() for p in word.split("-")) if like[:1].isupper() else word
-
-
-@lru_cache(maxsize=1 << 16)
-def person_lemma(text: str, lang: str) -> str:
-    """A person's name in the nominative, its words agreeing in gender and case."""
-    words = SPACE.sub(" ", text.strip()).split(" ")
-    morph = _morph() if lang == "ru" else None
-    if morph is None:
-        return " ".join(words)
-    parses = [
-        [p for p in _parse(w) if PERSON_TAGS & p.tag.grammemes and p.tag.number != "plur"]
-        for w in words
-    ]
-    genders = [p.tag.gender for ps in parses for p in ps if "Name" in p.tag.grammemes]
-    gender = genders[0] if genders else next((ps[0].tag.gender for ps in parses if ps), None)
-    fits = [[p for p in ps if p.tag.gender in (gender, None)] or ps for ps in parses]
-    cases = [{p.tag.case for p in fit} for fit in fits if fit]
-    common = set.intersection(*cases) if cases else {"nomn"}
-    if "nomn" in common:
-        return " ".join(words)
-    case = next((c for c in CASES if c in common), None)
-    out = []
-    for word, fit in zip(words, fits, strict=True):
-        parse = next((p for p in fit if p.tag.case == case), fit[0] if fit else None)
-        form = parse.inflect({"nomn", "sing"}) if parse else None
-        out.append(_capitalise(form.word, word) if form else word)
-    return " ".join(out)
-
-
-@lru_cache(maxsize=1 << 16)
-def org_lemma(text: str, lang: str) -> str:
-    """A name with its leading adjectives and head noun in the nominative.
-
-    Serves organisations ("Министерства финансов") and places ("Нижнем Новгороде") alike.
-    """
-    text = SPACE.sub(" ", QUOTES.sub("", text)).strip()
-    morph = _morph() if lang == "ru" else None
-    if morph is None:
-        return text
-    words = text.split(" ")
-    for i, word in enumerate(words):
-        if word.isupper() or not word.isalpha():
-            break  # abbreviations and codes are not inflected: "ООН", "АБН24"
-        parse = _parse(word)[0]
-        if parse.tag.POS not in ("ADJF", "NOUN"):
-            break
-        head = next((_parse(w)[0] for w in words[i:] if _parse(w)[0].tag.POS == "NOUN"), None)
-        wanted = {"nomn"} | ({head.tag.number} if head and head.tag.number else set())
-        if parse.tag.POS == "ADJF" and head is not None and head.tag.gender:
-            wanted.add(head.tag.gender)
-        form = parse.inflect(wanted)
-        if form:
-            words[i] = _capitalise(form.word, word) if word[:1].isupper() else form.word
-        if parse.tag.POS == "NOUN":
-            break
-    return " ".join(words)
-
-
 class NameResolver:
     """Norms for the PERSON, ORG and LOCATION mentions of one document."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, resources: Resources | None = None) -> None:
+        """``resources``: where the process's pymorphy3 analyser is kept (Russian only),
+        which the date extractor's tenses read too; a resolver built alone loads its own."""
         self.lang = lang
         self.orgs = org_words(lang)
+        self.lemmas = Lemmas(shared(resources, analyzer) if lang == "ru" else None)
 
     def __call__(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         mentions = self.surnames_as_people(mentions)
@@ -151,7 +78,7 @@ class NameResolver:
         # factx.resolve.places); a backend's own norm (the bare name it found) is kept.
         norms.update(
             {
-                m: m.norm or bare_place(org_lemma(m.text, self.lang), self.lang)
+                m: m.norm or bare_place(self.lemmas.org(m.text), self.lang)
                 for m in mentions
                 if m.label == Label.LOCATION
             }
@@ -159,7 +86,7 @@ class NameResolver:
         return [dataclasses.replace(m, norm=norms[m]) if m in norms else m for m in mentions]
 
     def key(self, text: str) -> tuple[str, ...]:
-        return tuple(fold(person_lemma(text, self.lang)).split(" "))
+        return tuple(fold(self.lemmas.person(text)).split(" "))
 
     def surnames_as_people(self, mentions: list[Mention]) -> list[Mention]:
         """A name tagged ORG or LOCATION that ends the one full name of a person mentioned
@@ -180,9 +107,16 @@ class NameResolver:
                 full = key(p.text)
                 ends = first_end[full[-1]]
                 ends[full] = min(ends.get(full, p.end), p.end)
+        # A name's nominative starts with the letter its form does: a name whose last word
+        # starts with no letter a person's last word starts with ends no one's name.
+        initials = {last[:1] for last in first_end}
         out = []
         for m in mentions:
-            if m.label in (Label.ORG, Label.LOCATION) and m.text[:1].isupper():
+            if (
+                m.label in (Label.ORG, Label.LOCATION)
+                and m.text[:1].isupper()
+                and fold(m.text.split()[-1])[:1] in initials
+            ):
                 short = key(m.text)
                 fulls = {
                     full
@@ -198,7 +132,7 @@ class NameResolver:
         """A name's own lemma in Latin letters, or the one longer name in the document it
         is a short form of: its ending ("Putin", "Xuân Phúc") or, failing that, its first
         word alone ("Kim" of "Kim Jong Un"). Two longer names that fit leave it alone."""
-        lemmas = {m: person_lemma(m.text, self.lang) for m in people}
+        lemmas = {m: self.lemmas.person(m.text) for m in people}
         names = {tuple(fold(lemma).split(" ")): lemma for lemma in lemmas.values()}
         by_tail: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
         by_head: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
@@ -235,7 +169,7 @@ class NameResolver:
             name, abbr = (own.group(1), own.group(2)) if own else (m.text, None)
             after = ABBREVIATION.match(text, m.end)
             abbr = abbr or (after.group(1) if after else None)
-            names[m] = org_lemma(name, self.lang)
+            names[m] = self.lemmas.org(name)
             gap = QUALIFIER.match(text, m.end)
             wanted = (names[m], self.qualifier(countries.get(gap.end()) if gap else None))
             if wanted not in canonical:

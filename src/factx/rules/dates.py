@@ -18,6 +18,7 @@ from typing import ClassVar, Protocol, TypeVar
 import regex
 
 from factx.model import Document, Label, Mention
+from factx.resources import Resources
 from factx.rules import periods as p
 from factx.rules.amounts import Amounts
 from factx.rules.dates_checks import DateChecks
@@ -89,17 +90,22 @@ class DateExtractor:
     shared: ClassVar[dict[str, type]] = {"amounts": Amounts}
 
     def __init__(
-        self, lang: str, verbs: VerbTenses | bool | None = None, amounts: Amounts | None = None
+        self,
+        lang: str,
+        verbs: VerbTenses | bool | None = None,
+        amounts: Amounts | None = None,
+        resources: Resources | None = None,
     ) -> None:
         """``verbs``: the language's verb analyser (:mod:`factx.rules.tense_morph`) to share
-        one; None loads one for this instance where the language has one, False uses the
-        ending rules only. ``amounts``: the token index to share."""
+        one; None reads with the morphological analyser ``resources`` keeps (else its own)
+        where the language has one, False uses the ending rules only. ``amounts``: the
+        token index to share."""
         self.lang = lang
         self.amounts = amounts or Amounts(lang)
         self.words: TimeWords = time_words(lang)
         self.rules: tuple[Rule, ...] = rules(lang)
         if verbs is None or verbs is True:
-            verbs = load_verbs(self.words)
+            verbs = load_verbs(self.words, resources)
         self.tense: TenseCues = TenseCues.of(self.words, verbs) if verbs else cues(lang)
         w = self.words
         self.checks = DateChecks(lang, w)

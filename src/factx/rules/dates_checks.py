@@ -11,6 +11,7 @@ import regex
 
 from factx.rules.dates_groups import Groups
 from factx.rules.holiday_calendar import is_inflected
+from factx.rules.lazy import LazyPattern
 from factx.rules.numbers import number_pattern
 from factx.rules.tense import sentence
 from factx.rules.timewords import TimeWords, alternation, key
@@ -70,7 +71,9 @@ class DateChecks:
         # Which kinds need a look at their context in this language.
         self.checked = {"day_month", "weekday_abbr", "month"}
         self.checked |= COUNT_SENSITIVE | {"weekday"} if lang == "vi" else set()
-        self.count = regex.compile(rf"(?r)(?:{number_pattern(lang)})\s+\Z", regex.IGNORECASE)
+        # Compiled when first asked, which only Vietnamese does: a number grammar costs a
+        # worker ~12 ms to compile.
+        self.count = LazyPattern(rf"(?r)(?:{number_pattern(lang)})\s+\Z", regex.IGNORECASE)
 
     def plausible(self, kind: str, g: Groups, start: int, end: int, text: str) -> bool:
         if kind == "year_cue":

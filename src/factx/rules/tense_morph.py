@@ -9,9 +9,10 @@ imperfective present with one of the language's ``present_future_endings`` ("с�
 since a present-tense date in news names a scheduled one. A passive participle
 ("намечена", "подписан") describes a state, not when it happens, and gives no cue.
 
-The analyser is a tool: :func:`load` builds one per caller (an extractor instance), and a
-language without ``morphology`` in its ``[tense]`` table, or without the package installed,
-gets None and keeps the ending rules of :mod:`factx.rules.tense`.
+:func:`load` gives each caller (an extractor instance) its own reader of tenses, with its
+own cache, over the process's one analyser (:mod:`factx.morph`, shared with the name
+resolver); a language without ``morphology`` in its ``[tense]`` table, or without the
+package installed, gets None and keeps the ending rules of :mod:`factx.rules.tense`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from factx.morph import analyzer
+from factx.resources import Resources, shared
 from factx.rules.timewords import TimeWords
 
 # Which way a cue points; factx.rules.tense re-exports these.
@@ -54,14 +57,13 @@ class VerbTenses:
         return OPEN
 
 
-def load(words: TimeWords) -> VerbTenses | None:
-    """The language's analyser, or None where it has none or its extra is not installed
-    (then the ending rules apply). Loading takes ~0.3 s: do it once per extractor."""
+def load(words: TimeWords, resources: Resources | None = None) -> VerbTenses | None:
+    """The language's analyser (the one ``resources`` keeps, else a new one), or None
+    where it has none or its extra is not installed (then the ending rules apply)."""
     data = words.data.get("tense", {})
     if data.get("morphology") != "pymorphy3":
         return None
-    try:
-        import pymorphy3
-    except ImportError:
+    morph = shared(resources, analyzer)
+    if morph is None:
         return None
-    return VerbTenses(pymorphy3.MorphAnalyzer(), data.get("present_future_endings", ()))
+    return VerbTenses(morph, data.get("present_future_endings", ()))
