@@ -59,6 +59,16 @@ JOINED = [
         ],
         ["Trịnh Văn Khải"] * 2,
     ),
+    (
+        "one name repeating a word in two cases writes it one way",
+        [("a", "en", "Hana HANA", "Hana HANA")],
+        ["HANA HANA"],
+    ),
+    (
+        "a transliterated name alone keeps its own spelling",
+        [("a", "ru", "Дональд Трамп", "Donald Tramp")],
+        ["Donald Tramp"],
+    ),
 ]
 
 APART = [

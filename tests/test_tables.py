@@ -104,3 +104,73 @@ def test_parquet_keeps_the_declared_types_even_when_empty(tmp_path):
         pass
     empty = pd.read_parquet(tmp_path / "e.parquet")
     assert empty.empty and dict(empty.dtypes) == dict(df.dtypes)
+
+
+# (dtype, cells): the CSV writer's own path must give the bytes pandas' to_csv gives.
+CSV_CELLS = [
+    ("string", ["plain", "a,b", 'say "hi"', "two\nlines", "cr\rhere", " lead", "", None]),
+    ("string", ["Hà Nội", "Москва", "𝔘😀", "tab\tin", "=cmd", "-5", "@x", "\\back"]),
+    ("string", ["\tlead", "\rlead", "+1 ok?", "-", None]),
+    ("string", [None, None]),
+    ("Int64", [0, -1, 2**53 + 1, None, 12]),
+    ("Float64", [0.1, 1e-05, 1e16, 123456789.125, -0.0, 1 / 3, 2.0, None]),
+    ("Float64", [float("inf"), -float("inf"), 1e300, 5e-324, 0.30000000000000004]),
+]
+
+
+@pytest.mark.parametrize(("dtype", "cells"), CSV_CELLS)
+def test_csv_writes_what_pandas_to_csv_writes(tmp_path, dtype, cells):
+    df = pd.DataFrame({"a": cells, "b": cells[::-1]}).astype(dtype)
+    with tables.CsvWriter(tmp_path / "t.csv") as out:
+        out.write(df)
+        out.write(df)
+    safe = tables.spreadsheet_safe(df)
+    expected = safe.to_csv(index=False) + safe.to_csv(index=False, header=False)
+    assert (tmp_path / "t.csv").read_bytes().decode() == expected  # bytes: "\r" stays
+
+
+def test_csv_of_other_dtypes_goes_through_pandas(tmp_path):
+    dates = pd.to_datetime(["2025-01-02", None])
+    df = pd.DataFrame({"n": [1.5, None], "o": [["x"], "y"], "d": dates})
+    tables.write_csv(df, tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8") == df.to_csv(index=False)
+
+
+# (case, rows): frame() must equal pandas' own conversion of the same tuples.
+FRAME_ROWS = [
+    ("plain", [("a", 1, 1.5), (None, None, None)]),
+    ("NaN is a missing value", [("a", 1, float("nan"))]),
+    ("an integer in a float column", [("a", 1, 3)]),
+    ("a float in an integer column", [("a", 2.0, 1.0)]),
+    ("a number in a text column", [(5, 1, 1.0)]),
+    ("no rows", []),
+]
+
+
+@pytest.mark.parametrize(("case", "rows"), FRAME_ROWS, ids=[c for c, _ in FRAME_ROWS])
+def test_frame_converts_as_pandas_does(case, rows):
+    columns = {"s": "string", "i": "Int64", "f": "Float64"}
+    expected = pd.DataFrame.from_records(rows, columns=list(columns)).astype(columns)
+    pd.testing.assert_frame_equal(tables.frame(rows, columns), expected)
+
+
+def test_parquet_from_an_arrow_table_is_the_file_a_frame_makes(tmp_path):
+    doc = Document("a", "Путин", "ru", dt.date(2025, 11, 5), "a.txt")
+    rows = [tables.mention_row(doc, Mention(Label.PERSON, 0, 5, "Путин", value=1.5), "Путин")]
+    for name, chunk in (
+        ("frame", tables.frame(rows, tables.MENTIONS)),
+        ("arrow", tables.arrow_table(rows, tables.MENTIONS)),
+    ):
+        with tables.ParquetWriter(tmp_path / f"{name}.parquet", tables.MENTIONS) as out:
+            out.write(chunk)
+    assert (tmp_path / "frame.parquet").read_bytes() == (tmp_path / "arrow.parquet").read_bytes()
+
+
+@pytest.mark.parametrize("dtype", ["string[pyarrow]", "string[python]", "object"])
+@pytest.mark.parametrize("cells", [c for t, c in CSV_CELLS if t == "string"])
+def test_spreadsheet_safe_escapes_each_cell_as_escape_cell_does(dtype, cells):
+    df = pd.DataFrame({"a": cells}).astype(dtype)
+    safe = tables.spreadsheet_safe(df)
+    expected = [None if pd.isna(c) else tables.escape_cell(c) for c in cells]
+    assert [None if pd.isna(c) else c for c in safe["a"]] == expected
+    assert safe["a"].dtype == df["a"].dtype

@@ -95,8 +95,8 @@ class Merger:
         summary.facts += len(facts)
         self.documents.write(tables.frame(docs, tables.DOCUMENTS))
         self.errors.write(tables.frame(errs, tables.ERRORS))
-        self.mentions.write(tables.frame(ments, tables.MENTIONS))
-        self.facts.write(tables.frame(facts, tables.FACTS))
+        self.mentions.write(tables.arrow_table(ments, tables.MENTIONS))
+        self.facts.write(tables.arrow_table(facts, tables.FACTS))
         self.done += len(keys)
 
     def finish(self) -> None:

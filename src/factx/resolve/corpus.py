@@ -27,6 +27,7 @@ import pandas as pd
 import regex
 
 from factx import lang as langdata
+from factx import tables
 from factx.model import Label
 from factx.resolve.orgs import org_words
 from factx.resolve.text import CYRILLIC, fold
@@ -92,20 +93,31 @@ class Joins:
             groups[self.find(n)].append(n)
         out = {}
         for members in groups.values():
-            same: dict[str, Counter] = defaultdict(Counter)
+            out.update(dict.fromkeys(members, self._written(members)))
+        return out
+
+    def _written(self, members: list[str]) -> str:
+        """The group's spelling. Most groups are one norm whose words fold apart: it is
+        written as it is, with nothing folded twice or transliterated for nothing."""
+        if len(members) == 1:
+            words = members[0].split(" ")
+            if len({fold(w) for w in words}) == len(words):
+                return members[0]
+        same: dict[str, Counter] = defaultdict(Counter)
+        for n in members:
+            for word in n.split(" "):
+                same[fold(word)][word] += self.counts[n]
+        longest = max(members, key=lambda n: (len(n.split(" ")), self.counts[n], n))
+        if longest in self.native:
+            pools = [same[fold(w)] for w in longest.split(" ")]
+        else:  # transliterated: the Latin-script sources' spelling of each word counts too
             latin: dict[str, Counter] = defaultdict(Counter)
             for n in members:
-                for word in n.split(" "):
-                    same[fold(word)][word] += self.counts[n]
-                    if n in self.native:
+                if n in self.native:
+                    for word in n.split(" "):
                         latin[loose(word)][word] += self.counts[n]
-            longest = max(members, key=lambda n: (len(n.split(" ")), self.counts[n], n))
-            words = []
-            for w in longest.split(" "):
-                pool = same[fold(w)] + (Counter() if longest in self.native else latin[loose(w)])
-                words.append(max(pool.items(), key=_preferred)[0])
-            out.update({n: " ".join(words) for n in members})
-        return out
+            pools = [same[fold(w)] + latin[loose(w)] for w in longest.split(" ")]
+        return " ".join(max(pool.items(), key=_preferred)[0] for pool in pools)
 
 
 def _preferred(spelling: tuple[str, int]) -> tuple:
@@ -150,12 +162,15 @@ def unify_people(mentions: pd.DataFrame) -> pd.Series:
     people = mentions[(mentions["label"] == str(Label.PERSON)) & mentions["norm"].notna()]
     if people.empty:
         return pd.Series(dtype="string")
-    native = pd.Series([not _cyrillic(t) for t in people["text"]], index=people.index, dtype=bool)
     # Latin-script sources spell names as their readers know them: they outweigh ours.
-    counts = Counter()
-    for norm, is_native in zip(people["norm"], native, strict=True):
-        counts[norm] += 1 + 1000 * bool(is_native)
-    latin_norms = set(people.loc[native, "norm"])
+    counts: Counter[str] = Counter()
+    latin_norms: set[str] = set()
+    texts = tables.values(people["text"])
+    for norm, text in zip(tables.values(people["norm"]), texts, strict=True):
+        native = not _cyrillic(text)
+        counts[norm] += 1 + 1000 * native
+        if native:
+            latin_norms.add(norm)
     joins = Joins(counts, latin_norms)
     _same_words(counts, joins)
     by_loose: dict[Key, list[str]] = defaultdict(list)
@@ -202,12 +217,18 @@ def unify_orgs(mentions: pd.DataFrame) -> pd.Series:
     orgs = mentions[(mentions["label"] == str(Label.ORG)) & mentions["norm"].notna()]
     if orgs.empty:
         return pd.Series(dtype="string")
-    counts = Counter(orgs["norm"])
+    norms = tables.values(orgs["norm"])
+    counts = Counter(norms)
     joins = Joins(counts)
     _same_words(counts, joins)
-    langs = orgs.groupby("norm")["lang"].agg(lambda s: Counter(s.dropna()).most_common(1))
+    langs: dict[str, Counter[str]] = {norm: Counter() for norm in counts}
+    for norm, lang in zip(norms, tables.values(orgs["lang"]), strict=True):
+        if lang is not None:
+            langs[norm][lang] += 1
+    # Each norm goes to the language most of its mentions are in (the first of equals).
     by_lang: dict[str, list[str]] = defaultdict(list)
-    for norm, top in langs.items():
+    for norm in sorted(langs):
+        top = langs[norm].most_common(1)
         by_lang[top[0][0] if top else ""].append(norm)
     for lang, norms in by_lang.items():
         # An abbreviation is tried only against the full names it could spell: a corpus
