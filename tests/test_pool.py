@@ -152,6 +152,12 @@ def test_a_worker_freezes_the_pipelines_it_builds_and_leaves_the_collector_as_it
         assert gc.get_threshold() == (YOUNG, *threshold[1:])
         warm(["en"], tools)  # nothing new to build: nothing more to freeze
         assert gc.get_freeze_count() == frozen
+        garbage = [[] for _ in range(100)]
+        for item in garbage:
+            item.append(item)  # cycles only the collector frees
+        del garbage, item
+        warm(["xx"], tools)  # no pipeline for it: built never, so nothing frozen
+        assert gc.get_freeze_count() == frozen and not tools.built("xx")
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)

@@ -142,18 +142,23 @@ def run(job: Job, progress: Reporter | None = None) -> Summary:
 def paced_collector() -> Iterator[None]:
     """Python's cyclic collector paced for a run, as in a worker (:func:`serve.warm`):
     what this process holds already (modules, settings) is frozen out of its collections,
-    and the youngest generation is collected every YOUNG allocations instead of 700. The
-    journal and the tables make rows by the hundred thousand, nearly all freed by
-    reference counting alone, and the collector cost a tenth of this process's CPU time.
-    Both are undone afterwards, for a caller that goes on (a test, a library user)."""
+    and the youngest generation is collected once YOUNG more objects are tracked than
+    freed instead of 700. The journal and the tables make rows by the hundred thousand,
+    nearly all freed by reference counting alone, and the collector cost a tenth of this
+    process's CPU time. Both are undone afterwards, for a caller that goes on (a test, a
+    library user); a caller that froze objects itself keeps them frozen, and its own
+    freeze is left to it (gc has no partial unfreeze), so then nothing is frozen here."""
     threshold = gc.get_threshold()
-    gc.freeze()
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
     gc.set_threshold(max(YOUNG, threshold[0]), *threshold[1:])
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if ours:
+            gc.unfreeze()
 
 
 def run_documents(
