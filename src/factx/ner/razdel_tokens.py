@@ -21,7 +21,7 @@ from razdel.segmenters.tokenize import ATOM
 
 SPACE_FREE = re.compile(r"\S+")  # razdel's atoms are \S, split at every \s
 ONE_ATOM = re.compile(r"[а-яё]+|[a-z]+|\d+", re.I | re.U)  # as razdel's ATOM reads them
-# Stretches remembered per tokenizer: news's common ones (most of its text), in some 15 MB;
+# Stretches remembered per tokenizer: news's common ones (most of its text), in some 25 MB;
 # past that the memory starts again.
 REMEMBER = 50_000
 LONGEST = 64  # longer stretches (a URL, a run of digits) are not remembered
@@ -43,30 +43,30 @@ class Tokenizer:
 
     def __call__(self, text: str) -> list[Token]:
         stretches = [(m.start(), m.group()) for m in SPACE_FREE.finditer(text)]
-        out: list[Token] = []
-        misses = []
-        for k, (at, stretch) in enumerate(stretches):
+        found: list[list[tuple[int, int]] | None] = []
+        misses: dict[int, tuple[str, str | None, str | None]] = {}
+        for k, (_, stretch) in enumerate(stretches):
             if ONE_ATOM.fullmatch(stretch):  # one atom: one token, whatever is around
-                out.append(Token(at, at + len(stretch), stretch))
+                found.append([(0, len(stretch))])
                 continue
             key = self.key(stretches, k)
             spans = self.known.get(key)
             if spans is None:
-                misses.append((k, key, len(out)))
-                continue
-            out += [Token(at + a, at + b, stretch[a:b]) for a, b in spans]
-        if not misses:
-            return out
-        if len(misses) > len(stretches) // 16:  # razdel once over the text: cheaper
-            learnt = by_stretch(text, stretches)
-        else:  # razdel over each new stretch, between its neighbours' edge atoms
-            learnt = {k: learn(*context(stretches, k)) for k, _, _ in misses}
-        for k, key, _ in misses:
-            self.keep(key, learnt[k])
-        for k, _, place in reversed(misses):  # from the end, so places stay right
-            at, stretch = stretches[k]
-            out[place:place] = [Token(at + a, at + b, stretch[a:b]) for a, b in learnt[k]]
-        return out
+                misses[k] = key
+            found.append(spans)
+        if misses:
+            if len(misses) > len(stretches) // 16:  # razdel once over the text: cheaper
+                learnt = by_stretch(text, stretches)
+            else:  # razdel over each new stretch, between its neighbours' edge atoms
+                learnt = {k: learn(*context(stretches, k)) for k in misses}
+            for k, key in misses.items():
+                found[k] = learnt[k]
+                self.keep(key, learnt[k])
+        return [
+            Token(at + a, at + b, stretch[a:b])
+            for (at, stretch), spans in zip(stretches, found, strict=True)
+            for a, b in spans or ()
+        ]
 
     def key(self, stretches: list[tuple[int, str]], k: int) -> tuple[str, str | None, str | None]:
         before = self.kind(stretches[k - 1][1][-1]) if k else None
