@@ -91,3 +91,63 @@ def test_viterbi_is_slovnets_crf(seed, values):
     expected = crf.decode(batch, mask)
     got = packed.viterbi(scores, transitions)
     assert [list(g) for g in got] == [list(e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("lengths", "size", "gap", "expected"),
+    [
+        ([3, 3], 10, 2, [[0, 1]]),  # 3 + 2 + 3 + 2 fills a row of 10
+        ([3, 3], 9, 2, [[0], [1]]),
+        ([4, 1, 1], 8, 1, [[0, 1], [2]]),
+    ],
+)
+def test_rows_with_wider_gaps(lengths, size, gap, expected):
+    assert packed.rows(lengths, size, gap) == expected
+
+
+def test_a_convolution_that_changes_a_rows_length_is_refused(natasha_ner):
+    from dataclasses import dataclass
+
+    @dataclass
+    class Conv:
+        weight: object
+        bias: object
+        padding: int
+
+    real = natasha_ner.packed.packed.model.encoder.layers[0]
+    layer = type(
+        "Layer", (), {"conv": Conv(real.conv.weight, real.conv.bias, 0), "norm": real.norm}
+    )
+    with pytest.raises(ValueError, match="keep its length"):
+        packed._Layer(layer)
+
+
+@pytest.fixture(scope="module")
+def parser(natasha_ner):
+    from factx.link.parse_ru import RussianParser
+
+    return RussianParser()
+
+
+@pytest.mark.parametrize("kind", ["morph", "syntax"])
+def test_the_parsers_packed_features_are_its_encoders(parser, kind):
+    """The Russian parser's morph tagger and syntax parser read packed features: the same
+    numbers, up to float rounding, as slovnet's encoder gives each sentence alone."""
+    model = getattr(parser, kind)
+    words = [s.split() for s in SENTENCES]
+    feats = packed.Packed(model.infer).features(words)
+    for sentence, got in zip(words, feats, strict=True):
+        batch = next(model.infer.encoder([sentence]))
+        x = model.infer.model.emb(batch.word_id, batch.shape_id)
+        expected = model.infer.model.encoder(x, batch.pad_mask)[0]
+        assert np.allclose(got, expected, atol=1e-4)
+
+
+def test_the_parsers_morph_tags_are_slovnets(parser):
+    words = [s.split() for s in SENTENCES]
+    ours = parser.tags(words)
+    for sentence, tags in zip(words, ours, strict=True):
+        theirs = next(parser.morph.map([sentence])).tokens
+        assert [(t.text, t.pos, t.feats) for t in tags] == [
+            (t.text, t.pos, t.feats) for t in theirs
+        ]

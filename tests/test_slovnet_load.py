@@ -65,3 +65,11 @@ def test_natasha_files_are_natasha_datas(kind):
 
     names = {"embedding": natasha.data.NEWS_EMBEDDING, **PACKS}
     assert natasha_file(kind) == names[kind]
+
+
+def test_a_pack_given_by_path_reads_its_own_words(navec):
+    with Pack(NEWS_NER) as pack:
+        own = pack.load_vocab(WORD)
+    loaded = load("ner", navec, path=NEWS_NER).infer.encoder.words_vocab
+    assert loaded.items == own.items and loaded.item_ids is not navec.vocab.word_ids
+    assert load("ner", navec).infer.encoder.words_vocab.item_ids is navec.vocab.word_ids

@@ -1,4 +1,4 @@
-"""The Russian morphological analyser, one per process for every part that reads words.
+"""The Russian morphological analyser, one per pipeline set for every part that reads words.
 
 pymorphy3's analyser (the ``ru`` extra) takes ~60 ms and 15 MB to load. Person names
 (:mod:`factx.resolve.lemmas`: the nominative of a case form) and the tense of a date's

@@ -126,7 +126,12 @@ class RussianParser:
         tags = [parse_conll_tag(decode(int(k))) for k in ids]
         out, at = [], 0
         for words in sentences:
-            out.append([MorphToken(w, *tag) for w, tag in zip(words, tags[at:], strict=False)])
+            out.append(
+                [
+                    MorphToken(w, *tag)
+                    for w, tag in zip(words, tags[at : at + len(words)], strict=True)
+                ]
+            )
             at += len(words)
         return out
 

@@ -39,6 +39,9 @@ class Packed:
         self.row = row
         self.encoder, self.model = infer.encoder, infer.model
         self.layers = [_Layer(layer) for layer in self.model.encoder.layers]
+        # Zero positions between two texts: as many as a window reaches past its word (one
+        # for slovnet's news models, whose windows are three words wide).
+        self.gap = max(layer.pad for layer in self.layers)
         self.words = _Words(self.model.emb.word)
         self.known: dict[str, tuple[int, int]] = {}
 
@@ -57,14 +60,14 @@ class Packed:
         """Per list of words, one row of features per word (views into a packed row)."""
         width = self.layers[-1].shift.shape[0]
         out: list[np.ndarray] = [np.empty((0, width), np.float32)] * len(texts)
-        for row in rows([len(words) for words in texts], self.row):
-            pad = (self.encoder.words_vocab.pad_id, self.encoder.shapes_vocab.pad_id)
+        pad = (self.encoder.words_vocab.pad_id, self.encoder.shapes_vocab.pad_id)
+        for row in rows([len(words) for words in texts], self.row, self.gap):
             ids: list[tuple[int, int]] = []
             gap = []
             for i in row:
                 ids += map(self.ids, texts[i])
-                ids.append(pad)
-                gap.append(len(ids) - 1)
+                gap += range(len(ids), len(ids) + self.gap)
+                ids += [pad] * self.gap
             word_id, shape_id = np.array(ids).T
             x = np.concatenate((self.words(word_id), self.model.emb.shape(shape_id)), axis=-1)
             x[gap] = 0
@@ -74,7 +77,7 @@ class Packed:
             at = 0
             for i in row:
                 out[i] = x[at : at + len(texts[i])]
-                at += len(texts[i]) + 1
+                at += len(texts[i]) + self.gap
         return out
 
 
@@ -162,6 +165,12 @@ class _Layer:
     def __init__(self, layer: Any) -> None:
         conv, norm = layer.conv, layer.norm
         self.pad = conv.padding
+        if conv.weight.shape[2] != 2 * self.pad + 1:
+            raise ValueError(
+                f"a packed row needs convolutions that keep its length (a window of 2p + 1 "
+                f"words, p of padding on each side), not {conv.weight.shape[2]} words with "
+                f"padding {self.pad}: run this model with slovnet's own map"
+            )
         # slovnet's weight is (filter, channel, offset): one (channel, filter) matrix per
         # offset in the window, each multiplied with the words shifted by that offset.
         self.weights = [np.ascontiguousarray(w.T) for w in np.moveaxis(conv.weight.array, 2, 0)]
@@ -183,17 +192,17 @@ class _Layer:
         return out
 
 
-def rows(lengths: Sequence[int], size: int = ROW) -> list[list[int]]:
-    """The texts' indices in rows of at most ``size`` words with their gaps (a longer text
-    alone), in order; texts without words in none."""
+def rows(lengths: Sequence[int], size: int = ROW, gap: int = 1) -> list[list[int]]:
+    """The texts' indices in rows of at most ``size`` words with the ``gap`` after each (a
+    longer text alone), in order; texts without words in none."""
     out: list[list[int]] = []
     used = size
     for i, n in enumerate(lengths):
         if not n:
             continue
-        if used + n + 1 > size:
+        if used + n + gap > size:
             out.append([])
             used = 0
         out[-1].append(i)
-        used += n + 1
+        used += n + gap
     return out

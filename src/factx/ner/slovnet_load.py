@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from slovnet.api import NER, Morph, Syntax
-from slovnet.const import REL, SHAPE, TAG
+from slovnet.const import REL, SHAPE, TAG, WORD
 from slovnet.exec.encoders import SyntaxEncoder, TagEncoder
 from slovnet.exec.infer import MorphInfer, NERInfer, SyntaxDecoder, SyntaxInfer, TagDecoder
 from slovnet.exec.model import NER as NERModel
@@ -56,15 +56,16 @@ def natasha_file(kind: str) -> str:
 def load(kind: str, navec: Navec, path: str | None = None, batch_size: int = 8) -> Any:
     """The slovnet model of ``kind`` in the pack at ``path`` (natasha's news model of that
     kind by default), over ``navec``."""
-    path = path or natasha_file(kind)
     api, model_type, encoder, labels, decoder, infer = KINDS[kind]
-    with Pack(path) as pack:
+    with Pack(path or natasha_file(kind)) as pack:
         pack.load_meta().check_protocol()
         model = pack.load_model(model_type)
         arrays = dict(pack.load_arrays(model.weights))
         shapes, names = pack.load_vocab(SHAPE), pack.load_vocab(labels)
+        # Only natasha's own packs are known to carry navec's words (tests check them);
+        # slovnet checks a pack's navec by name, not its words, so another reads its own.
+        words = navec_words(navec) if path is None else pack.load_vocab(WORD)
     model = model.inject_arrays(arrays).inject_navec(navec)
-    words = navec_words(navec)
     return api(infer(model, encoder(words, shapes, batch_size), decoder(names)), batch_size)
 
 

@@ -22,7 +22,7 @@ from factx import lang as langdata
 from factx.model import Document, Label, Mention
 from factx.morph import analyzer
 from factx.resolve.countries import country_names
-from factx.resolve.lemmas import Lemmas
+from factx.resolve.lemmas import SPACE, Lemmas
 from factx.resolve.orgs import TOKEN, org_words
 from factx.resolve.places import bare_place
 from factx.resolve.text import CYRILLIC, fold
@@ -115,7 +115,7 @@ class NameResolver:
             if (
                 m.label in (Label.ORG, Label.LOCATION)
                 and m.text[:1].isupper()
-                and fold(m.text.split()[-1])[:1] in initials
+                and fold(SPACE.split(m.text.strip())[-1])[:1] in initials
             ):
                 short = key(m.text)
                 fulls = {
