@@ -10,7 +10,9 @@ name ("Bowyer Street"); a title before it does not ("Mr Bowyer").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
+from itertools import accumulate
 
 import regex
 
@@ -44,10 +46,16 @@ def surnames(
     pattern = regex.compile(
         r"(?<![\w'’.-])(?:" + "|".join(map(regex.escape, sorted(names))) + r")(?![\w-])"
     )
+    # The spans by start, with the furthest end reached so far: a match overlaps a span
+    # iff some span starting before its end reaches past its start (a lookup, not a scan
+    # of every span, so a long text's many matches cost little each).
     busy = sorted((s, e) for _, s, e in spans)
+    starts = [s for s, _ in busy]
+    reach = list(accumulate((e for _, e in busy), max))
     found: list[Span] = []
     for m in pattern.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in busy):
+        k = bisect_left(starts, m.end()) - 1
+        if k >= 0 and reach[k] > m.start():
             continue
         before = PREV_CAPITAL.search(text, max(0, m.start() - 40), m.start())
         # "Mr Bowyer" and "Friday. Bowyer" stay; "Street Bowyer" is some other name
