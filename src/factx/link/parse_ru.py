@@ -61,6 +61,7 @@ class RussianParser:
         self.tokenize = Tokenizer()
         self.packed_syntax = Packed(self.syntax.infer)
         self.packed_morph = Packed(self.morph.infer)
+        self.readings: dict[int, tuple[str, dict[str, str]]] = {}  # a tag's POS and features
 
     def parse(
         self, text: str, spans: Sequence[tuple[int, int]], amounts: Sequence[tuple[int, int]]
@@ -117,13 +118,19 @@ class RussianParser:
                 out.append([(int(h), rels.decode(int(r))) for h, r in pairs])
         return out
 
+    def read(self, k: int, tag: str) -> tuple[str, dict[str, str]]:
+        """A morph tag's part of speech and features ("NOUN|Case=Nom|…"), parsed once: the
+        tag set is a few hundred strings."""
+        self.readings[k] = parse_conll_tag(tag)
+        return self.readings[k]
+
     def tags(self, sentences: list[list[str]]) -> list[list[MorphToken]]:
         """Per word, slovnet's part of speech and features."""
         infer = self.morph.infer
         features = self.packed_morph.features(sentences)
         ids = infer.model.head(np.concatenate(features)).argmax(-1)
         decode = infer.decoder.tags_vocab.decode
-        tags = [parse_conll_tag(decode(int(k))) for k in ids]
+        tags = [self.readings.get(k) or self.read(k, decode(k)) for k in ids.tolist()]
         out, at = [], 0
         for words in sentences:
             out.append(
