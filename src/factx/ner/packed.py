@@ -119,18 +119,23 @@ class PackedTagger:
 def viterbi(scores: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
     """slovnet's CRF decoding (``CRF.decode``: the same sums in the same order, the first
     best tag on a tie) over sequences of scores, with each step's best scores taken by
-    ``max`` instead of gathered by index, and the path traced back for all at once."""
-    lengths = np.array([len(s) for s in scores])
-    longest, tags = int(lengths.max()), transitions.shape[0]
+    ``max`` instead of gathered by index, and the path traced back for all at once. The
+    sequences go longest first, so that each step works on those still running only."""
+    order = sorted(range(len(scores)), key=lambda b: -len(scores[b]))
+    lengths = np.array([len(scores[b]) for b in order])
+    longest, tags = int(lengths[0]), transitions.shape[0]
     emissions = np.zeros((longest, len(scores), tags), np.float32)
-    for b, s in enumerate(scores):
-        emissions[: len(s), b] = s
-    score = emissions[0]
+    for b, k in enumerate(order):
+        emissions[: lengths[b], b] = scores[k]
+    score = emissions[0].copy()
     history = np.zeros((longest, len(scores), tags), dtype=np.intp)
+    running = len(scores)
     for t in range(1, longest):
-        step = score[:, :, None] + transitions + emissions[t][:, None, :]
-        history[t] = step.argmax(1)
-        score = np.where((t < lengths)[:, None], step.max(1), score)
+        while lengths[running - 1] <= t:
+            running -= 1  # that sequence has ended: its score stays as it was
+        step = score[:running, :, None] + transitions + emissions[t, :running, None, :]
+        history[t, :running] = step.argmax(1)
+        score[:running] = step.max(1)
     best = score.argmax(-1)  # each sequence's last tag: its score stopped changing there
     path = np.zeros((len(scores), longest), dtype=np.intp)
     rows = np.arange(len(scores))
@@ -138,7 +143,10 @@ def viterbi(scores: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarra
         path[:, t] = best
         if t:
             best = np.where(t < lengths, history[t][rows, best], best)
-    return [path[b, :n] for b, n in enumerate(lengths)]
+    out: list[np.ndarray] = [np.empty(0, dtype=np.intp)] * len(scores)
+    for b, k in enumerate(order):
+        out[k] = path[b, : lengths[b]]
+    return out
 
 
 class _Words:
