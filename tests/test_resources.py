@@ -99,3 +99,7 @@ def test_the_russian_pipeline_loads_natasha_s_embedding_once(monkeypatch):
     assert [n for n, _ in pipeline.linkers] == ["syntax"]
     assert "natasha" in [n for n, _ in pipeline.extractors]
     assert len(loads) == 1
+    # and the two read razdel's tokens through one memory
+    ner = dict(pipeline.extractors)["natasha"]
+    linker = dict(pipeline.linkers)["syntax"]
+    assert ner.packed.tokenize is linker.parser.tokenize

@@ -51,14 +51,14 @@ class RussianParser:
     """natasha's news syntax parser and morph tagger, loaded once per linker, over the
     ``embedding`` given (the one natasha's NER tagger reads), else their own."""
 
-    def __init__(self, embedding: Navec | None = None) -> None:
+    def __init__(self, embedding: Navec | None = None, tokenize: Tokenizer | None = None) -> None:
         if embedding is None:
             from factx.ner.natasha import news_embedding
 
             embedding = news_embedding()
         self.syntax = load("syntax", embedding)
         self.morph = load("morph", embedding)
-        self.tokenize = Tokenizer()
+        self.tokenize = tokenize or Tokenizer()
         self.packed_syntax = Packed(self.syntax.infer)
         self.packed_morph = Packed(self.morph.infer)
         self.readings: dict[int, tuple[str, dict[str, str]]] = {}  # a tag's POS and features

@@ -38,13 +38,15 @@ def make_parser(
     lang: str, options: dict[str, Any], words: LinkWords, resources: Resources | None = None
 ) -> Parser:
     """The parser adapter of ``lang``; imported here so a language's library loads only
-    when a pipeline links that language. The Russian one reads natasha's embedding from
-    ``resources``, shared with the NER extractor."""
+    when a pipeline links that language. The Russian one reads natasha's embedding and
+    razdel's remembered tokens from ``resources``, shared with the NER extractor."""
     if lang == "ru":
         from factx.link.parse_ru import RussianParser
         from factx.ner.natasha import news_embedding
+        from factx.ner.razdel_tokens import Tokenizer
 
-        return RussianParser(shared(resources, news_embedding), **options)
+        embedding, tokenize = shared(resources, news_embedding), shared(resources, Tokenizer)
+        return RussianParser(embedding, tokenize, **options)
     if lang == "vi":
         from factx.link.chunk_vi import Grammar
         from factx.link.parse_vi import VietnameseParser

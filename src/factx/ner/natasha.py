@@ -21,8 +21,8 @@ class NatashaNER:
 
     With ``rules`` (the default) its spans pass through :class:`factx.ner.refine.Refiner`;
     ``rules=False`` gives the model alone, for comparison. Its word embedding
-    (:func:`news_embedding`) comes from the pipeline's ``resources``, which the Russian
-    syntax linker reads too.
+    (:func:`news_embedding`) and its tokenizer come from the pipeline's ``resources``,
+    which the Russian syntax linker reads too.
     """
 
     languages: ClassVar[tuple[str, ...]] = ("ru",)
@@ -34,11 +34,12 @@ class NatashaNER:
     ) -> None:
         # Imported here: `factx plugins` and the parent's check of a config stay fast.
         from factx.ner.packed import PackedTagger
+        from factx.ner.razdel_tokens import Tokenizer
         from factx.ner.refine import Refiner
         from factx.ner.slovnet_load import load
 
         self.tagger = load("ner", shared(resources, news_embedding))
-        self.packed = PackedTagger(self.tagger)
+        self.packed = PackedTagger(self.tagger, tokenize=shared(resources, Tokenizer))
         self.refine = Refiner(lang) if rules else None
 
     def extract(self, doc: Document) -> Iterator[Mention]:

@@ -84,10 +84,11 @@ class Packed:
 class PackedTagger:
     """The tag spans of slovnet's NER model over texts, as its ``map`` gives them, in rows
     of ``row`` words. ``api`` is slovnet's ``NER``, as :func:`factx.ner.slovnet_load.load`
-    or natasha's ``NewsNERTagger`` give it."""
+    or natasha's ``NewsNERTagger`` give it; ``tokenize``, razdel's tokens (one shared
+    with the Russian parser, else its own)."""
 
-    def __init__(self, api: Any, row: int = ROW) -> None:
-        self.tokenize = Tokenizer()
+    def __init__(self, api: Any, row: int = ROW, tokenize: Tokenizer | None = None) -> None:
+        self.tokenize = tokenize or Tokenizer()
         self.packed = Packed(api.infer, row)
         self.head = api.infer.model.head
         self.tags = api.infer.decoder.tags_vocab.items
