@@ -80,7 +80,8 @@ class CountryNames:
         build = lambda: {clean: self.stem(clean) for clean in self.exact}  # noqa: E731
         stems: Words = {}
         if self.stemmer:
-            stems = stored(f"country-stems-{lang}", build, (__file__,), ("snowballstemmer",))
+            packages = ("snowballstemmer", "PyStemmer")
+            stems = stored(f"country-stems-{lang}", build, (__file__,), packages)
         self.stems: dict[str, dict[str, str]] = defaultdict(dict)
         for n, c in names:
             clean = self.clean(n)
