@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 import regex
 
-from factx.rules import numbers, ranges
+from factx.rules import compiled, numbers, ranges
 
 TIMEOUT = 1.0  # seconds per 200 000 characters: a backstop, the patterns are linear
 # A match starts at a token: a sign before a digit, a vulgar fraction, or a word (digits
@@ -114,8 +114,8 @@ class Amounts:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.amount = regex.compile(numbers.amount_pattern(lang))
-        self.dash = regex.compile(ranges.dash_source(lang))
+        self.amount = compiled.compile(numbers.amount_pattern(lang))
+        self.dash = compiled.compile(ranges.dash_source(lang))
         self.openers = opening_words(numbers.grammar(lang).words)
         self.kept: OrderedDict[str, Scan] = OrderedDict()
         self.kept_chars = 0

@@ -17,7 +17,7 @@ from typing import ClassVar
 import regex
 
 from factx.model import Document, Label, Mention
-from factx.rules import coordination, numbers, ranges, rates
+from factx.rules import compiled, coordination, numbers, ranges, rates
 from factx.rules.amounts import Amounts, budget, followed
 from factx.rules.currencies import Currency, vocabulary
 from factx.rules.forms import Forms
@@ -69,18 +69,18 @@ def patterns(lang: str) -> Patterns:
     bare = None
     if cur.articles and cur.bare:
         article = numbers.forms_pattern(cur.articles)
-        bare = regex.compile(
+        bare = compiled.compile(
             rf"(?<!\w)(?P<article>{article}){SPACE}+(?P<cur>{numbers.forms_pattern(cur.bare)})"
         )
     return Patterns(
-        regex.compile(prefix),
-        regex.compile(rf"{GAP}-?{after_first}"),
-        regex.compile(rf"{GAP}{after_first}"),
+        compiled.compile(prefix),
+        compiled.compile(rf"{GAP}-?{after_first}"),
+        compiled.compile(rf"{GAP}{after_first}"),
         Forms(cur.words, cur.symbols),
         Forms(cur.sub_words, cur.sub_symbols),
         bare,
-        regex.compile(cents),
-        regex.compile(head + ranges.dash_source(lang, glued=True)),
+        compiled.compile(cents),
+        compiled.compile(head + ranges.dash_source(lang, glued=True)),
     )
 
 

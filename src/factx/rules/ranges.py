@@ -19,7 +19,7 @@ from typing import Literal, Protocol, TypeVar
 import regex
 
 from factx import lang as langdata
-from factx.rules import numbers
+from factx.rules import compiled, numbers
 
 # "3-5", "3 – 5", "2.5–3.0": digits, a dash, digits.
 DASH = r"[ \u00a0]?[-–—][ \u00a0]?"
@@ -102,7 +102,7 @@ def before_pattern(lang: str) -> regex.Pattern[str] | None:
     opener = rf"(?:(?P<open>(?i:{numbers.word(w.openers | w.change)}))[ \u00a0]+)?"
     if not (w.openers | w.change):
         opener = "(?P<open>)"
-    return regex.compile(
+    return compiled.compile(
         rf"(?r){opener}(?P<num>{numbers.number_pattern(lang)})"
         rf"(?:{GAP}(?P<scale>{numbers.scale_pattern(lang)}))?"
         # "8- to 16-meter": the first amount may keep the hyphen of its compound.

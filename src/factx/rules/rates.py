@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from factx import lang as langdata
-from factx.rules import numbers
+from factx.rules import compiled, numbers
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def rates(lang: str) -> Rates:
     marker = rf"(?:[{signs}]" if signs else "(?:(?!)"
     marker += rf"|(?i:{numbers.word(spelt)})[ \u00a0]+)" if spelt else ")"
     source = rf"{gap}[ \u00a0]*{marker}[ \u00a0]*(?P<den>{numbers.forms_pattern(words, symbols)})"
-    return Rates(regex.compile(source), words | symbols, frozenset(counted.values()), short)
+    return Rates(compiled.compile(source), words | symbols, frozenset(counted.values()), short)
 
 
 def per_after(text: str, end: int, lang: str) -> Per | None:

@@ -20,6 +20,7 @@ from functools import cache
 
 import regex
 
+from factx.rules import compiled
 from factx.rules.tense_morph import FUTURE, OPEN, PAST, VerbTenses
 from factx.rules.timewords import TimeWords, alternation, key, time_words
 
@@ -125,7 +126,7 @@ def cue_pattern(
     if not parts:
         return None
     skip = f"(?!{alternation(exceptions)})" if exceptions else ""
-    return regex.compile(rf"(?<!\w){skip}(?:{'|'.join(parts)})", regex.IGNORECASE)
+    return compiled.compile(rf"(?<!\w){skip}(?:{'|'.join(parts)})", regex.IGNORECASE)
 
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
