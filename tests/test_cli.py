@@ -265,3 +265,26 @@ def test_help_describes_the_tool(capsys):
         main(["run", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "(default: data/out)" in out and "(default: news" in out
+
+
+def test_the_command_keeps_its_exit_status_output_and_exit_handlers(tmp_path):
+    """`factx` leaves without the interpreter's teardown (cli.entry): what it prints, its
+    exit status and the exit handlers registered during the run must all survive that."""
+    code = (
+        "import atexit, sys\n"
+        "from factx import cli\n"
+        "atexit.register(lambda: print('handler ran'))\n"
+        "sys.argv = ['factx', 'run', *sys.argv[1:]]\n"
+        "cli.entry()\n"
+    )
+    missing, out = tmp_path / "missing", tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(missing), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "1 error" in done.stdout and done.stdout.rstrip().endswith("handler ran")
+    assert f"{missing}: no such file or folder" in done.stderr
+    assert (out / "errors.csv").read_text(encoding="utf-8").count("\n") == 2
