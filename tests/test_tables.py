@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from factx import tables
@@ -127,6 +128,29 @@ def test_csv_writes_what_pandas_to_csv_writes(tmp_path, dtype, cells):
     safe = tables.spreadsheet_safe(df)
     expected = safe.to_csv(index=False) + safe.to_csv(index=False, header=False)
     assert (tmp_path / "t.csv").read_bytes().decode() == expected  # bytes: "\r" stays
+
+
+@pytest.mark.parametrize(("dtype", "cells"), CSV_CELLS)
+def test_csv_from_an_arrow_table_is_the_csv_of_its_frame(tmp_path, dtype, cells):
+    columns = {"a": dtype, "b": dtype}
+    rows = list(zip(cells, cells[::-1], strict=True))
+    for name, chunk in (
+        ("frame", tables.frame(rows, columns)),
+        ("arrow", tables.arrow_table(rows, columns)),
+    ):
+        with tables.CsvWriter(tmp_path / f"{name}.csv") as out:
+            out.write(chunk)
+            out.write(chunk[:0] if name == "frame" else chunk.slice(0, 0))
+            out.write(chunk)
+    assert (tmp_path / "arrow.csv").read_bytes() == (tmp_path / "frame.csv").read_bytes()
+
+
+def test_an_arrow_table_of_other_types_goes_through_pandas(tmp_path):
+    when = pa.array([86_400, None], pa.timestamp("s"))
+    table = pa.table({"n": pa.array([1, 2], pa.int32()), "when": when})
+    tables.write_csv(table, tmp_path / "t.csv")
+    expected = table.to_pandas().to_csv(index=False)
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8") == expected
 
 
 def test_csv_of_other_dtypes_goes_through_pandas(tmp_path):

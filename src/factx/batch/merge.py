@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from factx import entities, tables
@@ -93,8 +94,8 @@ class Merger:
         summary.errors += len(errs)
         summary.mentions += len(ments)
         summary.facts += len(facts)
-        self.documents.write(tables.frame(docs, tables.DOCUMENTS))
-        self.errors.write(tables.frame(errs, tables.ERRORS))
+        self.documents.write(tables.arrow_table(docs, tables.DOCUMENTS))
+        self.errors.write(tables.arrow_table(errs, tables.ERRORS))
         self.mentions.write(tables.arrow_table(ments, tables.MENTIONS))
         self.facts.write(tables.arrow_table(facts, tables.FACTS))
         self.done += len(keys)
@@ -113,7 +114,12 @@ class Merger:
 
 def finish_facts(job: Job, raw: Path, names: Renames) -> None:
     """Write facts.csv/.parquet from the raw file, with the holders' corpus norms."""
-    rewrite(job, raw, "facts", tables.FACTS, lambda df: with_corpus_norms(df, names))
+
+    def holders(table: pa.Table) -> pa.Table:  # a few facts per article: pandas will do
+        df = with_corpus_norms(table.to_pandas().astype(tables.FACTS), names)
+        return pa.Table.from_pandas(df, schema=table.schema, preserve_index=False)
+
+    rewrite(job, raw, "facts", tables.FACTS, holders)
 
 
 def finish_mentions(job: Job, raw: Path) -> Renames:
@@ -121,21 +127,23 @@ def finish_mentions(job: Job, raw: Path) -> Renames:
     returns the norms the corpus steps changed, for the facts' holders.
 
     The corpus steps see every mention without its sentence (the bulk of a row); the
-    sentences then stream from the raw file a row group at a time.
+    sentences then stream from the raw file a row group at a time, in Arrow, with only
+    the norm column replaced.
     """
     light = pd.read_parquet(raw, columns=[c for c in tables.MENTIONS if c != "sentence"])
     unified = corpus(light)
     tables.write_csv(entities.build(unified), job.out / "entities.csv", bom=job.bom)
-    norms = unified["norm"].reset_index(drop=True)
+    norms = tables.values(unified["norm"])
     names = renames(light, unified)
     del light, unified
     at = 0
 
-    def unified_norms(df: pd.DataFrame) -> pd.DataFrame:
+    def unified_norms(table: pa.Table) -> pa.Table:
         nonlocal at
-        df["norm"] = norms.iloc[at : at + len(df)].set_axis(df.index).astype("string")
-        at += len(df)
-        return df
+        i = table.schema.get_field_index("norm")
+        column = pa.array(norms[at : at + len(table)], type=table.schema.field(i).type)
+        at += len(table)
+        return table.set_column(i, table.schema.field(i), column)
 
     rewrite(job, raw, "mentions", tables.MENTIONS, unified_norms)
     return names
@@ -146,7 +154,7 @@ def rewrite(
     raw: Path,
     name: str,
     columns: dict[str, str],
-    change: Callable[[pd.DataFrame], pd.DataFrame],
+    change: Callable[[pa.Table], pa.Table],
 ) -> None:
     """``name``.csv and ``name``.parquet from a raw Parquet file, a row group at a time,
     each group through ``change``."""
@@ -156,8 +164,8 @@ def rewrite(
         tables.ParquetWriter(job.out / f"{name}.parquet", columns) as parquet,
     ):
         if source.num_row_groups == 0:
-            csv.write(tables.frame([], columns))
+            csv.write(tables.arrow_table([], columns))
         for group in range(source.num_row_groups):
-            df = change(source.read_row_group(group).to_pandas().astype(columns))
-            csv.write(df)
-            parquet.write(df)
+            table = change(source.read_row_group(group))
+            csv.write(table)
+            parquet.write(table)
