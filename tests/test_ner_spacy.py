@@ -25,8 +25,30 @@ def test_spacy_maps_labels_and_offsets(spacy_ner, text, expected):
     assert all(text[m.start : m.end] == m.text for m in found)
 
 
-def test_spacy_runs_only_the_ner_component(spacy_ner):
-    assert spacy_ner.nlp.pipe_names == ["ner"]
+def test_spacy_runs_only_the_ner_component(spacy_ner, monkeypatch):
+    """The pipeline is loaded whole (the syntax linker parses with it), but the extractor's
+    documents get entities only: no tags, no parse."""
+    parsed, pipe = [], spacy_ner.nlp.pipe
+
+    def watched(texts, **kwargs):
+        for doc in pipe(texts, **kwargs):
+            parsed.append(doc)
+            yield doc
+
+    monkeypatch.setattr(spacy_ner.nlp, "pipe", watched)
+    spacy_ner.extract(Document("d", "Angela Merkel met Emmanuel Macron in Paris.", "en"))
+    assert parsed and all(doc.ents for doc in parsed)
+    assert not any(doc.has_annotation("TAG") or doc.has_annotation("DEP") for doc in parsed)
+
+
+def test_a_known_word_is_the_model_s_not_what_was_read_before(spacy_ner):
+    """Whether a word of a headline in capitals is known (and so written in lower case)
+    must not depend on the documents a worker happened to read before."""
+    made_up = "zorblaxine"
+    assert not spacy_ner._known_word(made_up)
+    spacy_ner.extract(Document("d", f"The {made_up} plant opened in Ohio.", "en"))
+    assert made_up in spacy_ner.nlp.vocab.strings  # spaCy's own store has grown
+    assert not spacy_ner._known_word(made_up)
 
 
 def test_spacy_names_the_fix_when_no_pipeline_is_installed():

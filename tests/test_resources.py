@@ -103,3 +103,22 @@ def test_the_russian_pipeline_loads_natasha_s_embedding_once(monkeypatch):
     ner = dict(pipeline.extractors)["natasha"]
     linker = dict(pipeline.linkers)["syntax"]
     assert ner.packed.tokenize is linker.parser.tokenize
+
+
+def test_the_english_pipeline_loads_spacy_s_pipeline_once(monkeypatch):
+    pytest.importorskip("spacy", reason="the en extra is not installed")
+    from factx.ner import spacy as backend
+
+    loads = []
+    real = backend.load_pipeline
+
+    def counted(name: str) -> Any:
+        loads.append(name)
+        return real(name)
+
+    monkeypatch.setattr(backend, "load_pipeline", counted)
+    pipeline = Pipelines(load_config("news")).get("en")
+    ner = dict(pipeline.extractors)["spacy"]
+    linker = dict(pipeline.linkers)["syntax"]
+    assert len(loads) == 1
+    assert ner.nlp is linker.parser.nlp

