@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from factx import cache
 from factx.api import load
 from factx.batch.runner import Tools
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache(tmp_path_factory):
+    """A start-up cache of the session's own (word lists, compiled patterns), which the
+    processes tests start inherit: the suite runs the same on a machine whose cache is
+    warm, cold or damaged, and leaves the user's alone."""
+    before = os.environ.get(cache.ENV)
+    os.environ[cache.ENV] = str(tmp_path_factory.mktemp("factx-cache"))
+    yield
+    if before is None:
+        os.environ.pop(cache.ENV, None)
+    else:
+        os.environ[cache.ENV] = before
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,8 @@ is damaged, and never in the way when the cache cannot be written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factx import cache
@@ -78,3 +80,16 @@ def test_default_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv(cache.ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.folder() == tmp_path / "factx"
+
+
+def test_no_home_means_no_cache(monkeypatch, tmp_path):
+    """A container's user may have neither HOME nor a home in passwd: factx runs uncached."""
+
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv(cache.ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(nowhere))
+    assert cache.folder() is None
+    assert cache.stored("words", Builder(["x"]), (tmp_path / "a.py",)) == ["x"]

@@ -27,7 +27,12 @@ def folder() -> Path | None:
     setting = os.environ.get(ENV)
     if setting is not None:
         return None if setting.strip().lower() in ("", "off", "0", "none") else Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no HOME and no home in passwd (a container's uid): no cache
+            return None
     return Path(base) / "factx"
 
 

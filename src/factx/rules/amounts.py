@@ -114,8 +114,8 @@ class Amounts:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.amount = compiled.compile(numbers.amount_pattern(lang))
-        self.dash = compiled.compile(ranges.dash_source(lang))
+        self.amount = compiled.pattern(numbers.amount_pattern(lang))
+        self.dash = compiled.pattern(ranges.dash_source(lang))
         self.openers = opening_words(numbers.grammar(lang).words)
         self.kept: OrderedDict[str, Scan] = OrderedDict()
         self.kept_chars = 0

@@ -10,19 +10,27 @@ that takes a fiftieth of the compile.
 So a pattern of ``MIN_CHARS`` or more is compiled once and kept under the cache folder of
 :mod:`factx.cache` (``FACTX_CACHE_DIR=off`` turns it off), in a folder named by the
 versions of ``regex`` and Python, which the engine code depends on, in a file named by a
-hash of its source and flags. The file starts with a checksum of the pickle after it; a file
-that is missing, damaged, or that does not give back its own source and flags is compiled
-again and rewritten. Like pip's and numba's caches, the files are trusted because they sit
-in the user's own cache folder.
+hash of its source, flags and ``regex``'s default version. A file is read back only if:
+
+- it and its folder belong to this user and no one else may write them (a pickle is code,
+  and a cache folder may be shared; the folder is made private);
+- its checksum holds (a half-written or damaged file);
+- its pickle names nothing but ``regex``'s own pattern constructor;
+- it gives back its own source and flags.
+
+Any other file is compiled again and rewritten.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
+import stat
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,13 +42,22 @@ from factx.cache import folder
 MIN_CHARS = 500
 # Bytes of SHA-256 before the pickle, over the pickle.
 CHECK = 16
+# The one global a pickled pattern names.
+CONSTRUCTOR = ("regex._regex", "compile")
+# A temporary file this old was left by a process killed while writing it.
+STALE_SECONDS = 3600
 
 
-def compile(source: str, flags: int = 0) -> regex.Pattern[str]:
+def pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(source, flags)``; a long pattern comes from the disk cache."""
     if len(source) < MIN_CHARS:
         return regex.compile(source, flags)
     return _long(source, int(flags))
+
+
+def forget() -> None:
+    """Drop this process's memory of the patterns read or compiled (for tests)."""
+    _long.cache_clear()
 
 
 @lru_cache(maxsize=512)  # what regex's own cache does for the patterns it compiles
@@ -48,11 +65,11 @@ def _long(source: str, flags: int) -> regex.Pattern[str]:
     path = location(source, flags)
     if path is None:
         return regex.compile(source, flags)
-    pattern = read(path, source, flags)
-    if pattern is None:
-        pattern = regex.compile(source, flags)
-        write(path, pattern)
-    return pattern
+    found = read(path, source, flags)
+    if found is None:
+        found = regex.compile(source, flags)
+        write(path, found)
+    return found
 
 
 def location(source: str, flags: int) -> Path | None:
@@ -62,38 +79,58 @@ def location(source: str, flags: int) -> Path | None:
         return None
     major, minor = sys.version_info[:2]
     versions = f"regex-{regex.__version__}-py{major}.{minor}"
-    name = hashlib.sha256(f"{flags}:{source}".encode("utf-8", "surrogatepass")).hexdigest()
-    return where / "patterns" / versions / f"{name[:32]}.pickle"
+    key = f"{flags}:{regex.DEFAULT_VERSION}:{source}".encode("utf-8", "surrogatepass")
+    return where / "patterns" / versions / f"{hashlib.sha256(key).hexdigest()[:32]}.pickle"
 
 
 def read(path: Path, source: str, flags: int) -> regex.Pattern[str] | None:
-    """The pattern stored at ``path``, or None if it is not there or not this one."""
+    """The pattern stored at ``path``, or None if it is not there or not to be trusted."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            if not private(os.fstat(fh.fileno())) or not private(path.parent.stat()):
+                return None
+            data = fh.read()
     except OSError:
         return None
     body = data[CHECK:]
     if hashlib.sha256(body).digest()[:CHECK] != data[:CHECK]:
         return None
     try:
-        pattern = pickle.loads(body)
-    except Exception:  # written by an incompatible version: compile it again
+        found = PatternUnpickler(io.BytesIO(body)).load()
+    except Exception:  # another regex's format, or a global it does not name
         return None
     if (
-        not isinstance(pattern, regex.Pattern)
-        or pattern.pattern != source
-        or pattern.flags & flags != flags
+        not isinstance(found, regex.Pattern)
+        or found.pattern != source
+        or found.flags & flags != flags
     ):
         return None
-    return pattern
+    return found
 
 
-def write(path: Path, pattern: regex.Pattern[str]) -> None:
-    """Store ``pattern`` at ``path`` whole or not at all: workers starting together may
+def private(status: os.stat_result) -> bool:
+    """Whether only this user can have written it."""
+    mine = not hasattr(os, "getuid") or status.st_uid == os.getuid()
+    return mine and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+class PatternUnpickler(pickle.Unpickler):
+    """Unpickles a ``regex`` pattern and nothing else: the only callable a stored pattern
+    names is ``regex``'s constructor; anything else is refused before it is looked up."""
+
+    def find_class(self, module: str, name: str) -> object:
+        if (module, name) != CONSTRUCTOR:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a regex pattern")
+        return super().find_class(module, name)
+
+
+def write(path: Path, found: regex.Pattern[str]) -> None:
+    """Store ``found`` at ``path`` whole or not at all: workers starting together may
     write the same file while others read it. A read-only cache folder is no error."""
-    body = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
+    body = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        sweep(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     except OSError:
         return
@@ -103,3 +140,15 @@ def write(path: Path, pattern: regex.Pattern[str]) -> None:
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
+
+
+def sweep(where: Path) -> None:
+    """Remove the temporary files of writers killed mid-write (a worker over its time
+    budget is killed whatever it is doing)."""
+    cutoff = time.time() - STALE_SECONDS
+    for tmp in where.glob(".*.tmp"):
+        try:
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:
+            pass

@@ -34,7 +34,7 @@ from factx.rules.ranges import (
 @cache
 def comma_pattern(lang: str) -> regex.Pattern[str]:
     """ "по 100, 200 и 500 рублей": an amount and a comma before a list's next amount."""
-    return compiled.compile(
+    return compiled.pattern(
         rf"(?r)(?P<num>{numbers.number_pattern(lang)})"
         rf"(?:{GAP}(?P<scale>{numbers.scale_pattern(lang)}))?,[ \u00a0]+\Z"
     )
@@ -48,7 +48,7 @@ def after_pattern(lang: str) -> regex.Pattern[str] | None:
     if not w.lists:
         return None
     follow = rf"|(?i:{numbers.word(w.followers)})" if w.followers else ""
-    return compiled.compile(
+    return compiled.pattern(
         rf"[ \u00a0]*,?[ \u00a0]+(?i:{numbers.word(w.lists)}){modifier(w)}[ \u00a0]+"
         rf"(?P<num>{numbers.number_pattern(lang)})"
         rf"(?:{GAP}(?P<scale>{numbers.scale_pattern(lang)}))?"

@@ -29,7 +29,7 @@ class LazyPattern:
 
     @cached_property
     def pattern(self) -> regex.Pattern[str]:
-        return compiled.compile(self.source, self.flags)
+        return compiled.pattern(self.source, self.flags)
 
     def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
         return self.pattern.search(text, *args, **kwargs)

@@ -69,18 +69,18 @@ def patterns(lang: str) -> Patterns:
     bare = None
     if cur.articles and cur.bare:
         article = numbers.forms_pattern(cur.articles)
-        bare = compiled.compile(
+        bare = compiled.pattern(
             rf"(?<!\w)(?P<article>{article}){SPACE}+(?P<cur>{numbers.forms_pattern(cur.bare)})"
         )
     return Patterns(
-        compiled.compile(prefix),
-        compiled.compile(rf"{GAP}-?{after_first}"),
-        compiled.compile(rf"{GAP}{after_first}"),
+        compiled.pattern(prefix),
+        compiled.pattern(rf"{GAP}-?{after_first}"),
+        compiled.pattern(rf"{GAP}{after_first}"),
         Forms(cur.words, cur.symbols),
         Forms(cur.sub_words, cur.sub_symbols),
         bare,
-        compiled.compile(cents),
-        compiled.compile(head + ranges.dash_source(lang, glued=True)),
+        compiled.pattern(cents),
+        compiled.pattern(head + ranges.dash_source(lang, glued=True)),
     )
 
 

@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from factx import lang as langdata
-from factx.rules import trie
+from factx.rules import compiled, trie
 
 # Word separators inside a spelt number: spaces, or a hyphen ("twenty-five").
 SEP = r"(?:[ \t\u00a0\u202f]+|[ \t]*-[ \t]*)"
@@ -134,7 +134,7 @@ class Grammar:
             *w.decimal_words,
             *w.articles,
         ]
-        token = regex.compile(rf"(?i:{word(every)})|\d+(?:[.,]\d+)?|[{''.join(VULGAR)}]")
+        token = compiled.pattern(rf"(?i:{word(every)})|\d+(?:[.,]\d+)?|[{''.join(VULGAR)}]")
         spaced = "(?!)"
         if w.spaced_thousands and w.thousands:
             sep = "[" + "".join(regex.escape(s) for s in w.thousands if s.strip()) + "]"

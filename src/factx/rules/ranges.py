@@ -102,7 +102,7 @@ def before_pattern(lang: str) -> regex.Pattern[str] | None:
     opener = rf"(?:(?P<open>(?i:{numbers.word(w.openers | w.change)}))[ \u00a0]+)?"
     if not (w.openers | w.change):
         opener = "(?P<open>)"
-    return compiled.compile(
+    return compiled.pattern(
         rf"(?r){opener}(?P<num>{numbers.number_pattern(lang)})"
         rf"(?:{GAP}(?P<scale>{numbers.scale_pattern(lang)}))?"
         # "8- to 16-meter": the first amount may keep the hyphen of its compound.

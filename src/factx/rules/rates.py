@@ -70,7 +70,7 @@ def rates(lang: str) -> Rates:
     marker = rf"(?:[{signs}]" if signs else "(?:(?!)"
     marker += rf"|(?i:{numbers.word(spelt)})[ \u00a0]+)" if spelt else ")"
     source = rf"{gap}[ \u00a0]*{marker}[ \u00a0]*(?P<den>{numbers.forms_pattern(words, symbols)})"
-    return Rates(compiled.compile(source), words | symbols, frozenset(counted.values()), short)
+    return Rates(compiled.pattern(source), words | symbols, frozenset(counted.values()), short)
 
 
 def per_after(text: str, end: int, lang: str) -> Per | None:

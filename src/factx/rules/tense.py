@@ -126,7 +126,7 @@ def cue_pattern(
     if not parts:
         return None
     skip = f"(?!{alternation(exceptions)})" if exceptions else ""
-    return compiled.compile(rf"(?<!\w){skip}(?:{'|'.join(parts)})", regex.IGNORECASE)
+    return compiled.pattern(rf"(?<!\w){skip}(?:{'|'.join(parts)})", regex.IGNORECASE)
 
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
