@@ -267,24 +267,50 @@ def test_help_describes_the_tool(capsys):
     assert "(default: data/out)" in out and "(default: news" in out
 
 
-def test_the_command_keeps_its_exit_status_output_and_exit_handlers(tmp_path):
-    """`factx` leaves without the interpreter's teardown (cli.entry): what it prints, its
-    exit status and the exit handlers registered during the run must all survive that."""
+# (case, code run before factx, its stdout, exit status, in stdout, in stderr), on a missing
+# input (status 1) or, where the status matters, a text: `factx` leaves without the
+# interpreter's teardown (cli.entry), and what it prints, its status, the exit handlers and
+# the threads still running must all survive that.
+ENTRY_CASES = [
+    ("exit handlers run", "atexit.register(lambda: print('handler ran'))",
+     "pipe", 1, ["1 error", "handler ran"], ["no such file or folder"]),
+    ("a running thread is waited for",
+     "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()",
+     "pipe", 1, ["1 error", "thread done"], ["no such file or folder"]),
+    ("no stdout at all", "", "closed", 1, [], ["no such file or folder"]),
+    ("a full disk is said", "sys.stdout = open('/dev/full', 'w', buffering=1 << 16)",
+     "pipe", 120, [], ["could not write the output", "No space left"]),
+    ("a run that succeeds exits 0", "sys.stdout = open(os.devnull, 'w')",
+     "pipe", 0, [], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "before", "stdout", "status", "out", "err"),
+    ENTRY_CASES,
+    ids=[c[0] for c in ENTRY_CASES],
+)
+def test_the_command_s_way_out(tmp_path, case, before, stdout, status, out, err):
     code = (
-        "import atexit, sys\n"
+        "import atexit, os, sys, threading, time\n"
         "from factx import cli\n"
-        "atexit.register(lambda: print('handler ran'))\n"
+        f"{before}\n"
         "sys.argv = ['factx', 'run', *sys.argv[1:]]\n"
         "cli.entry()\n"
     )
-    missing, out = tmp_path / "missing", tmp_path / "out"
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(missing), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 1, done.stderr
-    assert "1 error" in done.stdout and done.stdout.rstrip().endswith("handler ran")
-    assert f"{missing}: no such file or folder" in done.stderr
-    assert (out / "errors.csv").read_text(encoding="utf-8").count("\n") == 2
+    given = tmp_path / "missing"
+    if status != 1:
+        given = tmp_path / "news"
+        given.mkdir()
+        (given / "a.txt").write_text("В марте 2024 года цены выросли на 5%.", encoding="utf-8")
+    args = [sys.executable, "-c", code, str(given), "--out", str(tmp_path / "out")]
+    if status != 1:  # the percent extractor alone: no model to load
+        rules = tmp_path / "rules.toml"
+        rules.write_text('[[lang.ru.extractors]]\nname = "percent"\n', encoding="utf-8")
+        args += ["--lang", "ru", "--pipeline", str(rules)]
+    closed = (lambda: os.close(1)) if stdout == "closed" else None
+    done = subprocess.run(args, capture_output=True, text=True, timeout=300, preexec_fn=closed)
+    assert done.returncode == status, done.stderr
+    assert all(text in (done.stdout or "") for text in out), done.stdout
+    assert all(text in done.stderr for text in err), done.stderr
+    assert "Traceback" not in done.stderr

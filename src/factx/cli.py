@@ -11,6 +11,7 @@ import atexit
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -290,18 +291,33 @@ def entry() -> NoReturn:
 
     A run leaves pandas, pyarrow and thousands of table objects behind, and freeing them
     one by one, module by module, took a tenth of a second after the summary was printed,
-    every file being closed by then. The exit handlers still run (logging's flush, thread
-    pools' joins) and the standard streams are flushed; only the freeing is skipped.
+    every file being closed by then. The exit handlers still run and the standard streams
+    are flushed; a failed flush (a full disk) is said and gives status 120, as Python's own
+    exit does. A thread still running (a plugin's) gets the usual way out, which waits for it.
     """
     code = main()
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:  # not CPython: the usual way out
+    if run_exit_handlers is None or running_threads():
         sys.exit(code)
     run_exit_handlers()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: `factx ... | head`
+        if stream is None:  # started with the stream closed
+            continue
+        try:
             stream.flush()
+        except (BrokenPipeError, ValueError):  # `factx ... | head`, or closed by a plugin
+            pass
+        except OSError as exc:
+            with contextlib.suppress(Exception):
+                print(f"factx: could not write the output: {exc}", file=sys.__stderr__)
+            code = code or 120
     os._exit(code)
+
+
+def running_threads() -> bool:
+    """Whether a thread other than this one runs and would be waited for at exit."""
+    main_thread = threading.main_thread()
+    return any(t is not main_thread and not t.daemon for t in threading.enumerate())
 
 
 if __name__ == "__main__":
