@@ -3,10 +3,12 @@ plugin that does not ask is built exactly as before."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
 
+from factx.model import Document
 from factx.pipeline import BuildError, ExtractorSpec, Pipelines, build, load_config
 from factx.registry import GROUP
 from factx.resources import Resources, shared, takes_resources
@@ -112,13 +114,25 @@ def test_the_english_pipeline_loads_spacy_s_pipeline_once(monkeypatch):
     loads = []
     real = backend.load_pipeline
 
-    def counted(name: str) -> Any:
-        loads.append(name)
-        return real(name)
+    def counted(name: str, exclude: tuple[str, ...] = ()) -> Any:
+        loads.append(exclude)
+        return real(name, exclude)
 
     monkeypatch.setattr(backend, "load_pipeline", counted)
-    pipeline = Pipelines(load_config("news")).get("en")
+    config = load_config("news")
+    pipeline = Pipelines(config).get("en")
     ner = dict(pipeline.extractors)["spacy"]
     linker = dict(pipeline.linkers)["syntax"]
-    assert len(loads) == 1
+    assert loads == [()]  # once, whole
     assert ner.nlp is linker.parser.nlp
+    # the extractor still runs the NER alone, the parser everything else
+    text = "Angela Merkel said Siemens shares rose 5% in Berlin."
+    doc = Document("d", text, "en")
+    assert {m.text for m in ner.extract(doc)} >= {"Angela Merkel", "Siemens", "Berlin"}
+    (tree,) = linker.parser.parse(text, [(0, len(text))], [])
+    assert any(t.head not in (t.i, -1) for t in tree.tokens)  # parsed, not left flat
+    # without a linker, the NER alone is loaded
+    loads.clear()
+    alone = Pipelines(dataclasses.replace(config, linkers={})).get("en")
+    assert loads == [backend.NER_ONLY]
+    assert dict(alone.extractors)["spacy"].nlp.pipe_names == ["ner"]

@@ -187,12 +187,15 @@ class Pipeline:
         # One Resources for all of this pipeline's plugins, even when built on its own, so
         # the extractors that declare a shared tool still read each text once.
         resources = Resources() if resources is None else resources
+        # Linkers first: one that loads a whole model (the English parser, spaCy's whole
+        # pipeline) leaves it in ``resources``, where an extractor that needs only part of
+        # it (spaCy's NER) finds it instead of loading that part again.
+        self.linkers: list[tuple[str, Linker]] = [
+            (spec.name, build(spec, lang, source, LINKERS, "linker", resources)) for spec in linkers
+        ]
         self.extractors: list[tuple[str, registry.Extractor]] = [
             (spec.name, build(spec, lang, source, registry.GROUP, "extractor", resources))
             for spec in specs
-        ]
-        self.linkers: list[tuple[str, Linker]] = [
-            (spec.name, build(spec, lang, source, LINKERS, "linker", resources)) for spec in linkers
         ]
         # Imported here: a process that only reads and checks configs (the parent of the
         # workers, which it starts first thing) never loads Babel, pycountry and Snowball.

@@ -37,11 +37,16 @@ class Resources:
             self._made[key] = make(*args)
         return self._made[key]
 
+    def made(self, make: Callable[..., T], *args: Hashable) -> T | None:
+        """What ``get(make, *args)`` has made already, else None: for a plugin that can
+        use a bigger model another has loaded, but would load a smaller one itself."""
+        return self._made.get((make, args))
 
-def shared(resources: Resources | None, make: Callable[[], T]) -> T:
-    """``make()`` from ``resources`` when given, else a fresh one: a plugin built on its
-    own (a test, a third-party script) loads its own model, as before."""
-    return resources.get(make) if resources is not None else make()
+
+def shared(resources: Resources | None, make: Callable[..., T], *args: Hashable) -> T:
+    """``make(*args)`` from ``resources`` when given, else a fresh one: a plugin built on
+    its own (a test, a third-party script) loads its own model, as before."""
+    return resources.get(make, *args) if resources is not None else make(*args)
 
 
 def takes_resources(cls: type) -> bool:

