@@ -145,6 +145,24 @@ def test_csv_from_an_arrow_table_is_the_csv_of_its_frame(tmp_path, dtype, cells)
     assert (tmp_path / "arrow.csv").read_bytes() == (tmp_path / "frame.csv").read_bytes()
 
 
+# (case, Arrow table, the frame whose CSV it must give): tables not made by arrow_table.
+ARROW_TABLES = [
+    ("NaN is a missing value, as in a Float64 frame",
+     pa.table({"f": pa.array([float("nan"), 1.5, None])}),
+     pd.DataFrame({"f": [None, 1.5, None]}, dtype="Float64")),
+    ("integers stay integers beside a column of another type",
+     pa.table({"n": pa.array([1, None], pa.int64()), "b": pa.array([True, False])}),
+     pd.DataFrame({"n": pd.array([1, None], dtype="Int64"), "b": [True, False]})),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "table", "df"), ARROW_TABLES, ids=[c for c, *_ in ARROW_TABLES])
+def test_an_arrow_table_gives_the_csv_of_its_frame(tmp_path, case, table, df):
+    tables.write_csv(table, tmp_path / "arrow.csv")
+    tables.write_csv(df, tmp_path / "frame.csv")
+    assert (tmp_path / "arrow.csv").read_bytes() == (tmp_path / "frame.csv").read_bytes()
+
+
 def test_an_arrow_table_of_other_types_goes_through_pandas(tmp_path):
     when = pa.array([86_400, None], pa.timestamp("s"))
     table = pa.table({"n": pa.array([1, 2], pa.int32()), "when": when})

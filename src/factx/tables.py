@@ -38,6 +38,13 @@ from factx.files import atomic
 # by str, a float by repr (numpy's shortest form, which to_csv uses, is Python's), a missing
 # value as an empty cell.
 PLAIN_DTYPES = frozenset({"string", "Int64", "Float64"})
+# Arrow types read back as those dtypes.
+NULLABLE = {
+    pa.int64(): pd.Int64Dtype(),
+    pa.float64(): pd.Float64Dtype(),
+    pa.string(): pd.StringDtype("pyarrow"),
+    pa.large_string(): pd.StringDtype("pyarrow"),
+}
 # OWASP "CSV injection": a spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_PATTERN = "^[" + "".join(f"\\x{{{ord(c):x}}}" for c in FORMULA_START) + "]"  # RE2
@@ -141,8 +148,16 @@ def safe_cells(table: pa.Table) -> list[list] | None:
         values = column.to_pylist()
         if text and _any_risky(column):
             values = [escape_cell(v) for v in values]
+        elif pa.types.is_float64(kind) and pc.any(pc.is_nan(column)).as_py():
+            values = [None if v != v else v for v in values]  # NaN: missing, as in Float64
         cells.append(values)
     return cells
+
+
+def as_frame(table: pa.Table) -> pd.DataFrame:
+    """``table`` as a frame of the tables' own dtypes where it can: an int64 column with a
+    missing value stays integers (Int64), as :func:`frame` gives, not floats."""
+    return table.to_pandas(types_mapper=NULLABLE.get)
 
 
 def arrow_schema(columns: dict[str, str]) -> pa.Schema:
@@ -191,7 +206,7 @@ class CsvWriter:
         if isinstance(df, pa.Table):
             cells = safe_cells(df)
             if cells is None:
-                df = df.to_pandas()
+                df = as_frame(df)
             else:
                 if self._header:
                     self._csv.writerow(df.column_names)

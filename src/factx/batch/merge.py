@@ -133,7 +133,9 @@ def finish_mentions(job: Job, raw: Path) -> Renames:
     light = pd.read_parquet(raw, columns=[c for c in tables.MENTIONS if c != "sentence"])
     unified = corpus(light)
     tables.write_csv(entities.build(unified), job.out / "entities.csv", bom=job.bom)
-    norms = tables.values(unified["norm"])
+    # Arrow, not Python strings: sliced per row group below without a copy.
+    norms = pa.array(unified["norm"], type=tables.arrow_schema(tables.MENTIONS).field("norm").type,
+                     from_pandas=True)  # fmt: skip
     names = renames(light, unified)
     del light, unified
     at = 0
@@ -141,7 +143,7 @@ def finish_mentions(job: Job, raw: Path) -> Renames:
     def unified_norms(table: pa.Table) -> pa.Table:
         nonlocal at
         i = table.schema.get_field_index("norm")
-        column = pa.array(norms[at : at + len(table)], type=table.schema.field(i).type)
+        column = norms.slice(at, len(table))
         at += len(table)
         return table.set_column(i, table.schema.field(i), column)
 
