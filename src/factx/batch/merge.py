@@ -134,8 +134,8 @@ def finish_mentions(job: Job, raw: Path) -> Renames:
     unified = corpus(light)
     tables.write_csv(entities.build(unified), job.out / "entities.csv", bom=job.bom)
     # Arrow, not Python strings: sliced per row group below without a copy.
-    norms = pa.array(unified["norm"], type=tables.arrow_schema(tables.MENTIONS).field("norm").type,
-                     from_pandas=True)  # fmt: skip
+    kind = tables.arrow_schema(tables.MENTIONS).field("norm").type
+    norms = pa.array(unified["norm"], type=kind, from_pandas=True)
     names = renames(light, unified)
     del light, unified
     at = 0
