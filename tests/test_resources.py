@@ -118,7 +118,11 @@ def test_the_english_pipeline_loads_spacy_s_pipeline_once(monkeypatch):
         loads.append(exclude)
         return real(name, exclude)
 
+    from factx.link import parse_en
+
+    # wherever it is called from (the parser holds its own reference to the loader)
     monkeypatch.setattr(backend, "load_pipeline", counted)
+    monkeypatch.setattr(parse_en, "load_pipeline", counted)
     config = load_config("news")
     pipeline = Pipelines(config).get("en")
     ner = dict(pipeline.extractors)["spacy"]
