@@ -267,30 +267,32 @@ def test_help_describes_the_tool(capsys):
     assert "(default: data/out)" in out and "(default: news" in out
 
 
-# (case, code run before factx, its stdout, exit status, in stdout, in stderr), on a missing
-# input (status 1) or, where the status matters, a text: `factx` leaves without the
-# interpreter's teardown (cli.entry), and what it prints, its status, the exit handlers and
-# the threads still running must all survive that.
+# (case, input, code run before factx, its stdout, exit status, in stdout, in stderr): on a
+# missing input (status 1) or a text: `factx` leaves without the interpreter's teardown
+# (cli.entry), and what it prints, its status, the exit handlers and the threads still
+# running must all survive that, as must a stdout that is missing, full or gone.
+GONE = "r, w = os.pipe(); os.close(r); sys.stdout = open(w, 'w', buffering=1)"
 ENTRY_CASES = [
-    ("exit handlers run", "atexit.register(lambda: print('handler ran'))",
+    ("exit handlers run", "missing", "atexit.register(lambda: print('handler ran'))",
      "pipe", 1, ["1 error", "handler ran"], ["no such file or folder"]),
-    ("a running thread is waited for",
+    ("a running thread is waited for", "missing",
      "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()",
      "pipe", 1, ["1 error", "thread done"], ["no such file or folder"]),
-    ("no stdout at all", "", "closed", 1, [], ["no such file or folder"]),
-    ("a full disk is said", "sys.stdout = open('/dev/full', 'w', buffering=1 << 16)",
+    ("no stdout at all", "missing", "", "closed", 1, [], ["no such file or folder"]),
+    ("no stderr at all", "text", "", "no stderr", 0, ["1 document, 1 mention"], []),
+    ("a run that succeeds exits 0", "text", "", "pipe", 0, ["1 document, 1 mention"], []),
+    ("a full disk is said", "text", "sys.stdout = open('/dev/full', 'w', buffering=1 << 16)",
      "pipe", 120, [], ["could not write the output", "No space left"]),
-    ("a run that succeeds exits 0", "sys.stdout = open(os.devnull, 'w')",
-     "pipe", 0, [], []),
+    ("a reader gone before the summary", "text", GONE, "pipe", 1, [], []),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("case", "before", "stdout", "status", "out", "err"),
+    ("case", "given", "before", "stdout", "status", "out", "err"),
     ENTRY_CASES,
     ids=[c[0] for c in ENTRY_CASES],
 )
-def test_the_command_s_way_out(tmp_path, case, before, stdout, status, out, err):
+def test_the_command_s_way_out(tmp_path, case, given, before, stdout, status, out, err):
     code = (
         "import atexit, os, sys, threading, time\n"
         "from factx import cli\n"
@@ -298,19 +300,20 @@ def test_the_command_s_way_out(tmp_path, case, before, stdout, status, out, err)
         "sys.argv = ['factx', 'run', *sys.argv[1:]]\n"
         "cli.entry()\n"
     )
-    given = tmp_path / "missing"
-    if status != 1:
-        given = tmp_path / "news"
-        given.mkdir()
-        (given / "a.txt").write_text("В марте 2024 года цены выросли на 5%.", encoding="utf-8")
-    args = [sys.executable, "-c", code, str(given), "--out", str(tmp_path / "out")]
-    if status != 1:  # the percent extractor alone: no model to load
+    source = tmp_path / given
+    args = [sys.executable, "-c", code, str(source), "--out", str(tmp_path / "out")]
+    if given == "text":  # the percent extractor alone: no model to load
+        source.mkdir()
+        (source / "a.txt").write_text("В марте 2024 года цены выросли на 5%.", encoding="utf-8")
         rules = tmp_path / "rules.toml"
         rules.write_text('[[lang.ru.extractors]]\nname = "percent"\n', encoding="utf-8")
         args += ["--lang", "ru", "--pipeline", str(rules)]
-    closed = (lambda: os.close(1)) if stdout == "closed" else None
+    closing = {"closed": 1, "no stderr": 2}.get(stdout)
+    closed = (lambda: os.close(closing)) if closing else None
     done = subprocess.run(args, capture_output=True, text=True, timeout=300, preexec_fn=closed)
     assert done.returncode == status, done.stderr
     assert all(text in (done.stdout or "") for text in out), done.stdout
-    assert all(text in done.stderr for text in err), done.stderr
-    assert "Traceback" not in done.stderr
+    assert all(text in (done.stderr or "") for text in err), done.stderr
+    assert "Traceback" not in (done.stderr or "")
+    if given == "text" and status != 120:
+        assert (tmp_path / "out" / "mentions.csv").read_text(encoding="utf-8").count("\n") == 2

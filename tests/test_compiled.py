@@ -160,6 +160,37 @@ def test_a_file_others_may_write_is_not_read(folder, shared, monkeypatch):
     assert len(compiles) == 1
 
 
+@pytest.mark.parametrize("planted", ["a pipe", "a link"])
+def test_what_is_not_a_file_is_not_opened(folder, tmp_path, planted):
+    """A pipe would block the reader for ever, a link could point anywhere."""
+    source, flags, text = CASES[0]
+    compiled.pattern(source, flags)
+    (path,) = stored_files(folder)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    elsewhere.write_bytes(path.read_bytes())
+    path.unlink()
+    if planted == "a pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(elsewhere)
+    compiled.forget()
+    assert found(compiled.pattern(source, flags), text) == found(regex.compile(source), text)
+    assert path.is_file() and not path.is_symlink()  # replaced by a stored pattern
+
+
+def test_a_folder_left_open_by_an_older_factx_is_made_private(folder, monkeypatch):
+    source, flags, _ = CASES[0]
+    compiled.pattern(source, flags)
+    (path,) = stored_files(folder)
+    path.parent.chmod(0o775)  # the mode a umask of 002 gave the folder before
+    compiled.forget()
+    compiled.pattern(source, flags)  # not read: compiled, written, and the folder closed
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    compiled.forget()
+    monkeypatch.setattr(regex, "compile", lambda *a: pytest.fail("compiled again"))
+    assert compiled.pattern(source, flags).pattern == source
+
+
 def test_a_writer_killed_mid_write_leaves_nothing_for_long(folder):
     source, flags, _ = CASES[0]
     compiled.pattern(source, flags)

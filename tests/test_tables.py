@@ -153,6 +153,13 @@ ARROW_TABLES = [
     ("integers stay integers beside a column of another type",
      pa.table({"n": pa.array([1, None], pa.int64()), "b": pa.array([True, False])}),
      pd.DataFrame({"n": pd.array([1, None], dtype="Int64"), "b": [True, False]})),
+    ("narrow integers with a missing value stay integers",
+     pa.table({"n": pa.array([1, None], pa.int32())}),
+     pd.DataFrame({"n": pd.array([1, None], dtype="Int32")})),
+    ("booleans with a missing value stay booleans",
+     pa.table({"b": pa.array([True, None]), "f": pa.array([1.5, None], pa.float32())}),
+     pd.DataFrame({"b": pd.array([True, None], dtype="boolean"),
+                   "f": pd.array([1.5, None], dtype="Float32")})),
 ]  # fmt: skip
 
 

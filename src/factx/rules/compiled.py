@@ -9,16 +9,14 @@ that takes a fiftieth of the compile.
 
 So a pattern of ``MIN_CHARS`` or more is compiled once and kept under the cache folder of
 :mod:`factx.cache` (``FACTX_CACHE_DIR=off`` turns it off), in a folder named by the
-versions of ``regex`` and Python, which the engine code depends on, in a file named by a
-hash of its source, flags and ``regex``'s default version. A file is read back only if:
-
-- it and its folder belong to this user and no one else may write them (a pickle is code,
-  and a cache folder may be shared; the folder is made private);
-- its checksum holds (a half-written or damaged file);
-- its pickle names nothing but ``regex``'s own pattern constructor;
-- it gives back its own source and flags.
-
-Any other file is compiled again and rewritten.
+versions of ``regex`` and Python and the build of ``regex``'s engine, which the engine code
+depends on, in a file named by a hash of its source, flags and ``regex``'s default version.
+A stored pattern is engine code that ``regex`` runs as given, so what makes it safe is who
+could have written it: a file is read back only if it is a regular file (not a link or a
+pipe) and it and its folder belong to this user with no one else allowed to write them
+(the folder is made private). Its checksum then catches a half-written or damaged file,
+its pickle may name nothing but ``regex``'s own pattern constructor, and it must give back
+its own source and flags. Any other file is compiled again and rewritten.
 """
 
 from __future__ import annotations
@@ -29,12 +27,14 @@ import os
 import pickle
 import stat
 import sys
+import sysconfig
 import tempfile
 import time
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
+from regex import _regex  # the compiled engine, whose build the stored code depends on
 
 from factx.cache import folder
 
@@ -42,6 +42,8 @@ from factx.cache import folder
 MIN_CHARS = 500
 # Bytes of SHA-256 before the pickle, over the pickle.
 CHECK = 16
+# Where the platform has it, open() must not follow a link planted in the folder.
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 # The one global a pickled pattern names.
 CONSTRUCTOR = ("regex._regex", "compile")
 # A temporary file this old was left by a process killed while writing it.
@@ -77,17 +79,34 @@ def location(source: str, flags: int) -> Path | None:
     where = folder()
     if where is None:
         return None
-    major, minor = sys.version_info[:2]
-    versions = f"regex-{regex.__version__}-py{major}.{minor}"
+    versions = f"regex-{regex.__version__}-{engine()}"
     key = f"{flags}:{regex.DEFAULT_VERSION}:{source}".encode("utf-8", "surrogatepass")
     return where / "patterns" / versions / f"{hashlib.sha256(key).hexdigest()[:32]}.pickle"
+
+
+@cache
+def engine() -> str:
+    """The Python version, platform and build of ``regex``'s compiled engine."""
+    major, minor = sys.version_info[:2]
+    try:
+        built = os.stat(_regex.__file__)
+        build = f"{built.st_size}-{int(built.st_mtime)}"
+    except (OSError, AttributeError, TypeError):
+        build = "unknown"
+    return f"py{major}.{minor}-{sysconfig.get_platform()}-{build}"
 
 
 def read(path: Path, source: str, flags: int) -> regex.Pattern[str] | None:
     """The pattern stored at ``path``, or None if it is not there or not to be trusted."""
     try:
-        with open(path, "rb") as fh:
-            if not private(os.fstat(fh.fileno())) or not private(path.parent.stat()):
+        if not private(os.lstat(path.parent), folder=True):
+            return None
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            if not private(os.fstat(fh.fileno())):
                 return None
             data = fh.read()
     except OSError:
@@ -108,10 +127,15 @@ def read(path: Path, source: str, flags: int) -> regex.Pattern[str] | None:
     return found
 
 
-def private(status: os.stat_result) -> bool:
-    """Whether only this user can have written it."""
-    mine = not hasattr(os, "getuid") or status.st_uid == os.getuid()
-    return mine and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+def private(status: os.stat_result, folder: bool = False) -> bool:
+    """Whether it is a regular file (a folder) that only this user can have written.
+    Where there are no POSIX owners and modes (Windows), the folder's ACLs decide."""
+    kind = stat.S_ISDIR if folder else stat.S_ISREG
+    if not kind(status.st_mode):
+        return False
+    if not hasattr(os, "geteuid"):
+        return True
+    return status.st_uid == os.geteuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 class PatternUnpickler(pickle.Unpickler):
@@ -130,6 +154,9 @@ def write(path: Path, found: regex.Pattern[str]) -> None:
     body = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        made = os.lstat(path.parent)
+        if hasattr(os, "geteuid") and made.st_uid == os.geteuid() and not private(made, True):
+            os.chmod(path.parent, 0o700)  # made by an older factx, or under a lax umask
         sweep(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     except OSError:
