@@ -299,7 +299,8 @@ def entry() -> NoReturn:
         code = main()
     except BrokenPipeError:  # `factx plugins | head`: the reader went before the end
         # What is left unwritten must not fail again at exit (Python's documented way).
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 1
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
     if run_exit_handlers is None or running_threads():

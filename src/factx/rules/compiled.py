@@ -99,7 +99,7 @@ def engine() -> str:
 def read(path: Path, source: str, flags: int) -> regex.Pattern[str] | None:
     """The pattern stored at ``path``, or None if it is not there or not to be trusted."""
     try:
-        if not private(os.lstat(path.parent), folder=True):
+        if not private(os.lstat(path.parent), is_dir=True):
             return None
         fd = os.open(path, os.O_RDONLY | NOFOLLOW | os.O_NONBLOCK)
     except OSError:
@@ -127,10 +127,10 @@ def read(path: Path, source: str, flags: int) -> regex.Pattern[str] | None:
     return found
 
 
-def private(status: os.stat_result, folder: bool = False) -> bool:
+def private(status: os.stat_result, is_dir: bool = False) -> bool:
     """Whether it is a regular file (a folder) that only this user can have written.
     Where there are no POSIX owners and modes (Windows), the folder's ACLs decide."""
-    kind = stat.S_ISDIR if folder else stat.S_ISREG
+    kind = stat.S_ISDIR if is_dir else stat.S_ISREG
     if not kind(status.st_mode):
         return False
     if not hasattr(os, "geteuid"):
@@ -155,7 +155,8 @@ def write(path: Path, found: regex.Pattern[str]) -> None:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         made = os.lstat(path.parent)
-        if hasattr(os, "geteuid") and made.st_uid == os.geteuid() and not private(made, True):
+        ours = hasattr(os, "geteuid") and made.st_uid == os.geteuid()
+        if ours and not private(made, is_dir=True):
             os.chmod(path.parent, 0o700)  # made by an older factx, or under a lax umask
         sweep(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
