@@ -213,23 +213,22 @@ class CsvWriter:
         straight to the csv module, which is what to_csv ends in, without pandas' formatting
         pass (a third of the cost); any other frame goes through to_csv. An Arrow table
         (:func:`arrow_table`) gives the same bytes without becoming a frame at all."""
+        cells: list[list] | None = None
         if isinstance(df, pa.Table):
-            cells = safe_cells(df)
-            if cells is None:
+            names, cells = df.column_names, safe_cells(df)
+            if cells is None:  # a column of another type: as the frame pandas reads it
                 df = as_frame(df)
-            else:
-                if self._header:
-                    self._csv.writerow(df.column_names)
-                self._csv.writerows(zip(*cells, strict=True))
-                self._header = False
-                return
-        safe = spreadsheet_safe(df)
-        if len(safe.columns) and all(str(t) in PLAIN_DTYPES for t in safe.dtypes):
-            if self._header:
-                self._csv.writerow(safe.columns)
-            self._csv.writerows(zip(*(values(column) for _, column in safe.items()), strict=True))
-        else:
+        if isinstance(df, pd.DataFrame):
+            safe = spreadsheet_safe(df)
+            names = list(safe.columns)
+            if len(safe.columns) and all(str(t) in PLAIN_DTYPES for t in safe.dtypes):
+                cells = [values(column) for _, column in safe.items()]
+        if cells is None:
             safe.to_csv(self._fh, index=False, header=self._header)
+        else:
+            if self._header:
+                self._csv.writerow(names)
+            self._csv.writerows(zip(*cells, strict=True))
         self._header = False
 
     def __exit__(self, *exc) -> bool | None:
