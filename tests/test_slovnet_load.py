@@ -29,6 +29,23 @@ def test_each_pack_carries_navecs_vocabulary(navec, kind):
         assert pack.load_vocab(WORD).items == navec.vocab.words
 
 
+def test_factx_embedding_is_natashas(navec):
+    """factx reads natasha's embedding file itself (a faster dictionary, no similarity
+    tables): the same words with the same ids, and the same quantised vectors."""
+    import numpy as np
+
+    from factx.ner.natasha import news_embedding
+
+    ours = news_embedding()
+    assert ours.vocab.words == navec.vocab.words
+    assert ours.vocab.word_ids == navec.vocab.word_ids
+    assert (ours.vocab.unk_id, ours.vocab.pad_id) == (navec.vocab.unk_id, navec.vocab.pad_id)
+    assert np.array_equal(ours.pq.indexes, navec.pq.indexes)
+    assert np.array_equal(ours.pq.codes, navec.pq.codes)
+    for word in ["казань", "несуществующееслово"]:
+        assert np.array_equal(ours.get(word), navec.get(word))
+
+
 def test_navec_words_encode_as_slovnets(navec):
     with Pack(NEWS_NER) as pack:
         own = pack.load_vocab(WORD)

@@ -60,9 +60,15 @@ def fingerprint(config: Config, settings: Settings) -> str:
     linkers = {spec.name for specs in config.linkers.values() for spec in specs}
     names |= linkers
     eps |= {n: ep for n, ep in registry.installed(LINKERS).items() if n in linkers}
+    # One read of each distribution's metadata: ``dist.name`` and ``dist.version`` parse
+    # the whole file on every call, and every built-in plugin names the same distribution.
+    packages: dict[int, str] = {}
+    for ep in eps.values():
+        if ep.dist is not None and id(ep.dist) not in packages:
+            meta = ep.dist.metadata
+            packages[id(ep.dist)] = f"{meta['Name']} {meta['Version']}"
     plugins = {
-        n: f"{eps[n].dist.name} {eps[n].dist.version}" if n in eps and eps[n].dist else None
-        for n in sorted(names)
+        n: packages[id(eps[n].dist)] if n in eps and eps[n].dist else None for n in sorted(names)
     }
     data = {
         "factx": __version__,

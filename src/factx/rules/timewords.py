@@ -53,7 +53,7 @@ def tokens(word: str) -> list[str]:
                 out.append(r"\s+")
         else:
             # Russian print drops the dots of "ё" at will: "четвёртый" is "четвертый".
-            out.append("[её]" if ch in "её" else regex.escape(ch))
+            out.append("[её]" if ch in "её" else trie.escaped(ch))
     return out
 
 

@@ -10,6 +10,7 @@ continuations come before the end of a shorter word.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any
 
 import regex
@@ -17,9 +18,16 @@ import regex
 Trie = dict[str, Any]
 
 
+@cache
+def escaped(ch: str) -> str:
+    """``regex.escape`` of one character, remembered: building a pipeline's word lists
+    escapes the same few dozen letters some 30,000 times, a twentieth of its build."""
+    return regex.escape(ch)
+
+
 def literal(word: str) -> list[str]:
     """Each character as itself."""
-    return [regex.escape(ch) for ch in word]
+    return [escaped(ch) for ch in word]
 
 
 def build(
