@@ -22,9 +22,11 @@ import batchkit
 import pandas as pd
 import pytest
 
-from factx.batch.pool import Pool
+from factx.batch.pool import Pool, tapered
 from factx.batch.runner import Settings, Tools
 from factx.batch.serve import YOUNG, warm
+from factx.batch.work import work
+from factx.batch.worker import Job, Task
 from factx.cli import main
 from factx.model import Document
 from factx.pipeline import Pipelines, load_config
@@ -208,3 +210,45 @@ def test_a_pool_started_before_the_job_s_size_is_known_ends_the_workers_it_does_
         assert [m[4] for m in rows[0].mentions] == ["Paris", "Rome"]
     finally:
         pool.close()
+
+
+# Documents per queued task once the input is all read → sizes of the tasks handed out.
+TAPER_CASES = [
+    ([16] * 6, 2, [16, 16, 16, 12, 4, 8, 6, 2, 4, 3, 3, 2, 2, 2]),
+    ([16, 16], 2, [8, 6, 2, 4, 3, 3, 2, 2, 2]),
+    ([5], 2, [2, 2, 1]),
+    ([2, 2, 2], 2, [2, 2, 2]),
+    # four workers: a quarter as much left per task, so the cutting starts earlier
+    ([16] * 6, 4, [12, 4, 10, 6, 8, 7, 1, 6, 6, 4, 4, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2]),
+    ([16] * 6, 1, [16] * 6),  # one worker: nothing to even out
+    ([], 2, []),
+]
+
+
+@pytest.mark.parametrize(("queued", "workers", "sizes"), TAPER_CASES)
+def test_the_tasks_left_at_the_end_are_cut_smaller_within_their_batches(queued, workers, sizes):
+    jobs = [Job([None] * n) for n in queued]
+    tasks = tapered([Task(job, 0, [f"{i}.{d}" for d in range(n)]) for i, (job, n) in
+                     enumerate(zip(jobs, queued, strict=True))], workers)  # fmt: skip
+    assert [len(t.items) for t in tasks] == sizes
+    for i, job in enumerate(jobs):  # each batch's documents, once each, at their offsets
+        mine = [t for t in tasks if t.job is job]
+        assert job.pending == len(mine)
+        assert [d for t in mine for d in t.items] == [f"{i}.{d}" for d in range(queued[i])]
+        assert all(t.items[0] == f"{i}.{t.offset}" for t in mine)
+
+
+def test_a_tapered_tail_gives_the_rows_of_whole_batches(caps, tmp_path):
+    """Two workers on batches cut smaller at the end: every row in its place, as one
+    worker running the whole batches gives them."""
+    config = load_config(batchkit.pipeline(tmp_path / "p.toml"))
+    texts = ["Paris and Rome.", "Berlin.", "Rome, then Paris.", "Madrid and Lisbon.", "Oslo."]
+    batches = [[Document(f"d{b}{i}", t, "en") for i, t in enumerate(texts)] for b in range(3)]
+    tools = Tools(Pipelines(config))
+    expected = [work(batch, tools, Settings())[0] for batch in batches]
+    pool = Pool(config, Settings(), 2)
+    try:
+        got = [rows for rows, _ in pool.map(batches)]
+    finally:
+        pool.close()
+    assert got == expected

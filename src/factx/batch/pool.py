@@ -47,6 +47,8 @@ from factx.pipeline import Config
 # Workers that die before finishing a single batch this many times in a row are broken
 # (a missing package, a bad environment), not unlucky: the run stops instead of looping.
 MAX_FAILED_STARTS = 3
+# The smallest task the tail of a run is cut into (see tapered).
+TAPER_MIN = 2
 
 
 class WorkerError(EngineError):
@@ -69,6 +71,34 @@ def died(item: Document | DocError, code: int | None) -> Rows:
     why = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
     return rows(DocError(item.source, f"the worker running it died ({why}; out of memory?); "
                          f"split it, or give the workers more memory", item.id))  # fmt: skip
+
+
+def tapered(queue: Iterable[Task], workers: int) -> list[Task]:
+    """The tasks still queued once the input is all read, cut smaller towards the end.
+
+    A worker that takes the last whole batch runs on alone while the others have nothing
+    left to do: on two workers, half a batch of idle core at the end of every run. Cut
+    as in guided self-scheduling (each task at most the work left over twice the
+    workers, never below TAPER_MIN documents, never across two submitted batches), the
+    last tasks are small and the workers finish close together; the earlier ones keep
+    their size, since each task costs a round trip and a batch runs its model faster
+    than its documents one by one. A task's rows are those of its documents alone, so
+    the cut changes no row."""
+    tasks = list(queue)
+    if workers < 2:
+        return tasks
+    left = sum(len(task.items) for task in tasks)
+    out = []
+    for task in tasks:
+        at = 0
+        while at < len(task.items):
+            items = task.items[at : at + max(TAPER_MIN, -(-left // (2 * workers)))]
+            out.append(Task(task.job, task.offset + at, items))
+            at += len(items)
+            left -= len(items)
+            task.job.pending += 1
+        task.job.pending -= 1
+    return out
 
 
 class Pool:
@@ -110,6 +140,7 @@ class Pool:
                 batch = next(todo, None)
                 if batch is None:
                     more = False
+                    self.queue = deque(tapered(self.queue, self.size))
                     break
                 jobs.append(Job([None] * len(batch)))
                 self.queue.append(Task(jobs[-1], 0, batch))
