@@ -252,3 +252,22 @@ def test_a_tapered_tail_gives_the_rows_of_whole_batches(caps, tmp_path):
     finally:
         pool.close()
     assert got == expected
+
+
+def test_a_worker_gets_its_next_task_in_the_step_that_takes_its_rows(caps, tmp_path):
+    """Not after the caller has committed the rows and written its tables: the worker
+    would sit idle meanwhile."""
+    pool = Pool(load_config(batchkit.pipeline(tmp_path / "p.toml")), Settings(), 1)
+    first, second = Job([None]), Job([None])
+    pool.queue.extend([Task(first, 0, [Document("a", "Paris.", "en")]),
+                       Task(second, 0, [Document("b", "Rome.", "en")])])  # fmt: skip
+    try:
+        while first.pending:
+            pool.step()
+        (worker,) = pool.workers
+        assert worker.task is not None and worker.task.job is second
+        while second.pending:
+            pool.step()
+        assert [m[4] for m in second.rows[0].mentions] == ["Rome"]
+    finally:
+        pool.close()

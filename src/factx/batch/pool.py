@@ -156,14 +156,12 @@ class Pool:
         return next(iter(self.map([batch], 1)))
 
     def step(self) -> None:
-        """Hand out queued tasks, then wait for one message or deadline and deal with it."""
-        while self.queue and (idle := self._idle()) is not None:
-            idle.task, idle.deadline = self.queue.popleft(), float("inf")
-            try:
-                idle.down.send(idle.task.items)
-            except OSError:
-                self._lost(idle, killed=False)
-                return
+        """Hand out queued tasks, then wait for one message or deadline and deal with it,
+        and hand out tasks again: a worker that has just sent its rows gets its next task
+        at once, not after this process has committed them and written its tables (a
+        twentieth of a second when a chunk of the tables is due)."""
+        if not self._hand_out():
+            return
         busy = [w for w in self.workers if w.task is not None]
         if not busy:
             return
@@ -180,6 +178,18 @@ class Pool:
         now = time.monotonic()
         for worker in [w for w in busy if w.task is not None and w.deadline <= now]:
             self._lost(worker, killed=True)
+        self._hand_out()
+
+    def _hand_out(self) -> bool:
+        """A queued task to each idle worker; False if one of them turned out dead."""
+        while self.queue and (idle := self._idle()) is not None:
+            idle.task, idle.deadline = self.queue.popleft(), float("inf")
+            try:
+                idle.down.send(idle.task.items)
+            except OSError:
+                self._lost(idle, killed=False)
+                return False
+        return True
 
     def _idle(self) -> Worker | None:
         for worker in self.workers:
