@@ -98,6 +98,28 @@ def test_a_stalled_or_crashing_document_becomes_an_error_row_and_the_run_goes_on
     assert counts["processed"] == 0 and counts["errors"] == 2
 
 
+@pytest.mark.parametrize("chunk", ["2", "5"])
+def test_documents_that_kill_their_workers_in_a_row_are_error_rows_without_a_budget_too(
+    data, reference, toml, tmp_path, chunk
+):
+    """A worker that a document kills had built its models, so however many such
+    documents come in a row they are error rows, not "workers keep dying" ending the
+    run; with --doc-timeout 0 a task's clock never starts, which once made each look
+    like a failed start. Batches of 5 are also cut smaller at the end of the input."""
+    root = tmp_path / "in"
+    shutil.copytree(data, root)
+    crashes = [f"copies/c002_crash{i}" for i in range(5)]  # more than MAX_FAILED_STARTS
+    for name in crashes:
+        (root / f"{name}.txt").write_text(f"Rome said {CRASH} today.")
+    out = tmp_path / "out"
+    assert run(root, out, toml, "--workers", "2", "--doc-timeout", "0", "--chunk-size", chunk) == 0
+    errors = pd.read_csv(out / "errors.csv")
+    assert sorted(errors["doc_id"]) == crashes
+    assert all(e.startswith("the worker running it died") for e in errors["error"])
+    for name in ("mentions.csv", "entities.csv"):
+        assert (out / name).read_bytes() == (reference / name).read_bytes()
+
+
 @pytest.mark.parametrize(("memory", "processes"), [((), 1), (("--max-worker-memory", "1"), 6)])
 def test_a_worker_over_the_memory_ceiling_is_replaced_after_its_batch(
     data, reference, tmp_path, memory, processes

@@ -184,6 +184,7 @@ class Pool:
         """A queued task to each idle worker; False if one of them turned out dead."""
         while self.queue and (idle := self._idle()) is not None:
             idle.task, idle.deadline = self.queue.popleft(), float("inf")
+            idle.started = False
             try:
                 idle.down.send(idle.task.items)
             except OSError:
@@ -206,6 +207,7 @@ class Pool:
         if message[0] == "raise":  # not a document's fault (those are rows): the run's
             raise message[1]
         if message[0] == "start":  # models built: the document's own time begins
+            worker.started = True
             worker.deadline = time.monotonic() + self.settings.doc_timeout
             if self.settings.doc_timeout <= 0:
                 worker.deadline = float("inf")
@@ -226,7 +228,9 @@ class Pool:
         assert task is not None
         self.workers.remove(worker)
         code = worker.stop(kill=killed)
-        if not killed and worker.deadline == float("inf"):
+        # Only a worker that dies before its task begins is a failed start: one that a
+        # document kills (with or without a time budget) has built its models fine.
+        if not killed and not worker.started:
             self.failed_starts += 1
             if self.failed_starts >= MAX_FAILED_STARTS:
                 raise WorkerError(

@@ -54,6 +54,7 @@ class Worker:
         self.up = Connection(up_r, writable=False)
         self.task: Task | None = None
         self.deadline = float("inf")
+        self.started = False  # has its task begun (its models built)?
         self.leaving = False
         self.down.send((config, settings, os.getpid(), langs))
 
