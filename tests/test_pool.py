@@ -22,6 +22,7 @@ import batchkit
 import pandas as pd
 import pytest
 
+from factx.batch import pool as pool_module
 from factx.batch.pool import Pool, tapered
 from factx.batch.runner import Settings, Tools
 from factx.batch.serve import YOUNG, warm
@@ -234,33 +235,41 @@ def test_a_pool_started_before_the_job_s_size_is_known_ends_the_workers_it_does_
         pool.close()
 
 
-# Documents per queued task once the input is all read → sizes of the tasks handed out.
+# Documents per queued task once the input is all read, the workers, the tasks they are
+# on, and how many tasks each queued one's batch still has out (in flight, or split
+# after a crash) → sizes of the tasks handed out.
 TAPER_CASES = [
-    ([16] * 6, 2, [16, 16, 16, 12, 4, 8, 6, 2, 4, 3, 3, 2, 2, 2]),
-    ([16, 16], 2, [8, 6, 2, 4, 3, 3, 2, 2, 2]),
-    ([5], 2, [2, 2, 1]),
-    ([2, 2, 2], 2, [2, 2, 2]),
+    ([16] * 6, 2, 2, [1] * 6, [16, 16, 16, 12, 4, 8, 6, 2, 4, 3, 3, 2, 2, 2]),
+    ([16, 16], 2, 1, [1, 1], [8, 6, 2, 4, 3, 3, 2, 2, 2]),
+    ([16, 16], 2, 0, [1, 1], [16, 16]),  # two idle workers take both at once
+    ([16], 2, 1, [1], [16]),  # the idle worker takes it at once
+    ([5, 5], 2, 1, [1, 1], [3, 2, 2, 3]),  # no piece under TAPER_MIN is cut off
+    ([2, 2, 2], 2, 2, [1, 1, 1], [2, 2, 2]),
+    ([1, 1, 6], 2, 2, [3, 2, 1], [1, 1, 2, 2, 2]),  # singles re-queued after a crash
     # four workers: a quarter as much left per task, so the cutting starts earlier
-    ([16] * 6, 4, [12, 4, 10, 6, 8, 7, 1, 6, 6, 4, 4, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2]),
-    ([16] * 6, 1, [16] * 6),  # one worker: nothing to even out
-    ([], 2, []),
+    ([16] * 6, 4, 4, [1] * 6, [12, 4, 10, 6, 8, 8, 6, 6, 4, 4, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2]),
+    ([16] * 6, 1, 1, [1] * 6, [16] * 6),  # one worker: nothing to even out
+    ([], 2, 2, [], []),
 ]
 
 
-@pytest.mark.parametrize(("queued", "workers", "sizes"), TAPER_CASES)
-def test_the_tasks_left_at_the_end_are_cut_smaller_within_their_batches(queued, workers, sizes):
-    jobs = [Job([None] * n) for n in queued]
-    tasks = tapered([Task(job, 0, [f"{i}.{d}" for d in range(n)]) for i, (job, n) in
-                     enumerate(zip(jobs, queued, strict=True))], workers)  # fmt: skip
+@pytest.mark.parametrize(("queued", "workers", "running", "pending", "sizes"), TAPER_CASES)
+def test_the_tasks_left_at_the_end_are_cut_smaller_within_their_batches(
+    queued, workers, running, pending, sizes
+):
+    jobs = [Job([None] * n, pending=p) for n, p in zip(queued, pending, strict=True)]
+    queue = [Task(job, 0, [f"{i}.{d}" for d in range(n)])
+             for i, (job, n) in enumerate(zip(jobs, queued, strict=True))]  # fmt: skip
+    tasks = tapered(queue, workers, running)
     assert [len(t.items) for t in tasks] == sizes
     for i, job in enumerate(jobs):  # each batch's documents, once each, at their offsets
         mine = [t for t in tasks if t.job is job]
-        assert job.pending == len(mine)
+        assert job.pending == pending[i] - 1 + len(mine)
         assert [d for t in mine for d in t.items] == [f"{i}.{d}" for d in range(queued[i])]
         assert all(t.items[0] == f"{i}.{t.offset}" for t in mine)
 
 
-def test_a_tapered_tail_gives_the_rows_of_whole_batches(caps, tmp_path):
+def test_a_tapered_tail_gives_the_rows_of_whole_batches(caps, tmp_path, monkeypatch):
     """Two workers on batches cut smaller at the end: every row in its place, as one
     worker running the whole batches gives them."""
     config = load_config(batchkit.pipeline(tmp_path / "p.toml"))
@@ -268,12 +277,21 @@ def test_a_tapered_tail_gives_the_rows_of_whole_batches(caps, tmp_path):
     batches = [[Document(f"d{b}{i}", t, "en") for i, t in enumerate(texts)] for b in range(3)]
     tools = Tools(Pipelines(config))
     expected = [work(batch, tools, Settings())[0] for batch in batches]
+    cut: list[list[int]] = []
+
+    def seen(*args):
+        tasks = tapered(*args)
+        cut.append([len(t.items) for t in tasks])
+        return tasks
+
+    monkeypatch.setattr(pool_module, "tapered", seen)
     pool = Pool(config, Settings(), 2)
     try:
         got = [rows for rows, _ in pool.map(batches)]
     finally:
         pool.close()
     assert got == expected
+    assert cut == [[5, 3, 2, 2, 3]]  # all three batches were queued, none running
 
 
 def test_a_worker_gets_its_next_task_in_the_step_that_takes_its_rows(caps, tmp_path):

@@ -73,29 +73,33 @@ def died(item: Document | DocError, code: int | None) -> Rows:
                          f"split it, or give the workers more memory", item.id))  # fmt: skip
 
 
-def tapered(queue: Iterable[Task], workers: int) -> list[Task]:
-    """The tasks still queued once the input is all read, cut smaller towards the end.
+def tapered(queue: Iterable[Task], workers: int, running: int = 0) -> list[Task]:
+    """The tasks still queued once the input is all read, cut smaller towards the end;
+    ``running``: how many tasks the workers are on.
 
     A worker that takes the last whole batch runs on alone while the others have nothing
     left to do: on two workers, half a batch of idle core at the end of every run. Cut
-    as in guided self-scheduling (each task at most the work left over twice the
-    workers, never below TAPER_MIN documents, never across two submitted batches), the
-    last tasks are small and the workers finish close together; the earlier ones keep
-    their size, since each task costs a round trip and a batch runs its model faster
-    than its documents one by one. A task's rows are those of its documents alone, so
-    the cut changes no row."""
+    as in guided self-scheduling (a task at most the queued documents left over twice
+    the workers), the last tasks are small and the workers finish close together; the
+    earlier ones keep their size, since each task costs a round trip and a batch runs
+    its model faster than its documents one by one. A task never spans two submitted
+    batches, and no piece is cut off under TAPER_MIN documents (a shorter rest stays
+    with the piece before it). A queue that idle workers take in one go is left whole.
+    A task's rows are those of its documents alone, so the cut changes no row."""
     tasks = list(queue)
-    if workers < 2:
+    if workers < 2 or len(tasks) + running <= workers:
         return tasks
     left = sum(len(task.items) for task in tasks)
     out = []
     for task in tasks:
         at = 0
         while at < len(task.items):
-            items = task.items[at : at + max(TAPER_MIN, -(-left // (2 * workers)))]
-            out.append(Task(task.job, task.offset + at, items))
-            at += len(items)
-            left -= len(items)
+            size = max(TAPER_MIN, -(-left // (2 * workers)))
+            if len(task.items) - (at + size) < TAPER_MIN:
+                size = len(task.items) - at
+            out.append(Task(task.job, task.offset + at, task.items[at : at + size]))
+            at += size
+            left -= size
             task.job.pending += 1
         task.job.pending -= 1
     return out
@@ -140,7 +144,8 @@ class Pool:
                 batch = next(todo, None)
                 if batch is None:
                     more = False
-                    self.queue = deque(tapered(self.queue, self.size))
+                    running = sum(w.task is not None for w in self.workers)
+                    self.queue = deque(tapered(self.queue, self.size, running))
                     break
                 jobs.append(Job([None] * len(batch)))
                 self.queue.append(Task(jobs[-1], 0, batch))
