@@ -30,8 +30,8 @@ def test_each_pack_carries_navecs_vocabulary(navec, kind):
 
 
 def test_factx_embedding_is_natashas(navec):
-    """factx reads natasha's embedding file itself (a faster dictionary, no similarity
-    tables): the same words with the same ids, and the same quantised vectors."""
+    """factx reads natasha's embedding file itself (without the similarity tables): the
+    same words with the same ids, and the same quantised vectors."""
     import numpy as np
 
     from factx.ner.natasha import news_embedding

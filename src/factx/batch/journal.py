@@ -63,7 +63,7 @@ def fingerprint(config: Config, settings: Settings) -> str:
     # One read of each distribution's metadata: ``dist.name`` and ``dist.version`` parse
     # the whole file on every call, and every built-in plugin names the same distribution.
     packages: dict[int, str] = {}
-    for ep in eps.values():
+    for ep in (eps[n] for n in names if n in eps):
         if ep.dist is not None and id(ep.dist) not in packages:
             meta = ep.dist.metadata
             packages[id(ep.dist)] = f"{meta['Name']} {meta['Version']}"

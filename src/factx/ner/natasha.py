@@ -75,7 +75,7 @@ def news_embedding() -> Navec:
     from navec.meta import Meta
     from navec.pq import PQ
     from navec.tar import Tar
-    from navec.vocab import PAD, UNK, Vocab
+    from navec.vocab import Vocab
 
     from factx.ner.slovnet_load import natasha_file
 
@@ -83,17 +83,9 @@ def news_embedding() -> Navec:
         def precompute(self) -> None:
             self.qdims = np.arange(self.qdim)  # what PQ.__getitem__ needs
 
-    class TaggerVocab(Vocab):
-        def __init__(self, words: list[str], counts: list[int]) -> None:
-            # navec's own dictionary comprehension over 250,000 words takes twice as
-            # long as building the same dictionary from pairs; same words, same ids.
-            self.words, self.counts = words, counts
-            self.word_ids = dict(zip(words, range(len(words)), strict=True))
-            self.unk_id, self.pad_id = self.word_ids.get(UNK), self.word_ids.get(PAD)
-
     with Tar(natasha_file("embedding")) as tar:
         meta = Meta.from_file(tar.load("meta.json"))
         Meta.check_protocol(meta.protocol)
-        vocab = TaggerVocab.from_file(tar.load("vocab.bin"))
+        vocab = Vocab.from_file(tar.load("vocab.bin"))
         pq = TaggerPQ.from_file(tar.load("pq.bin"))
     return Navec(meta, vocab, pq)
